@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PatchLedger",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "patchledger", targets: ["patchledger"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.9.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: C libraries from the system
+
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // MARK: Pipeline: read → store → evaluate → render
+
+        .target(name: "PatchLedgerCore"),
+        .target(
+            name: "PatchLedgerImport",
+            dependencies: ["PatchLedgerCore", "CLibXML2"]
+        ),
+        .target(
+            name: "PatchLedgerStore",
+            dependencies: ["PatchLedgerCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "PatchLedgerReport",
+            dependencies: ["PatchLedgerCore"]
+        ),
+
+        // MARK: The executable
+
+        .executableTarget(
+            name: "patchledger",
+            dependencies: [
+                "PatchLedgerCore", "PatchLedgerImport", "PatchLedgerStore", "PatchLedgerReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Tests
+
+        .testTarget(name: "PatchLedgerCoreTests", dependencies: ["PatchLedgerCore"]),
+        .testTarget(
+            name: "PatchLedgerImportTests",
+            dependencies: ["PatchLedgerImport"],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "PatchLedgerStoreTests",
+            dependencies: ["PatchLedgerStore", "PatchLedgerImport"]
+        ),
+        .testTarget(
+            name: "patchledgerTests",
+            dependencies: ["patchledger"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

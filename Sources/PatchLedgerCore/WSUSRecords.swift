@@ -1,0 +1,82 @@
+/// Records of the WSUS offline catalog: package.xml's updates and file locations, and the per-revision
+/// metadata fragments (`x/`, `l/<lang>/`, `c/`) of the extracted cabinets.
+public struct WSUSUpdate: Sendable, Equatable {
+    /// Lower-case GUID; one update keeps it across revisions.
+    public var updateID: String = ""
+    public var revisionID: Int = 0
+    public var revisionNumber: Int = 0
+    public var created: CalendarDate?
+    public var isLeaf: Bool = false
+    public var isBundle: Bool = false
+    public var deploymentAction: String?
+    /// The UpdateClassification category's name, or its GUID when the GUID is not a known one.
+    public var classification: String?
+    public var productIDs: [String] = []
+    public var productFamilyIDs: [String] = []
+    public var companyIDs: [String] = []
+    public var prerequisites: [String] = []
+    public var bundledBy: [Int] = []
+    public var supersededBy: [Int] = []
+    public var payloadFileIDs: [String] = []
+    public var line: Int = 0
+
+    public init() {}
+}
+
+public struct WSUSFileLocation: Sendable, Equatable {
+    public var fileID: String
+    public var url: String
+
+    public init(fileID: String, url: String) {
+        self.fileID = fileID
+        self.url = url
+    }
+
+    /// The KB named in the payload's file name (`…-kb4074590-x64_….msu`), if any.
+    public var kb: KB? {
+        let bytes = Array(url.utf8)
+        var index = 0
+        while index + 2 < bytes.count {
+            let isK = bytes[index] | 0x20 == UInt8(ascii: "k") && bytes[index + 1] | 0x20 == UInt8(ascii: "b")
+            let startsWord = index == 0 || !Self.isLetter(bytes[index - 1])
+            if isK, startsWord {
+                var end = index + 2
+                var number = 0
+                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]), end - index < 12 {
+                    number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                if end - index - 2 >= 6 { return KB(number) }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+}
+
+/// What the metadata fragments say of one revision; every field is optional because each fragment holds a part.
+public struct WSUSMetadata: Sendable, Equatable {
+    public var revisionID: Int
+    public var kb: KB?
+    public var severity: Severity?
+    public var securityBulletinID: String?
+    public var title: String?
+    public var description: String?
+    public var updateType: String?
+    public var supersededUpdateIDs: [String] = []
+    public var rebootBehavior: String?
+
+    public init(revisionID: Int) {
+        self.revisionID = revisionID
+    }
+}
+
+/// Where a package.xml reader sends what it reads, in document order.
+public protocol WSUSPackageSink {
+    mutating func consume(_ update: WSUSUpdate) throws
+    mutating func consume(_ location: WSUSFileLocation) throws
+}

@@ -1,0 +1,39 @@
+import Foundation
+import PatchLedgerCore
+
+/// Streams an MSRC CVRF document (ICASI 1.1 or OASIS 1.2 namespaces, matched by local name).
+public enum CVRFReader {
+    public struct Result: Sendable {
+        public var document: CVRFDocument
+        public var sha256: String
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads one document.
+    ///
+    /// - Parameters:
+    ///   - url: the file; its SHA-256 is computed from the same bytes the parser reads.
+    ///   - displayName: how errors and diagnostics name the file.
+    ///   - progress: called with the number of bytes read so far.
+    /// - Throws: `ImportError` when the file is unreadable, malformed or not a CVRF document.
+    public static func read(
+        _ url: URL, displayName: String? = nil, progress: (Int) -> Void = { _ in }
+    ) throws -> Result {
+        let name = displayName ?? url.path
+        let handler = CVRFHandler(file: name)
+        let stream = XMLStream(file: name, names: CVRFHandler.Name.allCases.map(\.xmlName))
+        var hasher = SHA256()
+        var bytesRead = 0
+        try stream.parse(url, handler: handler) { chunk in
+            hasher.update(chunk)
+            bytesRead += chunk.count
+            progress(bytesRead)
+        }
+        guard handler.sawRoot else {
+            throw ImportError.unexpected(
+                file: name, line: 1, column: 1, expected: "a <cvrfdoc> root element", found: "no element")
+        }
+        handler.finish()
+        return Result(document: handler.document, sha256: hasher.finalizeHex(), diagnostics: handler.diagnostics)
+    }
+}

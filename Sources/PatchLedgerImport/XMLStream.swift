@@ -1,0 +1,216 @@
+import CLibXML2
+import Foundation
+import PatchLedgerCore
+
+/// Receives the events of one streamed document. Names arrive as tokens: indexes into the name list the
+/// handler gave the stream, or `nil` for names it did not ask for.
+protocol XMLStreamHandler: AnyObject {
+    func start(_ element: Int?, _ attributes: XMLAttributes, _ stream: XMLStream) throws
+    func end(_ element: Int?, _ stream: XMLStream) throws
+}
+
+/// A libxml2 SAX2 push parser fed from a file in chunks: bounded memory whatever the file's size.
+///
+/// The parser never loads a DTD or external entity and never reaches the network: a document type
+/// declaration is refused outright, which makes XXE and entity-expansion documents fail cleanly.
+final class XMLStream {
+    /// What `start`/`end` see when the handler wants an element's text: `beginText()` then `text`.
+    private(set) var textBytes: [UInt8] = []
+    private var capturing = false
+    private var tokens: [Int: Int] = [:]
+    private let names: [String]
+    private var context: xmlParserCtxtPtr?
+    private weak var handler: (any XMLStreamHandler)?
+    private var failure: Error?
+    let file: String
+
+    init(file: String, names: [String]) {
+        self.file = file
+        self.names = names
+    }
+
+    /// The handler asks for the text of the element just started.
+    func beginText() {
+        textBytes.removeAll(keepingCapacity: true)
+        capturing = true
+    }
+
+    /// The text captured since `beginText()`, trimmed; capture stops.
+    func takeText() -> String {
+        capturing = false
+        return String(decoding: textBytes, as: UTF8.self).trimmingWhitespace()
+    }
+
+    var line: Int { context.map { Int(clibxml2_line($0)) } ?? 0 }
+    var column: Int { context.map { Int(clibxml2_column($0)) } ?? 0 }
+
+    /// Stops the parse with an error raised by the handler.
+    func fail(_ error: Error) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    /// Streams `url` through `handler`.
+    ///
+    /// - Parameters:
+    ///   - chunk: called with each chunk read, before it is parsed (hashing, progress).
+    ///   - wrapped: parse the content inside a synthetic root, for metadata fragments that have several.
+    /// - Throws: `ImportError` for unreadable or malformed input, or what the handler threw.
+    func parse(
+        _ url: URL, handler: any XMLStreamHandler, wrapped: Bool = false,
+        chunk: (UnsafeRawBufferPointer) -> Void = { _ in }
+    ) throws {
+        guard let input = fopen(url.path, "rb") else {
+            throw ImportError.unreadable(file: file, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(input) }
+        self.handler = handler
+        var sax = Self.makeHandler()
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, me, nil, 0, file) else {
+            throw ImportError.unreadable(file: file, reason: "libxml2 could not create a parser")
+        }
+        defer {
+            context = nil
+            xmlFreeParserCtxt(ctxt)
+        }
+        context = ctxt
+        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        let dict = clibxml2_dict(ctxt)
+        for (index, name) in names.enumerated() {
+            if let interned = xmlDictLookup(dict, name, -1) {
+                tokens[Int(bitPattern: interned)] = index
+            }
+        }
+        let size = 1 << 18
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        var wrappedPending = wrapped
+        while true {
+            let count = fread(buffer, 1, size, input)
+            if count == 0 {
+                if ferror(input) != 0 { throw ImportError.unreadable(file: file, reason: "read error") }
+                break
+            }
+            var bytes = UnsafeRawBufferPointer(start: buffer, count: count)
+            chunk(bytes)
+            if wrappedPending {
+                wrappedPending = false
+                bytes = Self.droppingDeclaration(bytes)
+                try feed(ctxt, Array("<fragment>".utf8))
+            }
+            try feed(ctxt, bytes)
+        }
+        if wrapped { try feed(ctxt, Array("</fragment>".utf8)) }
+        xmlParseChunk(ctxt, nil, 0, 1)
+        try check(ctxt)
+    }
+
+    private func feed(_ ctxt: xmlParserCtxtPtr, _ bytes: UnsafeRawBufferPointer) throws {
+        guard let base = bytes.baseAddress else { return }
+        xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
+        try check(ctxt)
+    }
+
+    private func feed(_ ctxt: xmlParserCtxtPtr, _ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try feed(ctxt, $0) }
+    }
+
+    private func check(_ ctxt: xmlParserCtxtPtr) throws {
+        if let failure { throw failure }
+        guard ctxt.pointee.wellFormed == 0 || ctxt.pointee.errNo != 0 else { return }
+        if ctxt.pointee.errNo == 0, ctxt.pointee.wellFormed != 0 { return }
+        if let error = xmlCtxtGetLastError(ctxt), error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+            let message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            throw ImportError.malformed(
+                file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2),
+                reason: firstLine.trimmingWhitespace())
+        }
+    }
+
+    /// Skips a UTF-8 byte-order mark and an XML declaration so the content can sit inside a synthetic root.
+    private static func droppingDeclaration(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x0D {
+            start += 1
+        }
+        if bytes.count - start >= 5, bytes[start] == UInt8(ascii: "<"), bytes[start + 1] == UInt8(ascii: "?") {
+            var end = start + 2
+            while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
+                end += 1
+            }
+            start = min(end + 2, bytes.count)
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[start...])
+    }
+
+    // MARK: C callbacks
+
+    fileprivate func token(_ name: UnsafePointer<xmlChar>?) -> Int? {
+        guard let name else { return nil }
+        return tokens[Int(bitPattern: name)]
+    }
+
+    fileprivate func didStart(_ name: UnsafePointer<xmlChar>?, _ attributes: XMLAttributes) {
+        guard failure == nil, let handler else { return }
+        do { try handler.start(token(name), attributes, self) } catch { fail(error) }
+    }
+
+    fileprivate func didEnd(_ name: UnsafePointer<xmlChar>?) {
+        guard failure == nil, let handler else { return }
+        do { try handler.end(token(name), self) } catch { fail(error) }
+    }
+
+    fileprivate func didRead(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+        guard capturing else { return }
+        textBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    private static func makeHandler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { user, localname, _, _, _, _, attributeCount, _, attributes in
+            let stream = Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped).takeUnretainedValue()
+            stream.didStart(
+                localname, XMLAttributes(stream: stream, base: attributes, count: Int(attributeCount)))
+        }
+        sax.endElementNs = { user, localname, _, _ in
+            Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped).takeUnretainedValue().didEnd(localname)
+        }
+        sax.characters = { user, bytes, count in
+            guard let bytes else { return }
+            Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped).takeUnretainedValue().didRead(bytes, Int(count))
+        }
+        // No catalog has a DTD: refusing any closes the door on external entities and entity bombs.
+        sax.internalSubset = { user, _, _, _ in
+            let stream = Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped).takeUnretainedValue()
+            stream.fail(
+                ImportError.unexpected(
+                    file: stream.file, line: stream.line, column: stream.column,
+                    expected: "no document type declaration (DTDs and entities are refused)", found: "<!DOCTYPE"))
+        }
+        // Errors are read from the context after each chunk; nothing is printed by libxml2 itself.
+        sax.serror = { _, _ in }
+        return sax
+    }
+}
+
+/// The attributes of one start tag, as libxml2 hands them: five pointers each, values not NUL-terminated.
+struct XMLAttributes {
+    fileprivate let stream: XMLStream
+    fileprivate let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    /// The value of the attribute whose local name is the token `name`, or `nil`.
+    func value(_ name: Int) -> String? {
+        guard let base else { return nil }
+        for index in 0..<count {
+            let entry = base + index * 5
+            guard stream.token(entry[0]) == name, let begin = entry[3], let end = entry[4] else { continue }
+            return String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+        }
+        return nil
+    }
+}
