@@ -153,8 +153,13 @@ final class XMLStream {
         return tokens[Int(bitPattern: name)]
     }
 
+    /// The local name of the element being started, built only when asked for.
+    var currentName: String? { currentNamePointer.map { String(cString: $0) } }
+    private var currentNamePointer: UnsafePointer<xmlChar>?
+
     fileprivate func didStart(_ name: UnsafePointer<xmlChar>?, _ attributes: XMLAttributes) {
         guard failure == nil, let handler else { return }
+        currentNamePointer = name
         do { try handler.start(token(name), attributes, self) } catch { fail(error) }
     }
 

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The catalog formats `import catalog` reads, told apart by their root element.
+public enum CatalogFormat: String, CaseIterable, Sendable {
+    case msrcCVRF = "msrc-cvrf"
+    case wsusPackage = "wsus-package"
+
+    static let roots: [String: CatalogFormat] = ["cvrfdoc": .msrcCVRF, "OfflineSyncPackage": .wsusPackage]
+
+    /// Reads just far enough into `url` to see its root element.
+    ///
+    /// - Throws: `ImportError.unknownFormat` for another root, or the parse error that came first.
+    public static func detect(_ url: URL, displayName: String) throws -> CatalogFormat {
+        let sniffer = RootSniffer()
+        let stream = XMLStream(file: displayName, names: [])
+        do {
+            try stream.parse(url, handler: sniffer)
+        } catch RootSniffer.Found.root {
+            // Stopped on purpose at the root element.
+        }
+        guard let root = sniffer.root else {
+            throw ImportError.unexpected(
+                file: displayName, line: 1, column: 1, expected: "an XML root element", found: "no element")
+        }
+        guard let format = roots[root] else {
+            throw ImportError.unknownFormat(file: displayName, root: root, expected: roots.keys.sorted())
+        }
+        return format
+    }
+
+    /// The files a list of paths names: files as given, folders searched for `.xml` files, in name order.
+    public static func files(in paths: [String]) throws -> [URL] {
+        var result: [URL] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ImportError.unreadable(file: path, reason: "no such file or folder")
+            }
+            guard isDirectory.boolValue else {
+                result.append(URL(fileURLWithPath: path))
+                continue
+            }
+            let entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            result += entries.filter { $0.lowercased().hasSuffix(".xml") }.map {
+                URL(fileURLWithPath: path).appendingPathComponent($0)
+            }
+        }
+        return result
+    }
+}
+
+/// Stops the parse at the first element and remembers its local name.
+private final class RootSniffer: XMLStreamHandler {
+    enum Found: Error { case root }
+    var root: String?
+
+    func start(_ element: Int?, _ attributes: XMLAttributes, _ stream: XMLStream) throws {
+        root = stream.currentName
+        throw Found.root
+    }
+
+    func end(_ element: Int?, _ stream: XMLStream) throws {}
+}

@@ -1,0 +1,31 @@
+/// A plain-text table with a header row and columns padded to their widest cell.
+public struct TextTable {
+    public var header: [String]
+    public var rows: [[String]] = []
+    /// Columns whose cells are right-aligned (numbers).
+    public var rightAligned: Set<Int> = []
+
+    public init(_ header: [String], rightAligned: Set<Int> = []) {
+        self.header = header
+        self.rightAligned = rightAligned
+    }
+
+    public mutating func append(_ row: [String]) {
+        rows.append(row)
+    }
+
+    public func render() -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.indices.map { column in
+                let cell = cells[column]
+                let padding = String(repeating: " ", count: max(0, widths[column] - cell.count))
+                if rightAligned.contains(column) { return padding + cell }
+                return column == cells.count - 1 ? cell : cell + padding
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}

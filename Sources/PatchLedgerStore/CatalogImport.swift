@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import PatchLedgerCore
+
+/// The write side of one `import catalog` run: everything it applies lands in one transaction.
+public final class CatalogImport {
+    let db: Database
+    private let startedAt: String
+
+    init(db: Database) {
+        self.db = db
+        startedAt = Self.timestamp()
+    }
+
+    static func timestamp() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+
+    /// Records the import in `imports` and returns its id.
+    func recordImport(_ summary: ImportSummary, sha256: String) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO imports (source_path, format, sha256, document_key, document_revision, started_at,
+                    finished_at, outcome, added, changed, unchanged, removed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                summary.file, summary.format, sha256, summary.documentKey, summary.revision, startedAt,
+                Self.timestamp(), summary.outcome.rawValue, summary.added, summary.changed, summary.unchanged,
+                summary.removed,
+            ])
+        return db.lastInsertedRowID
+    }
+
+    func updateCounts(importID: Int64, _ summary: ImportSummary) throws {
+        try db.execute(
+            sql: "UPDATE imports SET added = ?, changed = ?, unchanged = ?, removed = ?, finished_at = ? WHERE id = ?",
+            arguments: [summary.added, summary.changed, summary.unchanged, summary.removed, Self.timestamp(), importID])
+    }
+
+    /// The product's id, creating it and its aliases on first sight.
+    func productID(name: String, family: String?) throws -> Int64 {
+        let canonical = ProductName.canonical(name)
+        let id = try Int64.fetchOne(
+            db,
+            sql: """
+                INSERT INTO products (name, family) VALUES (?, ?)
+                ON CONFLICT (name) DO UPDATE SET family = coalesce(products.family, excluded.family)
+                RETURNING id
+                """, arguments: [canonical, family])
+        guard let id else { throw StoreError.notFound("product \(canonical)") }
+        for alias in ProductName.aliases(name) {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO product_aliases (alias, product_id) VALUES (?, ?)", arguments: [alias, id])
+        }
+        return id
+    }
+}
+
+extension Ledger {
+    /// Runs `body` in one write transaction: if it throws, the ledger is exactly as before.
+    public func importing<T>(_ body: (CatalogImport) throws -> T) throws -> T {
+        try Self.wrap {
+            var result: T?
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(CatalogImport(db: db))
+                    return .commit
+                }
+            }
+            guard let result else { throw StoreError.notFound("import result") }
+            return result
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import GRDB
+import PatchLedgerCore
+
+extension Ledger {
+    /// Every import, oldest first.
+    public func importHistory() throws -> [ImportRecord] {
+        try Self.wrap {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row in
+                    ImportRecord(
+                        id: row["id"], sourcePath: row["source_path"], format: row["format"], sha256: row["sha256"],
+                        documentKey: row["document_key"], revision: row["document_revision"],
+                        startedAt: row["started_at"], finishedAt: row["finished_at"], outcome: row["outcome"],
+                        added: row["added"], changed: row["changed"], unchanged: row["unchanged"],
+                        removed: row["removed"])
+                }
+            }
+        }
+    }
+
+    public func catalogStats() throws -> CatalogStats {
+        try Self.wrap {
+            try writer.read { db in
+                func counts(_ sql: String) throws -> [CatalogStats.Count] {
+                    try Row.fetchAll(db, sql: sql).map { CatalogStats.Count(key: $0[0] ?? "(none)", updates: $0[1]) }
+                }
+                return CatalogStats(
+                    updates: try Int.fetchOne(db, sql: "SELECT count(*) FROM updates") ?? 0,
+                    cves: try Int.fetchOne(db, sql: "SELECT count(*) FROM cves") ?? 0,
+                    products: try Int.fetchOne(db, sql: "SELECT count(*) FROM products") ?? 0,
+                    documents: try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0,
+                    bySource: try counts("SELECT source, count(*) FROM updates GROUP BY 1 ORDER BY 2 DESC, 1"),
+                    byProduct: try counts(
+                        """
+                        SELECT p.name, count(DISTINCT up.update_id) FROM update_products up
+                        JOIN products p ON p.id = up.product_id GROUP BY 1 ORDER BY 2 DESC, 1
+                        """),
+                    byClassification: try counts(
+                        "SELECT classification, count(*) FROM updates GROUP BY 1 ORDER BY 2 DESC, 1"),
+                    byYear: try counts("SELECT substr(released, 1, 4), count(*) FROM updates GROUP BY 1 ORDER BY 1"))
+            }
+        }
+    }
+
+    /// One update by KB, merged across sources; `StoreError.notFound` when no source knows it.
+    public func update(_ kb: KB) throws -> UpdateDetail {
+        try Self.wrap {
+            try writer.read { db in
+                let key = kb.description
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM updates WHERE kb = ? ORDER BY source = 'msrc' DESC, id", arguments: [key])
+                guard let first = rows.first else { throw StoreError.notFound(key) }
+                var detail = UpdateDetail(kb: key)
+                detail.title = rows.lazy.compactMap { $0["title"] as String? }.first
+                detail.classification = first["classification"]
+                detail.subtype = rows.lazy.compactMap { $0["subtype"] as String? }.first
+                detail.severity = rows.lazy.compactMap { $0["severity"] as String? }.first
+                detail.released = rows.compactMap { $0["released"] as String? }.min()
+                detail.restartRequired = rows.lazy.compactMap { $0["restart_required"] as Bool? }.first
+                detail.sources = Array(Set(rows.map { $0["source"] as String })).sorted()
+                let ids = rows.map { $0["id"] as Int64 }
+                let products = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT p.name, up.fixed_build FROM update_products up JOIN products p ON p.id = up.product_id
+                        WHERE up.update_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY 1
+                        """, arguments: StatementArguments(ids))
+                detail.products = Array(Set(products.map { $0[0] as String })).sorted()
+                detail.fixedBuilds = products.compactMap { row in
+                    (row[1] as String?).map { UpdateDetail.FixedBuild(product: row[0], build: $0) }
+                }
+                detail.supersedes = try String.fetchAll(
+                    db,
+                    sql: """
+                        WITH RECURSIVE chain(kb) AS (
+                            SELECT ? UNION
+                            SELECT s.supersedes FROM chain JOIN updates u ON u.kb = chain.kb
+                            JOIN supersedence s ON s.update_id = u.id)
+                        SELECT kb FROM chain WHERE kb <> ? ORDER BY kb
+                        """, arguments: [key, key])
+                detail.supersededBy = try String.fetchAll(
+                    db,
+                    sql: """
+                        WITH RECURSIVE chain(kb) AS (
+                            SELECT ? UNION
+                            SELECT u.kb FROM chain JOIN supersedence s ON s.supersedes = chain.kb
+                            JOIN updates u ON u.id = s.update_id WHERE u.kb IS NOT NULL)
+                        SELECT kb FROM chain WHERE kb <> ? ORDER BY kb
+                        """, arguments: [key, key])
+                detail.cves = try String.fetchAll(
+                    db, sql: "SELECT DISTINCT cve FROM remediations WHERE kb = ? ORDER BY cve", arguments: [key])
+                return detail
+            }
+        }
+    }
+}
+
+extension Ledger {
+    /// The newest update that replaces others: a good example of a replacement chain.
+    public func newestCumulativeKB() throws -> KB? {
+        try Self.wrap {
+            try writer.read { db in
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT kb FROM updates u WHERE kb IS NOT NULL
+                        AND EXISTS (SELECT 1 FROM supersedence s WHERE s.update_id = u.id)
+                        ORDER BY released DESC, kb DESC LIMIT 1
+                        """)
+            }
+        }.flatMap { KB(parsing: $0) }
+    }
+}

@@ -1,0 +1,111 @@
+import GRDB
+
+extension Ledger {
+    /// Schema changes happen only here, as named migrations, so any older ledger upgrades in place.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("Create catalog tables") { db in
+            try db.execute(sql: catalogSchema)
+        }
+        return migrator
+    }
+
+    private static let catalogSchema = """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            source_path TEXT NOT NULL,
+            format TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            document_key TEXT,
+            document_revision TEXT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            added INTEGER NOT NULL DEFAULT 0,
+            changed INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL COLLATE NOCASE,
+            title TEXT,
+            revision TEXT,
+            initial_release TEXT,
+            current_release TEXT,
+            sha256 TEXT NOT NULL,
+            import_id INTEGER NOT NULL REFERENCES imports(id),
+            UNIQUE (source, key)
+        );
+        CREATE TABLE products (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            family TEXT
+        );
+        CREATE TABLE product_aliases (
+            alias TEXT NOT NULL COLLATE NOCASE,
+            product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+            PRIMARY KEY (alias, product_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE updates (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            kb TEXT,
+            title TEXT,
+            classification TEXT,
+            subtype TEXT,
+            severity TEXT,
+            released TEXT,
+            restart_required INTEGER,
+            revision_id INTEGER,
+            revision_number INTEGER,
+            is_bundle INTEGER,
+            is_leaf INTEGER,
+            deployment_action TEXT,
+            document_id INTEGER REFERENCES documents(id),
+            UNIQUE (source, source_key)
+        );
+        CREATE INDEX updates_kb ON updates(kb);
+        CREATE TABLE update_products (
+            update_id INTEGER NOT NULL REFERENCES updates(id) ON DELETE CASCADE,
+            product_id INTEGER NOT NULL REFERENCES products(id),
+            fixed_build TEXT,
+            PRIMARY KEY (update_id, product_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE supersedence (
+            update_id INTEGER NOT NULL REFERENCES updates(id) ON DELETE CASCADE,
+            supersedes TEXT NOT NULL,
+            PRIMARY KEY (update_id, supersedes)
+        ) WITHOUT ROWID;
+        CREATE INDEX supersedence_supersedes ON supersedence(supersedes);
+        CREATE TABLE cves (
+            cve TEXT PRIMARY KEY,
+            title TEXT,
+            document_id INTEGER NOT NULL REFERENCES documents(id)
+        );
+        CREATE TABLE cve_products (
+            cve TEXT NOT NULL REFERENCES cves(cve) ON DELETE CASCADE,
+            product_id INTEGER NOT NULL REFERENCES products(id),
+            severity TEXT,
+            impact TEXT,
+            exploit_status TEXT,
+            cvss_base REAL,
+            PRIMARY KEY (cve, product_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE remediations (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            cve TEXT NOT NULL,
+            kb TEXT NOT NULL,
+            product_id INTEGER NOT NULL REFERENCES products(id),
+            subtype TEXT,
+            restart_required INTEGER,
+            fixed_build TEXT,
+            supersedes TEXT,
+            url TEXT,
+            PRIMARY KEY (document_id, cve, kb, product_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX remediations_kb ON remediations(kb);
+        """
+}

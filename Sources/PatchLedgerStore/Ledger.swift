@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+/// The SQLite ledger: one file holding catalogs, scans and the history of every import.
+///
+/// The schema is public (README, "The ledger"): users query it directly.
+public final class Ledger: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating and migrating as needed) the ledger at `path`, in WAL mode with foreign keys on.
+    public convenience init(path: String) throws {
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            try self.init(writer: DatabasePool(path: path, configuration: configuration))
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
+        }
+    }
+
+    /// An in-memory ledger with the production schema, for tests and the demo.
+    public static func inMemory() throws -> Ledger {
+        try Ledger(writer: DatabaseQueue())
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.wrap { try Self.migrator.migrate(writer) }
+    }
+
+    /// Runs `body` and turns a `DatabaseError` into `StoreError.database`.
+    static func wrap<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError.database(error)
+        }
+    }
+
+    /// Every row of every table, in a canonical order: how tests check that an import left the ledger as it was.
+    public func dump(excluding: Set<String> = []) throws -> [String: [[String]]] {
+        try Self.wrap {
+            try writer.read { db in
+                var result: [String: [[String]]] = [:]
+                let tables = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+                for table in tables where !excluding.contains(table) {
+                    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
+                    result[table] = rows.map { row in row.databaseValues.map(\.description) }.sorted { $0.lexicographicallyPrecedes($1) }
+                }
+                return result
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import PatchLedgerCore
+import PatchLedgerImport
+import PatchLedgerStore
+
+/// Wires the catalog readers to the ledger: every file of one run goes into one transaction.
+struct CatalogImporter {
+    var format: CatalogFormat?
+    var progress: Progress
+
+    /// - Returns: one summary per file, and the diagnostics worth a warning.
+    func run(paths: [String], into ledger: Ledger) throws -> (summaries: [ImportSummary], diagnostics: [Diagnostic]) {
+        let files = try CatalogFormat.files(in: paths)
+        var diagnostics: [Diagnostic] = []
+        let summaries = try ledger.importing { session in
+            try files.map { url in
+                let name = url.relativePath
+                defer { progress.finish() }
+                switch try format ?? CatalogFormat.detect(url, displayName: name) {
+                case .msrcCVRF:
+                    let result = try CVRFReader.read(url, displayName: name) { progress.update(file: name, bytes: $0) }
+                    diagnostics += result.diagnostics
+                    return try session.apply(result.document, sha256: result.sha256, file: name)
+                case .wsusPackage:
+                    throw ImportError.unreadable(file: name, reason: "WSUS package import is not built yet")
+                }
+            }
+        }
+        return (summaries, diagnostics)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import PatchLedgerImport
+
+extension CatalogFormat: ExpressibleByArgument {}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import catalogs into the ledger.",
+        subcommands: [ImportCatalog.self]
+    )
+}
+
+struct ImportCatalog: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "Import MSRC CVRF documents and WSUS offline catalogs (files or folders), in one transaction."
+    )
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: "Read every file as this format instead of detecting it from its root element.")
+    var format: CatalogFormat?
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    @Argument(help: "Catalog files, or folders of them.")
+    var paths: [String]
+
+    func run() async throws {
+        try exitingOnError {
+            let result = try CatalogImporter(format: format, progress: Progress(quiet: quiet))
+                .run(paths: paths, into: try ledger.open())
+            if !quiet { result.diagnostics.forEach { printError("warning: \($0)") } }
+            result.summaries.forEach { print($0.line) }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+
+/// Prints an error as one line on stderr and exits 2, the code for bad input and runtime errors.
+func exitingOnError<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        printError("Error: \(error)")
+        throw ExitCode(2)
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct PatchLedger: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patchledger",
+        abstract: "Update-compliance ledger for fleets of Windows VMs.",
+        subcommands: [Import.self, Catalog.self, Demo.self, Bench.self]
+    )
+}
