@@ -28,7 +28,7 @@ public enum CatalogFormat: String, CaseIterable, Sendable {
         return format
     }
 
-    /// The files a list of paths names: files as given, folders searched for `.xml` files, in name order.
+    /// The files a list of paths names: files as given, folders searched (with subfolders) for `.xml` files, in path order.
     public static func files(in paths: [String]) throws -> [URL] {
         var result: [URL] = []
         for path in paths {
@@ -40,9 +40,10 @@ public enum CatalogFormat: String, CaseIterable, Sendable {
                 result.append(URL(fileURLWithPath: path))
                 continue
             }
-            let entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-            result += entries.filter { $0.lowercased().hasSuffix(".xml") }.map {
-                URL(fileURLWithPath: path).appendingPathComponent($0)
+            let root = URL(fileURLWithPath: path)
+            let entries = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+            result += entries.filter { $0.lowercased().hasSuffix(".xml") }.sorted().map {
+                root.appendingPathComponent($0)
             }
         }
         return result

@@ -86,12 +86,18 @@ final class XMLStream {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         defer { buffer.deallocate() }
         var wrappedPending = wrapped
+        var total = 0
         while true {
             let count = fread(buffer, 1, size, input)
             if count == 0 {
                 if ferror(input) != 0 { throw ImportError.unreadable(file: file, reason: "read error") }
+                // libxml2 calls an empty push stream "extra content", which misleads.
+                if total == 0, !wrapped {
+                    throw ImportError.malformed(file: file, line: 1, column: 1, reason: "the file is empty")
+                }
                 break
             }
+            total += count
             var bytes = UnsafeRawBufferPointer(start: buffer, count: count)
             chunk(bytes)
             if wrappedPending {

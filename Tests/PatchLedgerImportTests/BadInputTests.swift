@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import PatchLedgerImport
+
+@Suite struct BadInputTests {
+    func error(reading name: String) throws -> ImportError {
+        let url = try Fixtures.url(name)
+        do {
+            _ = try CVRFReader.read(url, displayName: name)
+        } catch let error as ImportError {
+            return error
+        }
+        Issue.record("\(name) was read without error")
+        throw CancellationError()
+    }
+
+    @Test func truncatedFileNamesLineAndColumn() throws {
+        guard case .malformed(let file, let line, let column, let reason) = try error(reading: "truncated.xml") else {
+            Issue.record("not a malformed-XML error")
+            return
+        }
+        #expect(file == "truncated.xml")
+        #expect(line > 1)
+        #expect(column > 0)
+        #expect(!reason.isEmpty)
+    }
+
+    @Test(arguments: ["xxe.xml", "billion-laughs.xml"])
+    func documentTypeDeclarationsAreRefusedBeforeAnyEntityLoads(name: String) throws {
+        let failure = try error(reading: name)
+        #expect(failure == .unexpected(
+            file: name, line: 2, column: failure.column, expected: "no document type declaration (DTDs and entities are refused)",
+            found: "<!DOCTYPE"))
+    }
+
+    @Test func emptyFileIsMalformed() throws {
+        guard case .malformed(_, _, _, let reason) = try error(reading: "empty.xml") else {
+            Issue.record("not a malformed-XML error")
+            return
+        }
+        #expect(reason.lowercased().contains("empty"))
+    }
+
+    @Test func binaryFileIsMalformedAtLineOne() throws {
+        guard case .malformed(_, let line, _, _) = try error(reading: "binary.xml") else {
+            Issue.record("not a malformed-XML error")
+            return
+        }
+        #expect(line == 1)
+    }
+
+    @Test func wronglyEncodedBytesAreReportedWhereTheyAre() throws {
+        guard case .malformed(_, let line, _, let reason) = try error(reading: "bad-encoding.xml") else {
+            Issue.record("not a malformed-XML error")
+            return
+        }
+        #expect(line == 3)
+        #expect(reason.contains("UTF-8"))
+    }
+
+    @Test func wrongRootIsNamedByDetectionAndByTheReader() throws {
+        let url = try Fixtures.url("wrong-root.xml")
+        #expect(throws: ImportError.unknownFormat(file: "w", root: "rss", expected: ["OfflineSyncPackage", "cvrfdoc"])) {
+            try CatalogFormat.detect(url, displayName: "w")
+        }
+        guard case .unexpected(_, _, _, let expected, _) = try error(reading: "wrong-root.xml") else {
+            Issue.record("not an unexpected-element error")
+            return
+        }
+        #expect(expected == "a <cvrfdoc> root element")
+    }
+
+    @Test func cvrfIsDetectedWhateverItsNamespace() throws {
+        #expect(try CatalogFormat.detect(try Fixtures.url("minimal-cvrf.xml"), displayName: "m") == .msrcCVRF)
+    }
+}
+
+extension ImportError {
+    var column: Int {
+        switch self {
+        case .malformed(_, _, let column, _), .unexpected(_, _, let column, _, _): column
+        default: 0
+        }
+    }
+}

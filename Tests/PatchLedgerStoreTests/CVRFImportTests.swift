@@ -1,0 +1,104 @@
+import Foundation
+import PatchLedgerCore
+import PatchLedgerImport
+import Testing
+
+@testable import PatchLedgerStore
+
+@Suite struct CVRFImportTests {
+    @Test func sampleCatalogsBuildTheCumulativeChain() throws {
+        let ledger = try Ledger.inMemory()
+        let summaries = try ledger.importCVRF(try TestData.xmlFiles(in: TestData.catalogs))
+        #expect(summaries.map(\.added) == [3, 3, 3])
+        let august = try ledger.update(KB(5_029_247))
+        #expect(august.supersedes == ["KB5026362", "KB5027222", "KB5028168"])
+        #expect(august.fixedBuilds.map(\.build) == ["10.0.17763.4737", "10.0.17763.4737"])
+        #expect(august.released == "2023-08-08")
+        #expect(august.severity == "Critical")
+        let july = try ledger.update(KB(5_028_168))
+        #expect(july.supersededBy == ["KB5029247"])
+        #expect(july.cves == ["CVE-2023-32046", "CVE-2023-32049", "CVE-2023-35365"])
+    }
+
+    @Test func reimportingIdenticalContentChangesNothing() throws {
+        let ledger = try Ledger.inMemory()
+        let files = try TestData.xmlFiles(in: TestData.catalogs)
+        try ledger.importCVRF(files)
+        let before = try ledger.dump(excluding: ["imports"])
+        let again = try ledger.importCVRF(files)
+        #expect(again.allSatisfy { $0.outcome == .unchanged && $0.added == 0 && $0.changed == 0 })
+        #expect(again.map(\.unchanged) == [3, 3, 3])
+        #expect(try ledger.dump(excluding: ["imports"]) == before)
+        #expect(try ledger.importHistory().map(\.outcome) == Array(repeating: "imported", count: 3) + Array(repeating: "unchanged", count: 3))
+    }
+
+    @Test func newerRevisionReplacesTheOlderAndCountsWhatChanged() throws {
+        let ledger = try Ledger.inMemory()
+        let url = TestData.catalogs.appendingPathComponent("cvrf-2023-Jul.xml")
+        try ledger.importCVRF([url])
+        var document = try CVRFReader.read(url).document
+        document.revision = "3"
+        // The revision drops the Server 2016 fix and adds a new KB.
+        for index in document.vulnerabilities.indices {
+            document.vulnerabilities[index].remediations.removeAll { $0.kb == KB(5_028_169) }
+            document.vulnerabilities[index].remediations[0].fixedBuild = "10.0.14393.9999"
+        }
+        var added = CVRFRemediation(kb: KB(5_028_999))
+        added.productIDs = ["11923"]
+        document.vulnerabilities[0].remediations.append(added)
+        let summary = try ledger.importing { try $0.apply(document, sha256: "revised", file: "revised") }
+        #expect(summary.outcome == .imported)
+        #expect((summary.added, summary.changed, summary.unchanged, summary.removed) == (1, 1, 1, 1))
+        #expect(throws: StoreError.notFound("KB5028169")) { try ledger.update(KB(5_028_169)) }
+    }
+
+    @Test func olderRevisionIsRefusedAndWritesNothing() throws {
+        let ledger = try Ledger.inMemory()
+        let url = TestData.catalogs.appendingPathComponent("cvrf-2023-Jul.xml")
+        try ledger.importCVRF([url])
+        let before = try ledger.dump(excluding: ["imports"])
+        var document = try CVRFReader.read(url).document
+        document.revision = "1"
+        document.vulnerabilities.removeAll()
+        let summary = try ledger.importing { try $0.apply(document, sha256: "old", file: "old") }
+        #expect(summary.outcome == .older)
+        #expect(try ledger.dump(excluding: ["imports"]) == before)
+    }
+
+    @Test func anErrorInAnyFileLeavesTheLedgerExactlyAsItWas() throws {
+        let ledger = try Ledger.inMemory()
+        try ledger.importCVRF([TestData.catalogs.appendingPathComponent("cvrf-2023-Jun.xml")])
+        let before = try ledger.dump()
+        for bad in ["truncated.xml", "xxe.xml", "billion-laughs.xml", "empty.xml", "binary.xml", "bad-encoding.xml", "wrong-root.xml"] {
+            let files = try TestData.xmlFiles(in: TestData.catalogs) + [TestData.fixtures.appendingPathComponent(bad)]
+            #expect(throws: ImportError.self) { try ledger.importCVRF(files) }
+            #expect(try ledger.dump() == before, "\(bad) changed the ledger")
+        }
+    }
+
+    @Test(.enabled(if: TestData.sharedMSRC != nil, "../shared/data/msrc is absent"))
+    func realMSRCDocumentsImportWithTheirKnownFacts() throws {
+        let ledger = try Ledger.inMemory()
+        let files = try TestData.xmlFiles(in: try #require(TestData.sharedMSRC))
+        #expect(files.count == 6)
+        let first = try ledger.importCVRF(files)
+        #expect(first.allSatisfy { $0.outcome == .imported && $0.added > 0 })
+
+        let february = try ledger.update(KB(4_074_590))
+        #expect(february.classification == "Security Updates")
+        #expect(february.subtype == "Security Update")
+        #expect(february.released == "2018-02-13")
+        #expect(february.products.contains("Windows Server 2016"))
+        #expect(february.supersedes.contains("KB4056890"))
+
+        let july = try ledger.update(KB(5_028_168))
+        #expect(july.fixedBuilds.contains(.init(product: "Windows Server 2019", build: "10.0.17763.4645")))
+        #expect(july.supersedes.contains("KB5027222"))
+        #expect(july.released == "2023-07-11")
+
+        let before = try ledger.dump(excluding: ["imports"])
+        let again = try ledger.importCVRF(files)
+        #expect(again.allSatisfy { $0.outcome == .unchanged && $0.added + $0.changed + $0.removed == 0 })
+        #expect(try ledger.dump(excluding: ["imports"]) == before)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import PatchLedgerCore
+import PatchLedgerImport
+import PatchLedgerStore
+
+enum TestData {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let catalogs = root.appendingPathComponent("catalogs/msrc")
+    static let fixtures = root.appendingPathComponent("Tests/PatchLedgerImportTests/Resources")
+    static let sharedMSRC: URL? = {
+        let url = root.deletingLastPathComponent().appendingPathComponent("shared/data/msrc")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }()
+
+    static func xmlFiles(in folder: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xml") }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+}
+
+extension Ledger {
+    /// Reads and applies CVRF files the way `import catalog` does: all in one transaction.
+    @discardableResult
+    func importCVRF(_ urls: [URL]) throws -> [ImportSummary] {
+        try importing { session in
+            try urls.map { url in
+                let result = try CVRFReader.read(url, displayName: url.lastPathComponent)
+                return try session.apply(result.document, sha256: result.sha256, file: url.lastPathComponent)
+            }
+        }
+    }
+}
