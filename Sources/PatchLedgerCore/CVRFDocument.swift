@@ -45,7 +45,8 @@ public struct CVRFThreat: Sendable, Equatable {
     public var exploitStatus: String?
     public var cvssBase: Double?
 
-    public init(severity: Severity? = nil, impact: String? = nil, exploitStatus: String? = nil, cvssBase: Double? = nil) {
+    public init(severity: Severity? = nil, impact: String? = nil, exploitStatus: String? = nil, cvssBase: Double? = nil)
+    {
         self.severity = severity
         self.impact = impact
         self.exploitStatus = exploitStatus

@@ -30,6 +30,7 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     /// One line: "2018-FEB rev 7: imported, 120 added, 0 changed, 0 unchanged, 0 removed".
     public var line: String {
         let name = documentKey.map { key in revision.map { "\(key) rev \($0)" } ?? key } ?? file
-        return "\(file): \(name): \(outcome.rawValue), \(added) added, \(changed) changed, \(unchanged) unchanged, \(removed) removed"
+        return
+            "\(file): \(name): \(outcome.rawValue), \(added) added, \(changed) changed, \(unchanged) unchanged, \(removed) removed"
     }
 }

@@ -29,7 +29,8 @@ public struct KB: Hashable, Comparable, Sendable, CustomStringConvertible, Codab
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let kb = KB(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a KB: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a KB: \(text)"))
         }
         self = kb
     }

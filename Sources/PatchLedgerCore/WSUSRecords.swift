@@ -42,7 +42,8 @@ public struct WSUSFileLocation: Sendable, Equatable {
             if isK, startsWord {
                 var end = index + 2
                 var number = 0
-                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]), end - index < 12 {
+                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]), end - index < 12
+                {
                     number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
                     end += 1
                 }

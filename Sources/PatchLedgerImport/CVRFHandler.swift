@@ -89,14 +89,19 @@ final class CVRFHandler: XMLStreamHandler {
         case .fullProductName:
             if let product {
                 document.products.append(
-                    CVRFProduct(productID: product.id, name: stream.takeText().collapsingWhitespace(), family: product.family))
+                    CVRFProduct(
+                        productID: product.id, name: stream.takeText().collapsingWhitespace(), family: product.family))
             }
             product = nil
         case .title where vulnerability != nil: vulnerability?.title = stream.takeText()
         case .cve where vulnerability != nil: vulnerability?.cve = stream.takeText()
         case .description:
             let text = stream.takeText()
-            if threat != nil { threat?.description = text } else if remediation != nil { remediation?.fields[.description] = text }
+            if threat != nil {
+                threat?.description = text
+            } else if remediation != nil {
+                remediation?.fields[.description] = text
+            }
         case .productID:
             let id = stream.takeText()
             if threat != nil {
@@ -134,7 +139,9 @@ final class CVRFHandler: XMLStreamHandler {
                 diagnostics.append(
                     Diagnostic(
                         file: file, line: remediation.line,
-                        message: "\(remediation.kb) names ProductID \(unknown.joined(separator: ", ")) not in the product tree"))
+                        message:
+                            "\(remediation.kb) names ProductID \(unknown.joined(separator: ", ")) not in the product tree"
+                    ))
                 document.vulnerabilities[v].remediations[r].productIDs = ids.filter(known.contains)
             }
         }
@@ -213,7 +220,8 @@ final class CVRFHandler: XMLStreamHandler {
         guard !text.isEmpty else { return nil }
         guard let date = CalendarDate(parsing: text) else {
             diagnostics.append(
-                Diagnostic(file: file, line: stream.line, column: stream.column, message: "bad date '\(text)' in \(field)"))
+                Diagnostic(
+                    file: file, line: stream.line, column: stream.column, message: "bad date '\(text)' in \(field)"))
             return nil
         }
         return date

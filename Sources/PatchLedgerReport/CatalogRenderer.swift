@@ -7,7 +7,8 @@ public enum CatalogRenderer {
             ["ID", "FINISHED", "FORMAT", "DOCUMENT", "OUTCOME", "ADDED", "CHANGED", "SAME", "REMOVED", "FILE"],
             rightAligned: [0, 5, 6, 7, 8])
         for record in history {
-            let document = [record.documentKey, record.revision.map { "rev \($0)" }].compactMap { $0 }.joined(separator: " ")
+            let document = [record.documentKey, record.revision.map { "rev \($0)" }].compactMap { $0 }.joined(
+                separator: " ")
             table.append([
                 String(record.id), String(record.finishedAt.prefix(19)), record.format, document, record.outcome,
                 String(record.added), String(record.changed), String(record.unchanged), String(record.removed),
@@ -18,7 +19,8 @@ public enum CatalogRenderer {
     }
 
     public static func table(_ stats: CatalogStats, top: Int = 15) -> String {
-        var out = "\(stats.updates) updates, \(stats.cves) CVEs, \(stats.products) products, \(stats.documents) documents\n"
+        var out =
+            "\(stats.updates) updates, \(stats.cves) CVEs, \(stats.products) products, \(stats.documents) documents\n"
         for (title, counts) in [
             ("SOURCE", stats.bySource), ("CLASSIFICATION", stats.byClassification), ("YEAR", stats.byYear),
             ("PRODUCT", Array(stats.byProduct.prefix(top))),
@@ -38,7 +40,10 @@ public enum CatalogRenderer {
             ("Restart", update.restartRequired.map { $0 ? "required" : "not required" } ?? "unknown"),
             ("Sources", update.sources.joined(separator: ", ")),
             ("Supersedes", update.supersedes.isEmpty ? "(none known)" : update.supersedes.joined(separator: " ")),
-            ("Superseded by", update.supersededBy.isEmpty ? "(none known)" : update.supersededBy.joined(separator: " ")),
+            (
+                "Superseded by",
+                update.supersededBy.isEmpty ? "(none known)" : update.supersededBy.joined(separator: " ")
+            ),
             ("CVEs", "\(update.cves.count)" + (update.cves.isEmpty ? "" : ": " + update.cves.joined(separator: " "))),
         ]
         for product in update.products {
@@ -46,7 +51,8 @@ public enum CatalogRenderer {
             lines.append(("Product", product + (build.map { " (fixed build \($0))" } ?? "")))
         }
         let width = lines.map(\.0.count).max() ?? 0
-        return lines.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n")
+        return lines.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(
+            separator: "\n")
             + "\n"
     }
 }

@@ -28,7 +28,9 @@ extension CatalogImport {
         let importID = try recordImport(summary, sha256: sha256)
         let documentID = try upsertDocument(document, sha256: sha256, importID: importID, heldID: held?["id"])
         var touched = kbs
-        touched.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT kb FROM remediations WHERE document_id = ?", arguments: [documentID]))
+        touched.formUnion(
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT kb FROM remediations WHERE document_id = ?", arguments: [documentID]))
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touched_kbs (kb TEXT PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM touched_kbs")
         for kb in touched { try db.execute(sql: "INSERT INTO touched_kbs VALUES (?)", arguments: [kb]) }
@@ -48,7 +50,8 @@ extension CatalogImport {
             switch (before[kb], after[kb]) {
             case (nil, .some): summary.added += 1
             case (.some, nil): summary.removed += 1
-            case (.some(let old), .some(let new)): if old == new { summary.unchanged += 1 } else { summary.changed += 1 }
+            case (.some(let old), .some(let new)):
+                if old == new { summary.unchanged += 1 } else { summary.changed += 1 }
             case (nil, nil): break
             }
         }
@@ -65,7 +68,9 @@ extension CatalogImport {
         return (Double(document.revision) ?? 0) < heldRevision
     }
 
-    private func upsertDocument(_ document: CVRFDocument, sha256: String, importID: Int64, heldID: Int64?) throws -> Int64 {
+    private func upsertDocument(_ document: CVRFDocument, sha256: String, importID: Int64, heldID: Int64?) throws
+        -> Int64
+    {
         let arguments: StatementArguments = [
             document.title, document.revision, document.initialRelease?.description,
             document.currentRelease?.description, sha256, importID,
@@ -86,7 +91,8 @@ extension CatalogImport {
         return db.lastInsertedRowID
     }
 
-    private func insertVulnerabilities(_ document: CVRFDocument, documentID: Int64, productIDs: [String: Int64]) throws {
+    private func insertVulnerabilities(_ document: CVRFDocument, documentID: Int64, productIDs: [String: Int64]) throws
+    {
         let cve = try db.cachedStatement(sql: "INSERT OR REPLACE INTO cves (cve, title, document_id) VALUES (?, ?, ?)")
         let threat = try db.cachedStatement(
             sql: """

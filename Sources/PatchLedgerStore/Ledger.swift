@@ -43,10 +43,15 @@ public final class Ledger: Sendable {
             try writer.read { db in
                 var result: [String: [[String]]] = [:]
                 let tables = try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+                    db,
+                    sql:
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'"
+                )
                 for table in tables where !excluding.contains(table) {
                     let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
-                    result[table] = rows.map { row in row.databaseValues.map(\.description) }.sorted { $0.lexicographicallyPrecedes($1) }
+                    result[table] = rows.map { row in row.databaseValues.map(\.description) }.sorted {
+                        $0.lexicographicallyPrecedes($1)
+                    }
                 }
                 return result
             }

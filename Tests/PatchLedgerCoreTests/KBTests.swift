@@ -22,7 +22,10 @@ import Testing
 
     @Test func payloadURLNamesItsKB() {
         let location = WSUSFileLocation(
-            fileID: "x", url: "http://download.windowsupdate.com/c/msdownload/update/software/secu/2018/02/windows10.0-kb4074590-x64_4b9c4d3fd3ba1d5a5e2b9b2ab1a2a4a0e3f7f4c8.msu")
+            fileID: "x",
+            url:
+                "http://download.windowsupdate.com/c/msdownload/update/software/secu/2018/02/windows10.0-kb4074590-x64_4b9c4d3fd3ba1d5a5e2b9b2ab1a2a4a0e3f7f4c8.msu"
+        )
         #expect(location.kb == KB(4_074_590))
         #expect(WSUSFileLocation(fileID: "y", url: "http://example.invalid/ndp48-x86-x64-allos-enu.exe").kb == nil)
     }

@@ -3,8 +3,10 @@ import Testing
 @testable import PatchLedgerCore
 
 @Suite struct MSRCUpdateTests {
-    func fact(_ document: String, _ date: String, _ cve: String, _ kb: Int, product: String = "Windows Server 2016",
-              fixedBuild: String? = nil, supersedes: [String] = []) -> RemediationFact {
+    func fact(
+        _ document: String, _ date: String, _ cve: String, _ kb: Int, product: String = "Windows Server 2016",
+        fixedBuild: String? = nil, supersedes: [String] = []
+    ) -> RemediationFact {
         RemediationFact(
             documentKey: document, documentReleased: CalendarDate(parsing: date), cve: cve, kb: KB(kb),
             productName: product, subtype: "Security Update", restartRequired: true, fixedBuild: fixedBuild,
@@ -27,16 +29,24 @@ import Testing
     }
 
     @Test func tiesGoToTheEarlierMonthWhateverTheOrder() throws {
-        let facts = [fact("2023-Aug", "2023-08-08", "CVE-2", 1_000_001), fact("2023-Jul", "2023-07-11", "CVE-1", 1_000_001)]
+        let facts = [
+            fact("2023-Aug", "2023-08-08", "CVE-2", 1_000_001), fact("2023-Jul", "2023-07-11", "CVE-1", 1_000_001),
+        ]
         #expect(MSRCUpdate(kb: KB(1_000_001), facts: facts)?.releaseDocumentKey == "2023-Jul")
         #expect(MSRCUpdate(kb: KB(1_000_001), facts: facts.reversed())?.releaseDocumentKey == "2023-Jul")
     }
 
     @Test func fixedBuildComesFromTheReleaseDocumentFirst() throws {
         let facts = [
-            fact("2023-Jul", "2023-07-11", "CVE-1", 5_028_168, product: "Windows Server 2019", fixedBuild: "10.0.17763.4645"),
-            fact("2023-Jul", "2023-07-11", "CVE-2", 5_028_168, product: "Windows Server 2019", fixedBuild: "10.0.17763.4645"),
-            fact("2023-Aug", "2023-08-08", "CVE-3", 5_028_168, product: "Windows Server 2019", fixedBuild: "10.0.17763.9999"),
+            fact(
+                "2023-Jul", "2023-07-11", "CVE-1", 5_028_168, product: "Windows Server 2019",
+                fixedBuild: "10.0.17763.4645"),
+            fact(
+                "2023-Jul", "2023-07-11", "CVE-2", 5_028_168, product: "Windows Server 2019",
+                fixedBuild: "10.0.17763.4645"),
+            fact(
+                "2023-Aug", "2023-08-08", "CVE-3", 5_028_168, product: "Windows Server 2019",
+                fixedBuild: "10.0.17763.9999"),
         ]
         let update = try #require(MSRCUpdate(kb: KB(5_028_168), facts: facts))
         #expect(update.products == ["Windows Server 2019": "10.0.17763.4645"])
@@ -44,9 +54,10 @@ import Testing
 
     @Test func serverCoreAliasesToItsBaseProduct() {
         #expect(ProductName.base("Windows Server 2016  (Server Core installation)") == "Windows Server 2016")
-        #expect(ProductName.aliases("Windows Server 2016  (Server Core installation)") == [
-            "Windows Server 2016 (Server Core installation)", "Windows Server 2016  (Server Core installation)",
-            "Windows Server 2016",
-        ])
+        #expect(
+            ProductName.aliases("Windows Server 2016  (Server Core installation)") == [
+                "Windows Server 2016 (Server Core installation)", "Windows Server 2016  (Server Core installation)",
+                "Windows Server 2016",
+            ])
     }
 }

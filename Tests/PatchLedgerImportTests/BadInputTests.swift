@@ -29,9 +29,12 @@ import Testing
     @Test(arguments: ["xxe.xml", "billion-laughs.xml"])
     func documentTypeDeclarationsAreRefusedBeforeAnyEntityLoads(name: String) throws {
         let failure = try error(reading: name)
-        #expect(failure == .unexpected(
-            file: name, line: 2, column: failure.column, expected: "no document type declaration (DTDs and entities are refused)",
-            found: "<!DOCTYPE"))
+        #expect(
+            failure
+                == .unexpected(
+                    file: name, line: 2, column: failure.column,
+                    expected: "no document type declaration (DTDs and entities are refused)",
+                    found: "<!DOCTYPE"))
     }
 
     @Test func emptyFileIsMalformed() throws {
@@ -61,7 +64,8 @@ import Testing
 
     @Test func wrongRootIsNamedByDetectionAndByTheReader() throws {
         let url = try Fixtures.url("wrong-root.xml")
-        #expect(throws: ImportError.unknownFormat(file: "w", root: "rss", expected: ["OfflineSyncPackage", "cvrfdoc"])) {
+        #expect(throws: ImportError.unknownFormat(file: "w", root: "rss", expected: ["OfflineSyncPackage", "cvrfdoc"]))
+        {
             try CatalogFormat.detect(url, displayName: "w")
         }
         guard case .unexpected(_, _, _, let expected, _) = try error(reading: "wrong-root.xml") else {

@@ -35,7 +35,8 @@ import Testing
     @Test func supercedenceListsSplitOnEverySeparatorAndKeepBulletins() throws {
         let fixes = try #require(try minimal().document.vulnerabilities.first?.remediations)
         let rollup = try #require(fixes.first { $0.kb == KB(4_074_598) })
-        #expect(rollup.supersedes == [.kb(KB(4_056_894)), .kb(KB(4_056_897)), .kb(KB(4_054_518)), .bulletin("MS16-110")])
+        #expect(
+            rollup.supersedes == [.kb(KB(4_056_894)), .kb(KB(4_056_897)), .kb(KB(4_054_518)), .bulletin("MS16-110")])
         #expect(rollup.subtype == "Monthly Rollup")
         let securityOnly = try #require(fixes.first { $0.kb == KB(4_074_587) })
         #expect(securityOnly.supersedes.isEmpty)
@@ -51,7 +52,8 @@ import Testing
 
     @Test func unknownProductIDIsDroppedWithADiagnostic() throws {
         let result = try minimal()
-        let securityOnly = try #require(result.document.vulnerabilities.first?.remediations.first { $0.kb == KB(4_074_587) })
+        let securityOnly = try #require(
+            result.document.vulnerabilities.first?.remediations.first { $0.kb == KB(4_074_587) })
         #expect(securityOnly.productIDs == ["10788"])
         #expect(result.diagnostics.contains { $0.message.contains("ProductID 99999 not in the product tree") })
     }

@@ -29,7 +29,9 @@ import Testing
         #expect(again.allSatisfy { $0.outcome == .unchanged && $0.added == 0 && $0.changed == 0 })
         #expect(again.map(\.unchanged) == [3, 3, 3])
         #expect(try ledger.dump(excluding: ["imports"]) == before)
-        #expect(try ledger.importHistory().map(\.outcome) == Array(repeating: "imported", count: 3) + Array(repeating: "unchanged", count: 3))
+        #expect(
+            try ledger.importHistory().map(\.outcome) == Array(repeating: "imported", count: 3)
+                + Array(repeating: "unchanged", count: 3))
     }
 
     @Test func newerRevisionReplacesTheOlderAndCountsWhatChanged() throws {
@@ -69,7 +71,10 @@ import Testing
         let ledger = try Ledger.inMemory()
         try ledger.importCVRF([TestData.catalogs.appendingPathComponent("cvrf-2023-Jun.xml")])
         let before = try ledger.dump()
-        for bad in ["truncated.xml", "xxe.xml", "billion-laughs.xml", "empty.xml", "binary.xml", "bad-encoding.xml", "wrong-root.xml"] {
+        for bad in [
+            "truncated.xml", "xxe.xml", "billion-laughs.xml", "empty.xml", "binary.xml", "bad-encoding.xml",
+            "wrong-root.xml",
+        ] {
             let files = try TestData.xmlFiles(in: TestData.catalogs) + [TestData.fixtures.appendingPathComponent(bad)]
             #expect(throws: ImportError.self) { try ledger.importCVRF(files) }
             #expect(try ledger.dump() == before, "\(bad) changed the ledger")

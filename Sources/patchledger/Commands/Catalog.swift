@@ -16,7 +16,9 @@ struct Catalog: AsyncParsableCommand {
         func run() async throws {
             try exitingOnError {
                 let history = try ledger.open().importHistory()
-                print(output.format == .json ? try JSONOutput.render(["imports": history]) : CatalogRenderer.table(history), terminator: "")
+                print(
+                    output.format == .json
+                        ? try JSONOutput.render(["imports": history]) : CatalogRenderer.table(history), terminator: "")
             }
         }
     }
@@ -30,7 +32,9 @@ struct Catalog: AsyncParsableCommand {
         func run() async throws {
             try exitingOnError {
                 let stats = try ledger.open().catalogStats()
-                print(output.format == .json ? try JSONOutput.render(stats) : CatalogRenderer.table(stats), terminator: "")
+                print(
+                    output.format == .json ? try JSONOutput.render(stats) : CatalogRenderer.table(stats), terminator: ""
+                )
             }
         }
     }
@@ -41,16 +45,20 @@ struct Catalog: AsyncParsableCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: "The KB, in any spelling (KB4074590, 4074590).", transform: { text in
-            guard let kb = KB(parsing: text) else { throw ValidationError("not a KB number: \(text)") }
-            return kb
-        })
+        @Argument(
+            help: "The KB, in any spelling (KB4074590, 4074590).",
+            transform: { text in
+                guard let kb = KB(parsing: text) else { throw ValidationError("not a KB number: \(text)") }
+                return kb
+            })
         var kb: KB
 
         func run() async throws {
             try exitingOnError {
                 let update = try ledger.open().update(kb)
-                print(output.format == .json ? try JSONOutput.render(update) : CatalogRenderer.table(update), terminator: "")
+                print(
+                    output.format == .json ? try JSONOutput.render(update) : CatalogRenderer.table(update),
+                    terminator: "")
             }
         }
     }

@@ -17,7 +17,8 @@ struct Demo: AsyncParsableCommand {
             defer { try? FileManager.default.removeItem(at: folder) }
             let ledger = try Ledger(path: folder.appendingPathComponent("demo.sqlite").path)
             print("$ patchledger import catalog \(catalogs)")
-            let result = try CatalogImporter(format: nil, progress: Progress(quiet: true)).run(paths: [catalogs], into: ledger)
+            let result = try CatalogImporter(format: nil, progress: Progress(quiet: true)).run(
+                paths: [catalogs], into: ledger)
             result.summaries.forEach { print($0.line) }
             print("\n$ patchledger catalog stats")
             print(CatalogRenderer.table(try ledger.catalogStats(), top: 6))

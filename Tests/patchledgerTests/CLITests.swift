@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@testable import patchledger
+
+/// Runs the built `patchledger` binary end to end on a temporary ledger.
+struct CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let binary: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if folder.lastPathComponent == "MacOS" {  // an .xctest bundle on macOS
+            folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("patchledger")
+    }()
+
+    let folder: URL
+    var db: String { folder.appendingPathComponent("ledger.sqlite").path }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATCHLEDGER_DB"] = db
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite struct CLITests {
+    @Test func importThenReimportSaysUnchanged() throws {
+        let cli = try CLI()
+        let first = try cli.run(["import", "catalog", "catalogs/msrc"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("catalogs/msrc/cvrf-2023-Jul.xml: 2023-Jul rev 2: imported, 3 added"))
+        #expect(first.stderr.isEmpty == false)  // the Known Issue remediations are skipped with a warning
+        let second = try cli.run(["import", "catalog", "--quiet", "catalogs/msrc"])
+        #expect(second.status == 0)
+        #expect(
+            second.stdout.split(separator: "\n").allSatisfy {
+                $0.contains(": unchanged, 0 added, 0 changed, 3 unchanged")
+            })
+        #expect(second.stderr.isEmpty)
+    }
+
+    @Test func showPrintsTheDocumentedJSON() throws {
+        let cli = try CLI()
+        _ = try cli.run(["import", "catalog", "--quiet", "catalogs/msrc"])
+        let shown = try cli.run(["catalog", "show", "kb5028171", "--format", "json"])
+        #expect(shown.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        #expect(json["kb"] as? String == "KB5028171")
+        #expect(json["supersedes"] as? [String] == ["KB5026370", "KB5027225"])
+        #expect(json["supersededBy"] as? [String] == ["KB5029250"])
+        #expect(json["released"] as? String == "2023-07-11")
+        for key in ["title", "classification", "subtype", "products", "fixedBuilds", "cves"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+    }
+
+    @Test func historyAndStatsSpeakJSON() throws {
+        let cli = try CLI()
+        _ = try cli.run(["import", "catalog", "--quiet", "catalogs/msrc"])
+        let history = try cli.run(["catalog", "history", "--format", "json"])
+        let imports = try #require(
+            (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["imports"]
+                as? [[String: Any]])
+        #expect(imports.count == 3)
+        #expect(imports.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+        let stats = try cli.run(["catalog", "stats", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["updates"] as? Int == 9)
+        #expect(object["cves"] as? Int == 7)
+    }
+
+    @Test func badInputExitsTwoWithOneLineAndLeavesTheLedgerAlone() throws {
+        let cli = try CLI()
+        _ = try cli.run(["import", "catalog", "--quiet", "catalogs/msrc/cvrf-2023-Jun.xml"])
+        let result = try cli.run([
+            "import", "catalog", "catalogs/msrc/cvrf-2023-Jul.xml",
+            "Tests/PatchLedgerImportTests/Resources/truncated.xml",
+        ])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("Error: Tests/PatchLedgerImportTests/Resources/truncated.xml:") == true)
+        let history = try cli.run(["catalog", "history", "--format", "json"])
+        #expect(history.stdout.components(separatedBy: "\"sha256\"").count == 2)
+    }
+
+    @Test func unknownKBExitsTwoAndUsageErrorsExit64() throws {
+        let cli = try CLI()
+        _ = try cli.run(["import", "catalog", "--quiet", "catalogs/msrc"])
+        let missing = try cli.run(["catalog", "show", "KB1234567"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "Error: not in the ledger: KB1234567\n")
+        #expect(try cli.run(["catalog", "show", "Release Notes"]).status == 64)
+        #expect(try cli.run(["catalog", "show", "KB5028168", "--format", "xml"]).status == 64)
+    }
+
+    @Test func argumentsParse() throws {
+        let command = try ImportCatalog.parse(["--format", "msrc-cvrf", "--db", "x.sqlite", "a.xml", "folder"])
+        #expect(command.paths == ["a.xml", "folder"])
+        #expect(command.format == .msrcCVRF)
+        #expect(command.ledger.path == "x.sqlite")
+    }
+}
