@@ -76,8 +76,21 @@ public struct WSUSMetadata: Sendable, Equatable {
     }
 }
 
-/// Where a package.xml reader sends what it reads, in document order.
-public protocol WSUSPackageSink {
-    mutating func consume(_ update: WSUSUpdate) throws
-    mutating func consume(_ location: WSUSFileLocation) throws
+/// The root element's identity: one package.xml release.
+public struct WSUSPackageInfo: Sendable, Equatable {
+    public var packageID: String
+    public var created: String
+
+    public init(packageID: String, created: String) {
+        self.packageID = packageID
+        self.created = created
+    }
+}
+
+/// Where a package.xml reader sends what it reads, in document order: the package, then updates, then
+/// file locations (which package.xml lists after all updates).
+public protocol WSUSPackageSink: AnyObject {
+    func begin(_ package: WSUSPackageInfo) throws
+    func consume(_ update: WSUSUpdate) throws
+    func consume(_ location: WSUSFileLocation) throws
 }

@@ -224,4 +224,31 @@ struct XMLAttributes {
         }
         return nil
     }
+
+    /// Each attribute's token and raw value bytes, in document order, without building strings.
+    func forEach(_ body: (Int?, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        guard let base else { return }
+        for index in 0..<count {
+            let entry = base + index * 5
+            guard let begin = entry[3], let end = entry[4] else { continue }
+            try body(stream.token(entry[0]), UnsafeBufferPointer(start: begin, count: end - begin))
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    var string: String { String(decoding: self, as: UTF8.self) }
+
+    /// The bytes as a non-negative decimal number; `nil` if anything else.
+    var integer: Int? {
+        guard !isEmpty, count < 19 else { return nil }
+        var value = 0
+        for byte in self {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+
+    var isTrue: Bool { count == 4 && (self[0] | 0x20) == UInt8(ascii: "t") }
 }

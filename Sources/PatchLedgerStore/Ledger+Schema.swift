@@ -7,8 +7,30 @@ extension Ledger {
         migrator.registerMigration("Create catalog tables") { db in
             try db.execute(sql: catalogSchema)
         }
+        migrator.registerMigration("Create WSUS tables") { db in
+            try db.execute(sql: wsusSchema)
+        }
         return migrator
     }
+
+    /// What package.xml says beyond the generic `updates` columns, with RevisionId lists kept as written.
+    private static let wsusSchema = """
+        CREATE TABLE wsus_updates (
+            update_id INTEGER PRIMARY KEY REFERENCES updates(id) ON DELETE CASCADE,
+            prerequisites TEXT,
+            bundled_by TEXT,
+            superseded_by TEXT,
+            payload_files TEXT,
+            product_families TEXT,
+            companies TEXT
+        );
+        CREATE TABLE wsus_files (
+            file_id TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            kb TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX updates_revision_id ON updates(revision_id);
+        """
 
     private static let catalogSchema = """
         CREATE TABLE imports (

@@ -22,7 +22,15 @@ struct CatalogImporter {
                     diagnostics += result.diagnostics
                     return try session.apply(result.document, sha256: result.sha256, file: name)
                 case .wsusPackage:
-                    throw ImportError.unreadable(file: name, reason: "WSUS package import is not built yet")
+                    let loader = try session.wsusPackageLoader(file: name)
+                    do {
+                        let sha256 = try WSUSPackageReader.read(url, into: loader, displayName: name) { bytes, updates in
+                            progress.update(file: name, bytes: bytes, records: updates)
+                        }
+                        return try loader.finish(sha256: sha256)
+                    } catch WSUSPackageLoader.Stop.older {
+                        return try loader.finishOlder()
+                    }
                 }
             }
         }

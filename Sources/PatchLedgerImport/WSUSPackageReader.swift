@@ -1,0 +1,190 @@
+import Foundation
+import PatchLedgerCore
+
+/// Streams a WSUS offline catalog `package.xml` (`OfflineSyncPackage`) into a sink, in bounded memory.
+public enum WSUSPackageReader {
+    /// - Parameters:
+    ///   - progress: called with bytes read so far and updates read so far.
+    /// - Returns: the SHA-256 of the file's bytes.
+    /// - Throws: `ImportError` for unreadable, malformed or wrong-root input, or what the sink threw.
+    @discardableResult
+    public static func read(
+        _ url: URL, into sink: some WSUSPackageSink, displayName: String? = nil,
+        progress: (_ bytes: Int, _ updates: Int) -> Void = { _, _ in }
+    ) throws -> String {
+        let name = displayName ?? url.path
+        let handler = WSUSPackageHandler(file: name, sink: sink)
+        let stream = XMLStream(file: name, names: WSUSPackageHandler.Name.allCases.map(\.rawValue))
+        var hasher = SHA256()
+        var bytesRead = 0
+        try stream.parse(url, handler: handler) { chunk in
+            hasher.update(chunk)
+            bytesRead += chunk.count
+            progress(bytesRead, handler.updates)
+        }
+        guard handler.sawRoot else {
+            throw ImportError.unexpected(
+                file: name, line: 1, column: 1, expected: "an <OfflineSyncPackage> root element", found: "no element")
+        }
+        return hasher.finalizeHex()
+    }
+}
+
+/// The SAX state machine behind `WSUSPackageReader`.
+final class WSUSPackageHandler: XMLStreamHandler {
+    enum Name: String, CaseIterable {
+        case offlineSyncPackage = "OfflineSyncPackage"
+        case update = "Update"
+        case category = "Category"
+        case prerequisites = "Prerequisites"
+        case updateIDElement = "UpdateId"
+        case bundledBy = "BundledBy"
+        case supersededBy = "SupersededBy"
+        case revision = "Revision"
+        case payloadFiles = "PayloadFiles"
+        case file = "File"
+        case fileLocation = "FileLocation"
+        // Attributes.
+        case updateIDAttribute = "UpdateID"
+        case id = "Id"
+        case url = "Url"
+        case type = "Type"
+        case revisionID = "RevisionId"
+        case revisionNumber = "RevisionNumber"
+        case creationDate = "CreationDate"
+        case isLeaf = "IsLeaf"
+        case isBundle = "IsBundle"
+        case deploymentAction = "DeploymentAction"
+        case packageID = "PackageId"
+
+        static let byIndex = Array(allCases)
+    }
+
+    enum Section { case none, prerequisites, bundledBy, supersededBy, payloadFiles }
+
+    let file: String
+    let sink: any WSUSPackageSink
+    private(set) var sawRoot = false
+    private(set) var updates = 0
+    private var update: WSUSUpdate?
+    private var section = Section.none
+
+    init(file: String, sink: any WSUSPackageSink) {
+        self.file = file
+        self.sink = sink
+    }
+
+    private func name(_ token: Int?) -> Name? {
+        token.map { Name.byIndex[$0] }
+    }
+
+    func start(_ element: Int?, _ attributes: XMLAttributes, _ stream: XMLStream) throws {
+        guard sawRoot else {
+            guard name(element) == .offlineSyncPackage else {
+                throw ImportError.unexpected(
+                    file: file, line: stream.line, column: stream.column,
+                    expected: "an <OfflineSyncPackage> root element", found: "<\(stream.currentName ?? "?")>")
+            }
+            sawRoot = true
+            var info = WSUSPackageInfo(packageID: "", created: "")
+            attributes.forEach { token, value in
+                switch name(token) {
+                case .packageID: info.packageID = value.string
+                case .creationDate: info.created = value.string
+                default: break
+                }
+            }
+            try sink.begin(info)
+            return
+        }
+        switch name(element) {
+        case .update: startUpdate(attributes, stream)
+        case .category: category(attributes)
+        case .prerequisites: section = .prerequisites
+        case .bundledBy: section = .bundledBy
+        case .supersededBy: section = .supersededBy
+        case .payloadFiles: section = .payloadFiles
+        case .updateIDElement where section == .prerequisites:
+            if let id = attributes.value(Name.id.rawIndex) { update?.prerequisites.append(id.lowercased()) }
+        case .revision:
+            guard let id = attributes.value(Name.id.rawIndex).flatMap({ Int($0) }) else { break }
+            if section == .bundledBy { update?.bundledBy.append(id) }
+            if section == .supersededBy { update?.supersededBy.append(id) }
+        case .file where section == .payloadFiles:
+            if let id = attributes.value(Name.id.rawIndex) { update?.payloadFileIDs.append(id) }
+        case .fileLocation:
+            var id: String?
+            var url: String?
+            attributes.forEach { token, value in
+                switch name(token) {
+                case .id: id = value.string
+                case .url: url = value.string
+                default: break
+                }
+            }
+            if let id, let url { try sink.consume(WSUSFileLocation(fileID: id, url: url)) }
+        default: break
+        }
+    }
+
+    func end(_ element: Int?, _ stream: XMLStream) throws {
+        switch name(element) {
+        case .update:
+            guard let update else { return }
+            self.update = nil
+            guard !update.updateID.isEmpty, update.revisionID > 0 else {
+                throw ImportError.unexpected(
+                    file: file, line: update.line, column: 0, expected: "an <Update> with UpdateId and RevisionId",
+                    found: "an <Update> without them")
+            }
+            updates += 1
+            try sink.consume(update)
+        case .prerequisites, .bundledBy, .supersededBy, .payloadFiles: section = .none
+        default: break
+        }
+    }
+
+    private func startUpdate(_ attributes: XMLAttributes, _ stream: XMLStream) {
+        var update = WSUSUpdate()
+        update.line = stream.line
+        attributes.forEach { token, value in
+            switch name(token) {
+            case .updateIDElement, .updateIDAttribute: update.updateID = value.string.lowercased()
+            case .revisionID: update.revisionID = value.integer ?? 0
+            case .revisionNumber: update.revisionNumber = value.integer ?? 0
+            case .creationDate: update.created = CalendarDate(parsing: value.string)
+            case .isLeaf: update.isLeaf = value.isTrue
+            case .isBundle: update.isBundle = value.isTrue
+            case .deploymentAction: update.deploymentAction = value.string
+            default: break
+            }
+        }
+        self.update = update
+    }
+
+    private func category(_ attributes: XMLAttributes) {
+        var type: String?
+        var id: String?
+        attributes.forEach { token, value in
+            switch name(token) {
+            case .type: type = value.string
+            case .id: id = value.string.lowercased()
+            default: break
+            }
+        }
+        guard let type, let id else { return }
+        switch type {
+        case "Product": update?.productIDs.append(id)
+        case "ProductFamily": update?.productFamilyIDs.append(id)
+        case "Company": update?.companyIDs.append(id)
+        case "UpdateClassification": update?.classification = Classification.name(forGUID: id) ?? id
+        default: break
+        }
+    }
+}
+
+extension WSUSPackageHandler.Name {
+    /// The token the stream gives this name: its position in `allCases`.
+    var rawIndex: Int { Self.indexes[self] ?? -1 }
+    private static let indexes = Dictionary(uniqueKeysWithValues: byIndex.enumerated().map { ($1, $0) })
+}

@@ -1,0 +1,106 @@
+import GRDB
+import PatchLedgerCore
+
+extension WSUSPackageLoader {
+    /// Resolves KBs and supersedence over the whole graph, records the document and the import.
+    ///
+    /// A bundle has no payload of its own: its KB is that of the updates it bundles (their `BundledBy`).
+    /// Supersedence arrives inverted (`SupersededBy` RevisionIds) and is stored as KB edges like MSRC's.
+    public func finish(sha256: String) throws -> ImportSummary {
+        var kbs: [Int64: String] = [:]
+        for (id, files) in payloads {
+            if let kb = files.lazy.compactMap({ self.fileKBs[$0] }).first { kbs[id] = kb }
+        }
+        for (child, parents) in bundledBy {
+            guard let kb = kbs[child] else { continue }
+            for parent in parents {
+                if let parentID = rowByRevision[parent], kbs[parentID] == nil { kbs[parentID] = kb }
+            }
+        }
+        let setKB = try db.makeStatement(sql: "UPDATE updates SET kb = ? WHERE id = ?")
+        var kbChanged = 0
+        for (id, heldKB) in heldKBs {
+            let kb = kbs[id]
+            guard kb != heldKB else { continue }
+            setKB.setUncheckedArguments([kb, id])
+            try setKB.execute()
+            kbChanged += 1
+        }
+        let edgesChanged = try resolveSupersedence(kbs)
+        if summary.added + summary.changed == 0 && kbChanged + edgesChanged > 0 {
+            summary.changed = min(summary.unchanged, kbChanged + edgesChanged)
+            summary.unchanged -= summary.changed
+        }
+        if summary.added + summary.changed == 0 {
+            summary.outcome = .unchanged
+            _ = try session.recordImport(summary, sha256: sha256)
+            return summary
+        }
+        let importID = try session.recordImport(summary, sha256: sha256)
+        try db.execute(
+            sql: """
+                INSERT INTO documents (source, key, title, revision, initial_release, current_release, sha256, import_id)
+                VALUES ('wsus', 'wsusscn2', 'WSUS offline catalog', ?, ?, ?, ?, ?)
+                ON CONFLICT (source, key) DO UPDATE SET revision = excluded.revision,
+                    current_release = excluded.current_release, sha256 = excluded.sha256, import_id = excluded.import_id
+                """,
+            arguments: [
+                summary.revision, String(summary.revision?.prefix(10) ?? ""), String(summary.revision?.prefix(10) ?? ""),
+                sha256, importID,
+            ])
+        return summary
+    }
+
+    /// Replaces the WSUS supersedence edges by those of this package; returns how many changed.
+    private func resolveSupersedence(_ kbs: [Int64: String]) throws -> Int {
+        var edges = Set<Edge>()
+        for (superseded, revisions) in supersededBy {
+            guard let kb = kbs[superseded] else { continue }
+            for revision in revisions {
+                guard let by = rowByRevision[revision], kbs[by] != kb else { continue }
+                edges.insert(Edge(updateID: by, supersedes: kb))
+            }
+        }
+        let heldEdges = Set(
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.update_id, s.supersedes FROM supersedence s JOIN updates u ON u.id = s.update_id
+                    WHERE u.source = 'wsus'
+                    """
+            ).map { Edge(updateID: $0[0], supersedes: $0[1]) })
+        let insert = try db.makeStatement(sql: "INSERT INTO supersedence (update_id, supersedes) VALUES (?, ?)")
+        for edge in edges.subtracting(heldEdges) {
+            insert.setUncheckedArguments([edge.updateID, edge.supersedes])
+            try insert.execute()
+        }
+        let gone = heldEdges.subtracting(edges)
+        for edge in gone {
+            try db.execute(
+                sql: "DELETE FROM supersedence WHERE update_id = ? AND supersedes = ?",
+                arguments: [edge.updateID, edge.supersedes])
+        }
+        return edges.subtracting(heldEdges).count + gone.count
+    }
+}
+
+struct Edge: Hashable {
+    var updateID: Int64
+    var supersedes: String
+}
+
+extension WSUSPackageLoader {
+    /// Records a package older than the one held: read up to its root element, nothing written.
+    public func finishOlder() throws -> ImportSummary {
+        summary.outcome = .older
+        _ = try session.recordImport(summary, sha256: "")
+        return summary
+    }
+}
+
+extension CatalogImport {
+    /// A sink for one package.xml of this import.
+    public func wsusPackageLoader(file: String) throws -> WSUSPackageLoader {
+        try WSUSPackageLoader(session: self, file: file)
+    }
+}

@@ -1,0 +1,131 @@
+import GRDB
+import PatchLedgerCore
+
+/// Writes a streamed package.xml into the ledger: updates upserted by UpdateId (a higher RevisionNumber
+/// replaces the row, an equal or lower one leaves it), then KBs and KB supersedence resolved once every
+/// update and file location has been seen.
+public final class WSUSPackageLoader: WSUSPackageSink {
+    /// Thrown from `begin` to stop reading a package older than the one held.
+    public enum Stop: Error { case older }
+
+    let session: CatalogImport
+    public internal(set) var summary: ImportSummary
+    var db: Database { session.db }
+    private var held: [String: (id: Int64, revision: Int, kb: String?)] = [:]
+    /// Each update of this package with the KB the ledger held for it before.
+    var heldKBs: [Int64: String?] = [:]
+    private var productIDs: [String: Int64] = [:]
+    private var package = WSUSPackageInfo(packageID: "", created: "")
+    // The update graph, kept compact: package.xml names payload KBs and supersedence only by id.
+    var rowByRevision: [Int: Int64] = [:]
+    var payloads: [Int64: [String]] = [:]
+    var bundledBy: [Int64: [Int]] = [:]
+    var supersededBy: [Int64: [Int]] = [:]
+    var fileKBs: [String: String] = [:]
+    private let insertUpdate: Statement
+    private let updateUpdate: Statement
+    private let insertProduct: Statement
+    private let insertDetail: Statement
+    private let insertFile: Statement
+
+    init(session: CatalogImport, file: String) throws {
+        self.session = session
+        summary = ImportSummary(file: file, format: "wsus-package", documentKey: nil, revision: nil, outcome: .imported)
+        let db = session.db
+        insertUpdate = try db.makeStatement(
+            sql: """
+                INSERT INTO updates (source, source_key, classification, released, revision_id, revision_number,
+                    is_bundle, is_leaf, deployment_action)
+                VALUES ('wsus', ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        updateUpdate = try db.makeStatement(
+            sql: """
+                UPDATE updates SET classification = ?, released = ?, revision_id = ?, revision_number = ?,
+                    is_bundle = ?, is_leaf = ?, deployment_action = ? WHERE id = ?
+                """)
+        insertProduct = try db.makeStatement(sql: "INSERT OR IGNORE INTO update_products (update_id, product_id) VALUES (?, ?)")
+        insertDetail = try db.makeStatement(
+            sql: """
+                INSERT OR REPLACE INTO wsus_updates (update_id, prerequisites, bundled_by, superseded_by, payload_files,
+                    product_families, companies)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertFile = try db.makeStatement(sql: "INSERT OR IGNORE INTO wsus_files (file_id, url, kb) VALUES (?, ?, ?)")
+    }
+
+    public func begin(_ package: WSUSPackageInfo) throws {
+        self.package = package
+        summary.documentKey = "wsusscn2"
+        summary.revision = package.created
+        let heldCreated = try String.fetchOne(
+            db, sql: "SELECT revision FROM documents WHERE source = 'wsus' AND key = 'wsusscn2'")
+        if let heldCreated, !package.created.isEmpty, package.created < heldCreated {
+            throw Stop.older
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, source_key, revision_number, kb FROM updates WHERE source = 'wsus'") {
+            held[row[1]] = (row[0], row[2] ?? 0, row[3])
+        }
+    }
+
+    public func consume(_ update: WSUSUpdate) throws {
+        let values: [DatabaseValueConvertible?] = [
+            update.classification, update.created?.description, update.revisionID, update.revisionNumber,
+            update.isBundle, update.isLeaf, update.deploymentAction,
+        ]
+        let id: Int64
+        if let known = held[update.updateID] {
+            id = known.id
+            if update.revisionNumber <= known.revision {
+                summary.unchanged += 1
+            } else {
+                updateUpdate.setUncheckedArguments(StatementArguments(values + [id]))
+                try updateUpdate.execute()
+                try db.execute(sql: "DELETE FROM update_products WHERE update_id = ?", arguments: [id])
+                try writeDetails(update, id: id)
+                summary.changed += 1
+            }
+        } else {
+            insertUpdate.setUncheckedArguments(StatementArguments([update.updateID] + values))
+            try insertUpdate.execute()
+            id = db.lastInsertedRowID
+            held[update.updateID] = (id, update.revisionNumber, nil)
+            try writeDetails(update, id: id)
+            summary.added += 1
+        }
+        rowByRevision[update.revisionID] = id
+        heldKBs[id] = heldKBs[id] ?? held[update.updateID]?.kb
+        if !update.payloadFileIDs.isEmpty { payloads[id] = update.payloadFileIDs }
+        if !update.bundledBy.isEmpty { bundledBy[id] = update.bundledBy }
+        if !update.supersededBy.isEmpty { supersededBy[id] = update.supersededBy }
+    }
+
+    public func consume(_ location: WSUSFileLocation) throws {
+        let kb = location.kb?.description
+        if let kb { fileKBs[location.fileID] = kb }
+        insertFile.setUncheckedArguments([location.fileID, location.url, kb])
+        try insertFile.execute()
+    }
+
+    private func writeDetails(_ update: WSUSUpdate, id: Int64) throws {
+        for product in update.productIDs {
+            insertProduct.setUncheckedArguments([id, try productID(product)])
+            try insertProduct.execute()
+        }
+        func list(_ values: [some CustomStringConvertible]) -> String? {
+            values.isEmpty ? nil : values.map(\.description).joined(separator: " ")
+        }
+        insertDetail.setUncheckedArguments([
+            id, list(update.prerequisites), list(update.bundledBy), list(update.supersededBy),
+            list(update.payloadFileIDs), list(update.productFamilyIDs), list(update.companyIDs),
+        ])
+        try insertDetail.execute()
+    }
+
+    /// WSUS names products by category GUID; the GUID is the product's name until metadata titles it.
+    private func productID(_ guid: String) throws -> Int64 {
+        if let id = productIDs[guid] { return id }
+        let id = try session.productID(name: guid, family: "WSUS product")
+        productIDs[guid] = id
+        return id
+    }
+}
