@@ -52,7 +52,7 @@ extension Ledger {
                 guard let first = rows.first else { throw StoreError.notFound(key) }
                 var detail = UpdateDetail(kb: key)
                 detail.title = rows.lazy.compactMap { $0["title"] as String? }.first
-                detail.classification = first["classification"]
+                detail.classification = rows.lazy.compactMap { $0["classification"] as String? }.first
                 detail.subtype = rows.lazy.compactMap { $0["subtype"] as String? }.first
                 detail.severity = rows.lazy.compactMap { $0["severity"] as String? }.first
                 detail.released = rows.compactMap { $0["released"] as String? }.min()

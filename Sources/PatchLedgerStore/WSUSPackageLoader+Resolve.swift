@@ -6,7 +6,9 @@ extension WSUSPackageLoader {
     ///
     /// A bundle has no payload of its own: its KB is that of the updates it bundles (their `BundledBy`).
     /// Supersedence arrives inverted (`SupersededBy` RevisionIds) and is stored as KB edges like MSRC's.
-    public func finish(sha256: String) throws -> ImportSummary {
+    ///
+    /// - Parameter metadata: fragments by RevisionId; their KBArticleID outranks the payload's file name.
+    public func finish(sha256: String, metadata: [Int: WSUSMetadata] = [:]) throws -> ImportSummary {
         var kbs: [Int64: String] = [:]
         for (id, files) in payloads {
             if let kb = files.lazy.compactMap({ self.fileKBs[$0] }).first { kbs[id] = kb }
@@ -17,6 +19,9 @@ extension WSUSPackageLoader {
                 if let parentID = rowByRevision[parent], kbs[parentID] == nil { kbs[parentID] = kb }
             }
         }
+        for (revision, fragment) in metadata {
+            if let id = rowByRevision[revision], let kb = fragment.kb { kbs[id] = kb.description }
+        }
         let setKB = try db.makeStatement(sql: "UPDATE updates SET kb = ? WHERE id = ?")
         var kbChanged = 0
         for (id, heldKB) in heldKBs {
@@ -26,7 +31,8 @@ extension WSUSPackageLoader {
             try setKB.execute()
             kbChanged += 1
         }
-        let edgesChanged = try resolveSupersedence(kbs)
+        let edgesChanged = try resolveSupersedence(kbs, metadata: metadata)
+        kbChanged += try applyDescriptions(metadata)
         if summary.added + summary.changed == 0 && kbChanged + edgesChanged > 0 {
             summary.changed = min(summary.unchanged, kbChanged + edgesChanged)
             summary.unchanged -= summary.changed
@@ -45,15 +51,23 @@ extension WSUSPackageLoader {
                     current_release = excluded.current_release, sha256 = excluded.sha256, import_id = excluded.import_id
                 """,
             arguments: [
-                summary.revision, String(summary.revision?.prefix(10) ?? ""), String(summary.revision?.prefix(10) ?? ""),
+                summary.revision, String(summary.revision?.prefix(10) ?? ""),
+                String(summary.revision?.prefix(10) ?? ""),
                 sha256, importID,
             ])
         return summary
     }
 
     /// Replaces the WSUS supersedence edges by those of this package; returns how many changed.
-    private func resolveSupersedence(_ kbs: [Int64: String]) throws -> Int {
+    private func resolveSupersedence(_ kbs: [Int64: String], metadata: [Int: WSUSMetadata]) throws -> Int {
         var edges = Set<Edge>()
+        for (revision, fragment) in metadata where !fragment.supersededUpdateIDs.isEmpty {
+            guard let by = rowByRevision[revision] else { continue }
+            for guid in fragment.supersededUpdateIDs {
+                guard let superseded = rowID(updateID: guid), let kb = kbs[superseded], kbs[by] != kb else { continue }
+                edges.insert(Edge(updateID: by, supersedes: kb))
+            }
+        }
         for (superseded, revisions) in supersededBy {
             guard let kb = kbs[superseded] else { continue }
             for revision in revisions {
@@ -81,6 +95,40 @@ extension WSUSPackageLoader {
                 arguments: [edge.updateID, edge.supersedes])
         }
         return edges.subtracting(heldEdges).count + gone.count
+    }
+}
+
+extension WSUSPackageLoader {
+    /// Writes titles, severities and restart behaviour, and names WSUS products after their category
+    /// updates' titles; returns how many rows changed.
+    func applyDescriptions(_ metadata: [Int: WSUSMetadata]) throws -> Int {
+        let describe = try db.makeStatement(
+            sql: """
+                UPDATE updates SET title = ?1, severity = ?2, restart_required = ?3, subtype = ?4
+                WHERE id = ?5 AND (title IS NOT ?1 OR severity IS NOT ?2 OR restart_required IS NOT ?3
+                    OR subtype IS NOT ?4)
+                """)
+        var changed = 0
+        for (revision, fragment) in metadata.sorted(by: { $0.key < $1.key }) {
+            guard let id = rowByRevision[revision] else { continue }
+            let restart: Bool? =
+                switch fragment.rebootBehavior {
+                case "NeverReboots": false
+                case "AlwaysRequiresReboot", "CanRequestReboot": true
+                default: nil
+                }
+            describe.setUncheckedArguments([
+                fragment.title, fragment.severity?.description, restart, UpdateSubtype.fromTitle(fragment.title), id,
+            ])
+            try describe.execute()
+            changed += db.changesCount
+            if fragment.updateType == "Category", let title = fragment.title,
+                let guid = try String.fetchOne(db, sql: "SELECT source_key FROM updates WHERE id = ?", arguments: [id])
+            {
+                try nameProduct(guid: guid, title: title)
+            }
+        }
+        return changed
     }
 }
 

@@ -43,7 +43,8 @@ public final class WSUSPackageLoader: WSUSPackageSink {
                 UPDATE updates SET classification = ?, released = ?, revision_id = ?, revision_number = ?,
                     is_bundle = ?, is_leaf = ?, deployment_action = ? WHERE id = ?
                 """)
-        insertProduct = try db.makeStatement(sql: "INSERT OR IGNORE INTO update_products (update_id, product_id) VALUES (?, ?)")
+        insertProduct = try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO update_products (update_id, product_id) VALUES (?, ?)")
         insertDetail = try db.makeStatement(
             sql: """
                 INSERT OR REPLACE INTO wsus_updates (update_id, prerequisites, bundled_by, superseded_by, payload_files,
@@ -62,7 +63,9 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         if let heldCreated, !package.created.isEmpty, package.created < heldCreated {
             throw Stop.older
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, source_key, revision_number, kb FROM updates WHERE source = 'wsus'") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT id, source_key, revision_number, kb FROM updates WHERE source = 'wsus'")
+        {
             held[row[1]] = (row[0], row[2] ?? 0, row[3])
         }
     }
@@ -121,11 +124,40 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         try insertDetail.execute()
     }
 
-    /// WSUS names products by category GUID; the GUID is the product's name until metadata titles it.
+    /// WSUS names products by category GUID; the GUID is the product's name until metadata titles it,
+    /// and stays its alias afterwards.
     private func productID(_ guid: String) throws -> Int64 {
         if let id = productIDs[guid] { return id }
-        let id = try session.productID(name: guid, family: "WSUS product")
+        let aliased = try Int64.fetchOne(
+            db, sql: "SELECT product_id FROM product_aliases WHERE alias = ?", arguments: [guid])
+        let id = try aliased ?? session.productID(name: guid, family: "WSUS product")
         productIDs[guid] = id
         return id
+    }
+
+    func rowID(updateID guid: String) -> Int64? {
+        held[guid]?.id
+    }
+
+    /// Gives the product named by `guid` the category's title (merging into a product of that name, if any).
+    func nameProduct(guid: String, title: String) throws {
+        let id = try productID(guid)
+        let name = ProductName.canonical(title)
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE name = ?", arguments: [name]),
+            existing != id
+        {
+            try db.execute(
+                sql: "UPDATE OR IGNORE update_products SET product_id = ? WHERE product_id = ?",
+                arguments: [existing, id])
+            try db.execute(sql: "DELETE FROM update_products WHERE product_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM products WHERE id = ?", arguments: [id])
+            try db.execute(sql: "INSERT OR IGNORE INTO product_aliases VALUES (?, ?)", arguments: [guid, existing])
+            productIDs[guid] = existing
+        } else {
+            try db.execute(sql: "UPDATE products SET name = ? WHERE id = ? AND name <> ?", arguments: [name, id, name])
+            for alias in ProductName.aliases(title) {
+                try db.execute(sql: "INSERT OR IGNORE INTO product_aliases VALUES (?, ?)", arguments: [alias, id])
+            }
+        }
     }
 }

@@ -24,10 +24,12 @@ struct CatalogImporter {
                 case .wsusPackage:
                     let loader = try session.wsusPackageLoader(file: name)
                     do {
-                        let sha256 = try WSUSPackageReader.read(url, into: loader, displayName: name) { bytes, updates in
+                        let sha256 = try WSUSPackageReader.read(url, into: loader, displayName: name) {
+                            bytes, updates in
                             progress.update(file: name, bytes: bytes, records: updates)
                         }
-                        return try loader.finish(sha256: sha256)
+                        let fragments = WSUSMetadataReader.fragmentFolders(besidePackage: url)
+                        return try loader.finish(sha256: sha256, metadata: try WSUSMetadataReader.read(fragments))
                     } catch WSUSPackageLoader.Stop.older {
                         return try loader.finishOlder()
                     }

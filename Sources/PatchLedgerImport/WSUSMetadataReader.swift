@@ -1,0 +1,102 @@
+import Foundation
+import PatchLedgerCore
+
+/// Reads the per-revision metadata fragments of an extracted WSUS catalog: `x/<RevisionId>` (KBArticleID,
+/// MsrcSeverity, SecurityBulletinID, RebootBehavior), `l/<lang>/<RevisionId>` (Title, Description) and
+/// `c/<RevisionId>` (UpdateType, SupersededUpdates), with or without a single root element.
+public enum WSUSMetadataReader {
+    /// The fragment folders beside `package`, if any: `x`, `c` and `l/<language>`.
+    public static func fragmentFolders(besidePackage package: URL, language: String = "en") -> [URL] {
+        let root = package.deletingLastPathComponent()
+        return ["x", "c", "l/\(language)"].map { root.appendingPathComponent($0) }.filter {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+    }
+
+    /// Reads every fragment in `folders` (files named by RevisionId) and merges them per revision.
+    public static func read(_ folders: [URL]) throws -> [Int: WSUSMetadata] {
+        var result: [Int: WSUSMetadata] = [:]
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                guard let revision = Int(name) else { continue }
+                let url = folder.appendingPathComponent(name)
+                var metadata = result[revision] ?? WSUSMetadata(revisionID: revision)
+                try read(url, displayName: url.relativePath, into: &metadata)
+                result[revision] = metadata
+            }
+        }
+        return result
+    }
+
+    /// Reads one fragment into `metadata`.
+    public static func read(_ url: URL, displayName: String, into metadata: inout WSUSMetadata) throws {
+        let handler = WSUSMetadataHandler(metadata: metadata)
+        let stream = XMLStream(file: displayName, names: WSUSMetadataHandler.Name.allCases.map(\.rawValue))
+        try stream.parse(url, handler: handler, wrapped: true)
+        metadata = handler.metadata
+    }
+}
+
+final class WSUSMetadataHandler: XMLStreamHandler {
+    enum Name: String, CaseIterable {
+        case extendedProperties = "ExtendedProperties"
+        case kbArticleID = "KBArticleID"
+        case securityBulletinID = "SecurityBulletinID"
+        case installationBehavior = "InstallationBehavior"
+        case title = "Title"
+        case description = "Description"
+        case properties = "Properties"
+        case supersededUpdates = "SupersededUpdates"
+        case updateIdentity = "UpdateIdentity"
+        // Attributes.
+        case msrcSeverity = "MsrcSeverity"
+        case rebootBehavior = "RebootBehavior"
+        case updateType = "UpdateType"
+        case updateID = "UpdateID"
+
+        static let byIndex = Array(allCases)
+    }
+
+    private(set) var metadata: WSUSMetadata
+    private var inSuperseded = false
+
+    init(metadata: WSUSMetadata) {
+        self.metadata = metadata
+    }
+
+    func start(_ element: Int?, _ attributes: XMLAttributes, _ stream: XMLStream) throws {
+        guard let element else { return }
+        switch Name.byIndex[element] {
+        case .extendedProperties:
+            if let text = attributes.value(Name.msrcSeverity.index) { metadata.severity = Severity(parsing: text) }
+        case .installationBehavior:
+            metadata.rebootBehavior = attributes.value(Name.rebootBehavior.index) ?? metadata.rebootBehavior
+        case .properties:
+            metadata.updateType = attributes.value(Name.updateType.index) ?? metadata.updateType
+        case .supersededUpdates: inSuperseded = true
+        case .updateIdentity where inSuperseded:
+            if let id = attributes.value(Name.updateID.index) { metadata.supersededUpdateIDs.append(id.lowercased()) }
+        case .kbArticleID, .securityBulletinID, .title, .description: stream.beginText()
+        default: break
+        }
+    }
+
+    func end(_ element: Int?, _ stream: XMLStream) throws {
+        guard let element else { return }
+        switch Name.byIndex[element] {
+        case .kbArticleID: metadata.kb = KB(parsing: stream.takeText()) ?? metadata.kb
+        case .securityBulletinID: metadata.securityBulletinID = nonEmpty(stream.takeText())
+        case .title: metadata.title = nonEmpty(stream.takeText())
+        case .description: metadata.description = nonEmpty(stream.takeText())
+        case .supersededUpdates: inSuperseded = false
+        default: break
+        }
+    }
+
+    private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+}
+
+extension WSUSMetadataHandler.Name {
+    var index: Int { Self.byIndex.firstIndex(of: self) ?? -1 }
+}
