@@ -172,6 +172,8 @@ final class XMLStream {
     fileprivate func didEnd(_ name: UnsafePointer<xmlChar>?) {
         guard failure == nil, let handler else { return }
         do { try handler.end(token(name), self) } catch { fail(error) }
+        // Captured elements hold only text: whatever ends next ends the capture.
+        capturing = false
     }
 
     fileprivate func didRead(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {

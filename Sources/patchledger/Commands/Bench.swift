@@ -1,9 +1,84 @@
 import ArgumentParser
+import Foundation
+import PatchLedgerImport
+import PatchLedgerStore
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure import speed against xmllint's parse floor.")
+    static let configuration = CommandConfiguration(
+        abstract: "Measure catalog imports beside xmllint's streaming parse of the same files.",
+        discussion: """
+            Generates a WSUS-shaped package.xml and imports it, then imports every CVRF document of a folder,
+            each into a fresh ledger in a child process; prints wall time, MB/s, updates/s and peak RSS beside
+            `xmllint --stream --noout` on the same file (the parse floor), measured in the same run.
+            Build with `-c release` for meaningful figures.
+            """)
+
+    @Option(help: "Updates in the generated package.xml.")
+    var updates = 137_000
+
+    @Option(help: "A folder of CVRF documents to import one by one.")
+    var cvrf: String?
+
+    @Option(help: "Only stream this package.xml through the reader, without a ledger, and time it.")
+    var parseOnly: String?
+
+    @Option(help: "Only write the generated package.xml to this path (for profiling), then stop.")
+    var writePackage: String?
 
     func run() async throws {
-        throw ValidationError("not built yet")
+        try exitingOnError {
+            if let parseOnly {
+                let sink = CountingSink()
+                let start = Date()
+                try WSUSPackageReader.read(URL(fileURLWithPath: parseOnly), into: sink)
+                print(
+                    "parsed \(sink.updates) updates, \(sink.locations) locations in \(Date().timeIntervalSince(start)) s"
+                )
+                return
+            }
+            if let writePackage {
+                try WSUSPackageGenerator(updates: updates).write(to: URL(fileURLWithPath: writePackage))
+                return
+            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-bench-\(getpid())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let package = folder.appendingPathComponent("package.xml")
+            try WSUSPackageGenerator(updates: updates).write(to: package)
+            var files = [(package, updates)]
+            if let cvrf {
+                files += try FileManager.default.contentsOfDirectory(atPath: cvrf).filter { $0.hasSuffix(".xml") }
+                    .sorted()
+                    .map { (URL(fileURLWithPath: cvrf).appendingPathComponent($0), 0) }
+            }
+            let me = try Self.executablePath()
+            print("file                       MB  xmllint s  import s  ratio   MB/s  updates/s  RSS MB (xmllint)")
+            for (url, count) in files {
+                let size =
+                    Double((try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) / 1_048_576
+                let floor = try ChildProcess.measure("xmllint", ["--stream", "--noout", url.path])
+                let db = folder.appendingPathComponent("bench-\(url.lastPathComponent).sqlite").path
+                let run = try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, url.path])
+                guard run.status == 0, floor.status == 0 else {
+                    throw ValidationFailure("\(url.path): import exited \(run.status), xmllint \(floor.status)")
+                }
+                let imported = count > 0 ? count : try Self.updateCount(db: db)
+                print(
+                    String(
+                        format: "%-24@ %5.1f  %9.2f  %8.2f  %4.2fx  %5.1f  %9.0f  %6.1f (%.1f)",
+                        url.lastPathComponent as NSString, size, floor.seconds, run.seconds,
+                        run.seconds / floor.seconds, size / run.seconds, Double(imported) / run.seconds,
+                        run.peakRSSMegabytes, floor.peakRSSMegabytes))
+            }
+        }
+    }
+
+    static func executablePath() throws -> String {
+        try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    }
+
+    /// Updates a CVRF import wrote, read back from its ledger.
+    static func updateCount(db: String) throws -> Int {
+        try Ledger(path: db).catalogStats().updates
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs a program to completion and reports its wall time and peak RSS (from `wait4`'s rusage), so each
+/// measurement is of that process alone.
+struct ChildProcess {
+    struct Measurement {
+        var seconds: Double
+        var peakRSSMegabytes: Double
+        var status: Int32
+    }
+
+    static func measure(_ executable: String, _ arguments: [String]) throws -> Measurement {
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var pid = pid_t()
+        let start = Date()
+        let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            throw ValidationFailure("cannot run \(executable): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let seconds = Date().timeIntervalSince(start)
+        let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Measurement(seconds: seconds, peakRSSMegabytes: Double(usage.ru_maxrss) / 1024, status: exited)
+    }
+}
+
+struct ValidationFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

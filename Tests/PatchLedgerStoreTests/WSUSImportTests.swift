@@ -1,0 +1,109 @@
+import Foundation
+import PatchLedgerCore
+import PatchLedgerImport
+import Testing
+
+@testable import PatchLedgerStore
+
+extension Ledger {
+    /// Reads and loads a package.xml (with its fragment folders) the way `import catalog` does.
+    @discardableResult
+    func importWSUS(_ url: URL) throws -> ImportSummary {
+        try importing { session in
+            let loader = try session.wsusPackageLoader(file: url.lastPathComponent)
+            let sha256 = try WSUSPackageReader.read(url, into: loader)
+            let metadata = try WSUSMetadataReader.read(WSUSMetadataReader.fragmentFolders(besidePackage: url))
+            return try loader.finish(sha256: sha256, metadata: metadata)
+        }
+    }
+}
+
+@Suite struct WSUSImportTests {
+    let package = TestData.root.appendingPathComponent("catalogs/wsus/package.xml")
+
+    @Test func bundlesTakeTheKBOfWhatTheyBundleAndSupersedenceResolvesToKBs() throws {
+        let ledger = try Ledger.inMemory()
+        let summary = try ledger.importWSUS(package)
+        #expect(summary.added == 33)
+        let august = try ledger.update(KB(5_029_247))
+        #expect(august.sources == ["wsus"])
+        #expect(august.classification == "Security Updates")
+        #expect(august.subtype == "Cumulative")
+        #expect(august.released == "2023-08-08")
+        #expect(august.products == ["Windows Server 2019"])
+        #expect(august.supersedes == ["KB5026362", "KB5027222", "KB5028168"])
+        #expect(august.supersededBy == ["KB5030214"])
+    }
+
+    @Test func forwardSupersedenceFromMetadataFillsAGapInSupersededBy() throws {
+        let ledger = try Ledger.inMemory()
+        try ledger.importWSUS(package)
+        // July's Server 2022 update has no SupersededBy in package.xml; August's c/ fragment names it.
+        #expect(try ledger.update(KB(5_028_171)).supersededBy == ["KB5029250", "KB5030216"])
+    }
+
+    @Test func reimportingThePackageChangesNothing() throws {
+        let ledger = try Ledger.inMemory()
+        try ledger.importWSUS(package)
+        let before = try ledger.dump(excluding: ["imports"])
+        let again = try ledger.importWSUS(package)
+        #expect(again.outcome == .unchanged)
+        #expect((again.added, again.changed, again.unchanged) == (0, 0, 33))
+        #expect(try ledger.dump(excluding: ["imports"]) == before)
+    }
+
+    @Test func aHigherRevisionNumberReplacesTheUpdate() throws {
+        let ledger = try Ledger.inMemory()
+        try ledger.importWSUS(package)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-rev-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: package, encoding: .utf8)
+            .replacingOccurrences(
+                of: "CreationDate=\"2023-09-12T08:51:08Z\"", with: "CreationDate=\"2023-10-10T08:51:08Z\"")
+        let revised = text.replacingOccurrences(
+            of: "RevisionNumber=\"201\" RevisionId=\"40000004\"", with: "RevisionNumber=\"202\" RevisionId=\"40000004\""
+        )
+        #expect(revised != text)
+        let url = folder.appendingPathComponent("package.xml")
+        try revised.write(to: url, atomically: true, encoding: .utf8)
+        let summary = try ledger.importWSUS(url)
+        #expect((summary.added, summary.changed, summary.unchanged) == (0, 1, 32))
+    }
+
+    @Test func anOlderPackageIsRefusedWithoutWriting() throws {
+        let ledger = try Ledger.inMemory()
+        try ledger.importWSUS(package)
+        let before = try ledger.dump(excluding: ["imports"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-old-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("package.xml")
+        try String(contentsOf: package, encoding: .utf8)
+            .replacingOccurrences(
+                of: "CreationDate=\"2023-09-12T08:51:08Z\"", with: "CreationDate=\"2023-01-10T08:51:08Z\""
+            )
+            .write(to: url, atomically: true, encoding: .utf8)
+        let summary = try ledger.importing { session in
+            let loader = try session.wsusPackageLoader(file: "old")
+            do {
+                try WSUSPackageReader.read(url, into: loader)
+                return try loader.finish(sha256: "")
+            } catch WSUSPackageLoader.Stop.older {
+                return try loader.finishOlder()
+            }
+        }
+        #expect(summary.outcome == .older)
+        #expect(try ledger.dump(excluding: ["imports"]) == before)
+    }
+
+    @Test func msrcAndWSUSNamesOfOneProductMeet() throws {
+        let ledger = try Ledger.inMemory()
+        try ledger.importCVRF(try TestData.xmlFiles(in: TestData.catalogs))
+        try ledger.importWSUS(package)
+        let july = try ledger.update(KB(5_028_168))
+        #expect(july.sources == ["msrc", "wsus"])
+        #expect(july.products == ["Windows Server 2019", "Windows Server 2019 (Server Core installation)"])
+        #expect(try ledger.catalogStats().products == 6)
+    }
+}
