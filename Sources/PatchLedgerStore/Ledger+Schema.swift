@@ -25,10 +25,11 @@ extension Ledger {
             companies TEXT
         );
         CREATE TABLE wsus_files (
-            file_id TEXT PRIMARY KEY,
+            file_id TEXT NOT NULL,
             url TEXT NOT NULL,
             kb TEXT
-        ) WITHOUT ROWID;
+        );
+        CREATE UNIQUE INDEX wsus_files_file_id ON wsus_files(file_id);
         CREATE INDEX updates_revision_id ON updates(revision_id);
         """
 
@@ -86,9 +87,9 @@ extension Ledger {
             is_bundle INTEGER,
             is_leaf INTEGER,
             deployment_action TEXT,
-            document_id INTEGER REFERENCES documents(id),
-            UNIQUE (source, source_key)
+            document_id INTEGER REFERENCES documents(id)
         );
+        CREATE UNIQUE INDEX updates_source_key ON updates(source, source_key);
         CREATE INDEX updates_kb ON updates(kb);
         CREATE TABLE update_products (
             update_id INTEGER NOT NULL REFERENCES updates(id) ON DELETE CASCADE,

@@ -24,7 +24,8 @@ extension WSUSPackageLoader {
         }
         let setKB = try db.makeStatement(sql: "UPDATE updates SET kb = ? WHERE id = ?")
         var kbChanged = 0
-        for (id, heldKB) in heldKBs {
+        // In id order: rows were inserted in that order, so the pages are visited once each.
+        for (id, heldKB) in heldKBs.sorted(by: { $0.key < $1.key }) {
             let kb = kbs[id]
             guard kb != heldKB else { continue }
             setKB.setUncheckedArguments([kb, id])
@@ -32,6 +33,9 @@ extension WSUSPackageLoader {
             kbChanged += 1
         }
         let edgesChanged = try resolveSupersedence(kbs, metadata: metadata)
+        if indexesDropped {
+            for index in Self.deferredIndexes { try db.execute(sql: index.sql) }
+        }
         kbChanged += try applyDescriptions(metadata)
         if summary.added + summary.changed == 0 && kbChanged + edgesChanged > 0 {
             summary.changed = min(summary.unchanged, kbChanged + edgesChanged)
@@ -84,7 +88,9 @@ extension WSUSPackageLoader {
                     """
             ).map { Edge(updateID: $0[0], supersedes: $0[1]) })
         let insert = try db.makeStatement(sql: "INSERT INTO supersedence (update_id, supersedes) VALUES (?, ?)")
-        for edge in edges.subtracting(heldEdges) {
+        for edge in edges.subtracting(heldEdges).sorted(by: {
+            ($0.updateID, $0.supersedes) < ($1.updateID, $1.supersedes)
+        }) {
             insert.setUncheckedArguments([edge.updateID, edge.supersedes])
             try insert.execute()
         }

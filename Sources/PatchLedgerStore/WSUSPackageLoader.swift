@@ -22,6 +22,15 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     var bundledBy: [Int64: [Int]] = [:]
     var supersededBy: [Int64: [Int]] = [:]
     var fileKBs: [String: String] = [:]
+    var indexesDropped = false
+    var seenFiles = Set<String>()
+    static let deferredIndexes = [
+        (name: "updates_source_key", sql: "CREATE UNIQUE INDEX updates_source_key ON updates(source, source_key)"),
+        (name: "wsus_files_file_id", sql: "CREATE UNIQUE INDEX wsus_files_file_id ON wsus_files(file_id)"),
+        (name: "updates_kb", sql: "CREATE INDEX updates_kb ON updates(kb)"),
+        (name: "updates_revision_id", sql: "CREATE INDEX updates_revision_id ON updates(revision_id)"),
+        (name: "supersedence_supersedes", sql: "CREATE INDEX supersedence_supersedes ON supersedence(supersedes)"),
+    ]
     private let insertUpdate: Statement
     private let updateUpdate: Statement
     private let insertProduct: Statement
@@ -51,7 +60,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
                     product_families, companies)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-        insertFile = try db.makeStatement(sql: "INSERT OR IGNORE INTO wsus_files (file_id, url, kb) VALUES (?, ?, ?)")
+        insertFile = try db.makeStatement(sql: "INSERT INTO wsus_files (file_id, url, kb) VALUES (?, ?, ?)")
     }
 
     public func begin(_ package: WSUSPackageInfo) throws {
@@ -67,6 +76,12 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             db, sql: "SELECT id, source_key, revision_number, kb FROM updates WHERE source = 'wsus'")
         {
             held[row[1]] = (row[0], row[2] ?? 0, row[3])
+        }
+        if held.isEmpty {
+            // A first load builds indexes once at the end, sorted, rather than row by row at random places;
+            // `held` and `seenFiles` keep keys unique meanwhile.
+            for index in Self.deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+            indexesDropped = true
         }
     }
 
@@ -105,6 +120,13 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     public func consume(_ location: WSUSFileLocation) throws {
         let kb = location.kb?.description
         if let kb { fileKBs[location.fileID] = kb }
+        if indexesDropped {
+            guard seenFiles.insert(location.fileID).inserted else { return }
+        } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM wsus_files WHERE file_id = ?", arguments: [location.fileID])
+            == true
+        {
+            return
+        }
         insertFile.setUncheckedArguments([location.fileID, location.url, kb])
         try insertFile.execute()
     }
