@@ -1,8 +1,9 @@
 import Foundation
 
 /// Writes a WSUS-shaped package.xml of any size, with real proportions: bundles with four categories and
-/// prerequisites, one payload child each with its `BundledBy`, a tenth of bundles superseded by about
-/// twenty later revisions, and a `FileLocation` per payload whose URL names a KB.
+/// prerequisites, one payload child each with its `BundledBy`, a fifth of bundles superseded by about
+/// twenty later revisions (about 290,000 references in all, as measured on the real file), and a
+/// `FileLocation` per payload, two for four children in ten, whose URL names a KB.
 struct WSUSPackageGenerator {
     var updates: Int
 
@@ -39,7 +40,8 @@ struct WSUSPackageGenerator {
             buffer += """
                     <Update CreationDate="\(date)T17:00:00Z" DefaultLanguage="en" UpdateId="\(Self.guid(pair * 2))" \
                 RevisionNumber="\(200 + pair % 7)" RevisionId="\(child)" IsLeaf="true" DeploymentAction="Bundle">\
-                <PayloadFiles><File Id="\(Self.fileID(pair))" /></PayloadFiles><Prerequisites>\
+                <PayloadFiles><File Id="\(Self.fileID(pair))" />\(pair % 10 < 4 ? "<File Id=\"\(Self.fileID(pair + 10_000_000))\" />" : "")\
+                </PayloadFiles><Prerequisites>\
                 <UpdateId Id="\(products[pair % 40])" /></Prerequisites><BundledBy><Revision Id="\(bundle)" /></BundledBy></Update>
                     <Update CreationDate="\(date)T17:00:00Z" DefaultLanguage="en" UpdateId="\(Self.guid(pair * 2 + 1))" \
                 RevisionNumber="\(200 + pair % 7)" RevisionId="\(bundle)" IsLeaf="true" IsBundle="true"><Prerequisites>\
@@ -50,7 +52,7 @@ struct WSUSPackageGenerator {
                 <Category Type="ProductFamily" Id="6964aab4-c5b5-43bd-a17d-ffb4346a8e1d" />\
                 <Category Type="Product" Id="\(products[pair % 40])" /></Categories>
                 """
-            if pair % 10 == 0 {
+            if pair % 5 == 0 {
                 buffer += "<SupersededBy>"
                 for later in 1...21 where pair + later * 40 < pairs {
                     buffer += "<Revision Id=\"\(20_000_001 + (pair + later * 40) * 2)\" />"
@@ -67,6 +69,12 @@ struct WSUSPackageGenerator {
                     <FileLocation Id="\(Self.fileID(pair))" Url="http://download.windowsupdate.com/d/msdownload/\
                 update/software/secu/2018/02/windows10.0-kb\(kb)-x64_\(Self.hex(pair)).msu" />\n
                 """
+            if pair % 10 < 4 {
+                buffer += """
+                        <FileLocation Id="\(Self.fileID(pair + 10_000_000))" Url="http://download.windowsupdate.com/d/\
+                    msdownload/update/software/secu/2018/02/windows10.0-kb\(kb)-x86_\(Self.hex(pair + 1)).msu" />\n
+                    """
+            }
             try flush()
         }
         buffer += "  </FileLocations>\n</OfflineSyncPackage>\n"
