@@ -22,18 +22,12 @@ public enum CVRFReader {
         let name = displayName ?? url.path
         let handler = CVRFHandler(file: name)
         let stream = XMLStream(file: name, names: CVRFHandler.Name.allCases.map(\.xmlName))
-        var hasher = SHA256()
-        var bytesRead = 0
-        try stream.parse(url, handler: handler) { chunk in
-            hasher.update(chunk)
-            bytesRead += chunk.count
-            progress(bytesRead)
-        }
+        let sha256 = try stream.parseHashing(url, handler: handler, progress: progress)
         guard handler.sawRoot else {
             throw ImportError.unexpected(
                 file: name, line: 1, column: 1, expected: "a <cvrfdoc> root element", found: "no element")
         }
         handler.finish()
-        return Result(document: handler.document, sha256: hasher.finalizeHex(), diagnostics: handler.diagnostics)
+        return Result(document: handler.document, sha256: sha256, diagnostics: handler.diagnostics)
     }
 }

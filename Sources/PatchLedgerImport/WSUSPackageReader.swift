@@ -15,18 +15,12 @@ public enum WSUSPackageReader {
         let name = displayName ?? url.path
         let handler = WSUSPackageHandler(file: name, sink: sink)
         let stream = XMLStream(file: name, names: WSUSPackageHandler.Name.allCases.map(\.rawValue))
-        var hasher = SHA256()
-        var bytesRead = 0
-        try stream.parse(url, handler: handler) { chunk in
-            hasher.update(chunk)
-            bytesRead += chunk.count
-            progress(bytesRead, handler.updates)
-        }
+        let sha256 = try stream.parseHashing(url, handler: handler) { progress($0, handler.updates) }
         guard handler.sawRoot else {
             throw ImportError.unexpected(
                 file: name, line: 1, column: 1, expected: "an <OfflineSyncPackage> root element", found: "no element")
         }
-        return hasher.finalizeHex()
+        return sha256
     }
 }
 

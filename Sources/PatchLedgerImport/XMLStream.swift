@@ -112,6 +112,22 @@ final class XMLStream {
         try check(ctxt)
     }
 
+    /// Streams `url` through `handler` and returns the SHA-256 of the bytes it read, so a file is read once.
+    ///
+    /// - Parameter progress: called with the number of bytes read so far.
+    func parseHashing(
+        _ url: URL, handler: any XMLStreamHandler, progress: (Int) -> Void
+    ) throws -> String {
+        var hasher = SHA256()
+        var bytesRead = 0
+        try parse(url, handler: handler) { chunk in
+            hasher.update(chunk)
+            bytesRead += chunk.count
+            progress(bytesRead)
+        }
+        return hasher.finalizeHex()
+    }
+
     private func feed(_ ctxt: xmlParserCtxtPtr, _ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress else { return }
         xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
