@@ -11,7 +11,7 @@ extension WSUSPackageLoader {
     public func finish(sha256: String, metadata: [Int: WSUSMetadata] = [:]) throws -> ImportSummary {
         var kbs: [Int64: String] = [:]
         for (id, files) in payloads {
-            if let kb = files.lazy.compactMap({ self.fileKBs[$0] }).first { kbs[id] = kb }
+            if let kb = files.lazy.compactMap({ self.fileKBs[$0] }).first(where: { !$0.isEmpty }) { kbs[id] = kb }
         }
         for (child, parents) in bundledBy {
             guard let kb = kbs[child] else { continue }

@@ -21,9 +21,9 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     var payloads: [Int64: [String]] = [:]
     var bundledBy: [Int64: [Int]] = [:]
     var supersededBy: [Int64: [Int]] = [:]
+    /// Every file location seen, with the KB its URL names (empty when none): also keeps file ids unique.
     var fileKBs: [String: String] = [:]
     var indexesDropped = false
-    var seenFiles = Set<String>()
     static let deferredIndexes = [
         (name: "updates_source_key", sql: "CREATE UNIQUE INDEX updates_source_key ON updates(source, source_key)"),
         (name: "wsus_files_file_id", sql: "CREATE UNIQUE INDEX wsus_files_file_id ON wsus_files(file_id)"),
@@ -79,7 +79,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         }
         if held.isEmpty {
             // A first load builds indexes once at the end, sorted, rather than row by row at random places;
-            // `held` and `seenFiles` keep keys unique meanwhile.
+            // `held` and `fileKBs` keep keys unique meanwhile.
             for index in Self.deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
             indexesDropped = true
         }
@@ -119,9 +119,9 @@ public final class WSUSPackageLoader: WSUSPackageSink {
 
     public func consume(_ location: WSUSFileLocation) throws {
         let kb = location.kb?.description
-        if let kb { fileKBs[location.fileID] = kb }
+        let seen = fileKBs.updateValue(kb ?? "", forKey: location.fileID) != nil
         if indexesDropped {
-            guard seenFiles.insert(location.fileID).inserted else { return }
+            guard !seen else { return }
         } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM wsus_files WHERE file_id = ?", arguments: [location.fileID])
             == true
         {
