@@ -96,7 +96,7 @@ extension Ledger {
 }
 
 extension Ledger {
-    /// The newest update that replaces others: a good example of a replacement chain.
+    /// The newest update that replaces others and closes CVEs: a good example of a replacement chain.
     public func newestCumulativeKB() throws -> KB? {
         try Self.wrap {
             try writer.read { db in
@@ -105,7 +105,8 @@ extension Ledger {
                     sql: """
                         SELECT kb FROM updates u WHERE kb IS NOT NULL
                         AND EXISTS (SELECT 1 FROM supersedence s WHERE s.update_id = u.id)
-                        ORDER BY released DESC, kb DESC LIMIT 1
+                        ORDER BY EXISTS (SELECT 1 FROM remediations r WHERE r.kb = u.kb) DESC, released DESC, kb DESC
+                        LIMIT 1
                         """)
             }
         }.flatMap { KB(parsing: $0) }

@@ -37,6 +37,8 @@ extension WSUSPackageLoader {
             for index in Self.deferredIndexes { try db.execute(sql: index.sql) }
         }
         kbChanged += try applyDescriptions(metadata)
+        // Rows whose own revision did not change can still gain a KB or an edge (a new metadata fragment, a
+        // newly superseding update): count those updates as changed, never more than there are.
         if summary.added + summary.changed == 0 && kbChanged + edgesChanged > 0 {
             summary.changed = min(summary.unchanged, kbChanged + edgesChanged)
             summary.unchanged -= summary.changed

@@ -22,9 +22,7 @@ struct Demo: AsyncParsableCommand {
             result.summaries.forEach { print($0.line) }
             print("\n$ patchledger catalog stats")
             print(CatalogRenderer.table(try ledger.catalogStats(), top: 6))
-            if let newest = try ledger.catalogStats().byYear.last, newest.updates > 0,
-                let kb = try ledger.newestCumulativeKB()
-            {
+            if let kb = try ledger.newestCumulativeKB() {
                 print("$ patchledger catalog show \(kb)")
                 print(CatalogRenderer.table(try ledger.update(kb)))
             }
