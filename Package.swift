@@ -30,7 +30,10 @@ let package = Package(
         ),
         .target(
             name: "PatchLedgerStore",
-            dependencies: ["PatchLedgerCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PatchLedgerCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "PatchLedgerReport",

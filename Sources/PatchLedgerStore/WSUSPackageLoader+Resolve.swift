@@ -22,14 +22,13 @@ extension WSUSPackageLoader {
         for (revision, fragment) in metadata {
             if let id = rowByRevision[revision], let kb = fragment.kb { kbs[id] = kb.description }
         }
-        let setKB = try db.makeStatement(sql: "UPDATE updates SET kb = ? WHERE id = ?")
+        let setKB = try BulkStatement(db, sql: "UPDATE updates SET kb = ? WHERE id = ?")
         var kbChanged = 0
         // In id order: rows were inserted in that order, so the pages are visited once each.
         for (id, heldKB) in heldKBs.sorted(by: { $0.key < $1.key }) {
             let kb = kbs[id]
             guard kb != heldKB else { continue }
-            setKB.setUncheckedArguments([kb, id])
-            try setKB.execute()
+            try setKB.execute(.string(kb), .int64(id))
             kbChanged += 1
         }
         let edgesChanged = try resolveSupersedence(kbs, metadata: metadata)
@@ -89,12 +88,11 @@ extension WSUSPackageLoader {
                     WHERE u.source = 'wsus'
                     """
             ).map { Edge(updateID: $0[0], supersedes: $0[1]) })
-        let insert = try db.makeStatement(sql: "INSERT INTO supersedence (update_id, supersedes) VALUES (?, ?)")
+        let insert = try BulkStatement(db, sql: "INSERT INTO supersedence (update_id, supersedes) VALUES (?, ?)")
         for edge in edges.subtracting(heldEdges).sorted(by: {
             ($0.updateID, $0.supersedes) < ($1.updateID, $1.supersedes)
         }) {
-            insert.setUncheckedArguments([edge.updateID, edge.supersedes])
-            try insert.execute()
+            try insert.execute(.int64(edge.updateID), .text(edge.supersedes))
         }
         let gone = heldEdges.subtracting(edges)
         for edge in gone {

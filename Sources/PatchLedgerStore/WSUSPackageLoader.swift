@@ -31,36 +31,40 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         (name: "updates_revision_id", sql: "CREATE INDEX updates_revision_id ON updates(revision_id)"),
         (name: "supersedence_supersedes", sql: "CREATE INDEX supersedence_supersedes ON supersedence(supersedes)"),
     ]
-    private let insertUpdate: Statement
-    private let updateUpdate: Statement
-    private let insertProduct: Statement
-    private let insertDetail: Statement
-    private let insertFile: Statement
+    private let insertUpdate: BulkStatement
+    private let updateUpdate: BulkStatement
+    private let insertProduct: BulkStatement
+    private let insertDetail: BulkStatement
+    private let insertFile: BulkStatement
 
     init(session: CatalogImport, file: String) throws {
         self.session = session
         summary = ImportSummary(file: file, format: "wsus-package", documentKey: nil, revision: nil, outcome: .imported)
         let db = session.db
-        insertUpdate = try db.makeStatement(
+        insertUpdate = try BulkStatement(
+            db,
             sql: """
                 INSERT INTO updates (source, source_key, classification, released, revision_id, revision_number,
                     is_bundle, is_leaf, deployment_action)
                 VALUES ('wsus', ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        updateUpdate = try db.makeStatement(
+        updateUpdate = try BulkStatement(
+            db,
             sql: """
                 UPDATE updates SET classification = ?, released = ?, revision_id = ?, revision_number = ?,
                     is_bundle = ?, is_leaf = ?, deployment_action = ? WHERE id = ?
                 """)
-        insertProduct = try db.makeStatement(
+        insertProduct = try BulkStatement(
+            db,
             sql: "INSERT OR IGNORE INTO update_products (update_id, product_id) VALUES (?, ?)")
-        insertDetail = try db.makeStatement(
+        insertDetail = try BulkStatement(
+            db,
             sql: """
                 INSERT OR REPLACE INTO wsus_updates (update_id, prerequisites, bundled_by, superseded_by, payload_files,
                     product_families, companies)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-        insertFile = try db.makeStatement(sql: "INSERT INTO wsus_files (file_id, url, kb) VALUES (?, ?, ?)")
+        insertFile = try BulkStatement(db, sql: "INSERT INTO wsus_files (file_id, url, kb) VALUES (?, ?, ?)")
     }
 
     public func begin(_ package: WSUSPackageInfo) throws {
@@ -86,25 +90,28 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     }
 
     public func consume(_ update: WSUSUpdate) throws {
-        let values: [DatabaseValueConvertible?] = [
-            update.classification, update.created?.description, update.revisionID, update.revisionNumber,
-            update.isBundle, update.isLeaf, update.deploymentAction,
-        ]
+        let classification = BulkValue.string(update.classification)
+        let created = BulkValue.string(update.created?.description)
+        let revisionID = BulkValue.int(update.revisionID)
+        let revisionNumber = BulkValue.int(update.revisionNumber)
+        let isBundle = BulkValue.bool(update.isBundle)
+        let isLeaf = BulkValue.bool(update.isLeaf)
+        let action = BulkValue.string(update.deploymentAction)
         let id: Int64
         if let known = held[update.updateID] {
             id = known.id
             if update.revisionNumber <= known.revision {
                 summary.unchanged += 1
             } else {
-                updateUpdate.setUncheckedArguments(StatementArguments(values + [id]))
-                try updateUpdate.execute()
+                try updateUpdate.execute(
+                    classification, created, revisionID, revisionNumber, isBundle, isLeaf, action, .int64(id))
                 try db.execute(sql: "DELETE FROM update_products WHERE update_id = ?", arguments: [id])
                 try writeDetails(update, id: id)
                 summary.changed += 1
             }
         } else {
-            insertUpdate.setUncheckedArguments(StatementArguments([update.updateID] + values))
-            try insertUpdate.execute()
+            try insertUpdate.execute(
+                .text(update.updateID), classification, created, revisionID, revisionNumber, isBundle, isLeaf, action)
             id = db.lastInsertedRowID
             held[update.updateID] = (id, update.revisionNumber, nil)
             try writeDetails(update, id: id)
@@ -127,23 +134,20 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         {
             return
         }
-        insertFile.setUncheckedArguments([location.fileID, location.url, kb])
-        try insertFile.execute()
+        try insertFile.execute(.text(location.fileID), .text(location.url), .string(kb))
     }
 
     private func writeDetails(_ update: WSUSUpdate, id: Int64) throws {
         for product in update.productIDs {
-            insertProduct.setUncheckedArguments([id, try productID(product)])
-            try insertProduct.execute()
+            try insertProduct.execute(.int64(id), .int64(try productID(product)))
         }
         func list(_ values: [some CustomStringConvertible]) -> String? {
             values.isEmpty ? nil : values.map(\.description).joined(separator: " ")
         }
-        insertDetail.setUncheckedArguments([
-            id, list(update.prerequisites), list(update.bundledBy), list(update.supersededBy),
-            list(update.payloadFileIDs), list(update.productFamilyIDs), list(update.companyIDs),
-        ])
-        try insertDetail.execute()
+        try insertDetail.execute(
+            .int64(id), .string(list(update.prerequisites)), .string(list(update.bundledBy)),
+            .string(list(update.supersededBy)), .string(list(update.payloadFileIDs)),
+            .string(list(update.productFamilyIDs)), .string(list(update.companyIDs)))
     }
 
     /// WSUS names products by category GUID; the GUID is the product's name until metadata titles it,
