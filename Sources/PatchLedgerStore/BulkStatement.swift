@@ -23,7 +23,7 @@ struct BulkStatement {
             switch value {
             case .null: sqlite3_bind_null(handle, index)
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
-            case .text(let text): sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT)
+            case .text(let text): sqlite3_bind_text(handle, index, text, -1, sqliteTransient)
             }
         }
         let code = sqlite3_step(handle)
@@ -49,4 +49,4 @@ enum BulkValue {
 }
 
 /// SQLite's "copy the bytes now" destructor, which the C macro spells as a cast of -1.
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
