@@ -13,9 +13,9 @@ public final class Ledger: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             // WAL with NORMAL sync cannot corrupt the ledger; a power cut may only lose the last import.
-            // 16 MB of page cache: big imports write pages mostly in order, so more buys little and costs RSS.
+            // 8 MB of page cache: big imports write pages mostly in order, so more buys little and costs RSS.
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192")
             }
             try self.init(writer: DatabasePool(path: path, configuration: configuration))
         } catch let error as DatabaseError {
