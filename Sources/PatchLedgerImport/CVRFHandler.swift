@@ -202,7 +202,15 @@ final class CVRFHandler: XMLStreamHandler {
         var fix = CVRFRemediation(kb: kb)
         fix.line = remediation.line
         fix.url = remediation.fields[.url].flatMap { $0.isEmpty ? nil : $0 }
-        fix.supersedes = Supersedes.parseList(remediation.fields[.supercedence] ?? "").entries
+        let supersedes = Supersedes.parseList(remediation.fields[.supercedence] ?? "")
+        fix.supersedes = supersedes.entries
+        if !supersedes.unrecognised.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: remediation.line,
+                    message: "\(kb): Supercedence entries that are neither KBs nor bulletins were left out: "
+                        + supersedes.unrecognised.joined(separator: ", ")))
+        }
         fix.subtype = remediation.fields[.subType].map { $0.collapsingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
         fix.restartRequired = remediation.fields[.restartRequired].flatMap { text in
             switch text.lowercased() {

@@ -38,6 +38,8 @@ import Testing
         #expect(
             rollup.supersedes == [.kb(KB(4_056_894)), .kb(KB(4_056_897)), .kb(KB(4_054_518)), .bulletin("MS16-110")])
         #expect(rollup.subtype == "Monthly Rollup")
+        #expect(
+            try minimal().diagnostics.contains { $0.message.hasSuffix("neither KBs nor bulletins were left out: n/a") })
         let securityOnly = try #require(fixes.first { $0.kb == KB(4_074_587) })
         #expect(securityOnly.supersedes.isEmpty)
     }
