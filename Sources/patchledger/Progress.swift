@@ -1,10 +1,7 @@
 import Foundation
 
 /// A live progress line on stderr, only when stderr is a terminal and `--quiet` is not given.
-///
-/// `@unchecked Sendable`: a pipelined reader updates it from its parsing thread, and `finish` runs only after
-/// that thread is done, so no two threads touch it at once.
-final class Progress: @unchecked Sendable {
+final class Progress {
     private let enabled: Bool
     private var lastDraw = Date.distantPast
     private let started = Date()

@@ -74,32 +74,6 @@ final class RecordingSink: WSUSPackageSink {
         }
     }
 
-    @Test func pipelinedReadGivesTheSameRecordsInOrder() throws {
-        let url = try Fixtures.url("minimal-package.xml")
-        let direct = RecordingSink()
-        let sha256 = try WSUSPackageReader.read(url, into: direct)
-        let pipelined = RecordingSink()
-        #expect(try WSUSPackageReader.readPipelined(url, into: pipelined) == sha256)
-        #expect(pipelined.updates == direct.updates)
-        #expect(pipelined.locations == direct.locations)
-        #expect(pipelined.package == direct.package)
-    }
-
-    @Test func pipelinedReadStopsOnTheSinksErrorAndOnParseErrors() throws {
-        final class FailingSink: WSUSPackageSink {
-            struct Refused: Error {}
-            func begin(_ package: WSUSPackageInfo) throws { throw Refused() }
-            func consume(_ update: WSUSUpdate) throws {}
-            func consume(_ location: WSUSFileLocation) throws {}
-        }
-        #expect(throws: FailingSink.Refused.self) {
-            try WSUSPackageReader.readPipelined(try Fixtures.url("minimal-package.xml"), into: FailingSink())
-        }
-        #expect(throws: ImportError.self) {
-            try WSUSPackageReader.readPipelined(try Fixtures.url("truncated.xml"), into: RecordingSink())
-        }
-    }
-
     @Test func truncatedPackageFailsWithAPosition() throws {
         let text = try String(contentsOf: try Fixtures.url("minimal-package.xml"), encoding: .utf8)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("truncated-package-\(UUID()).xml")

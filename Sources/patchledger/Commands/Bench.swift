@@ -34,9 +34,6 @@ struct Bench: AsyncParsableCommand {
                 print(
                     "parsed \(sink.updates) updates, \(sink.locations) locations in \(Date().timeIntervalSince(start)) s"
                 )
-                let pipelinedStart = Date()
-                try WSUSPackageReader.readPipelined(URL(fileURLWithPath: parseOnly), into: CountingSink())
-                print("the same, parsed on a second thread: \(Date().timeIntervalSince(pipelinedStart)) s")
                 return
             }
             if let writePackage {
