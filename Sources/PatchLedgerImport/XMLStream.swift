@@ -15,7 +15,7 @@ protocol XMLStreamHandler: AnyObject {
 /// declaration is refused outright, which makes XXE and entity-expansion documents fail cleanly.
 final class XMLStream {
     /// What `start`/`end` see when the handler wants an element's text: `beginText()` then `text`.
-    private(set) var textBytes: [UInt8] = []
+    private var textBytes: [UInt8] = []
     private var capturing = false
     private var tokens = InternedNames()
     private let names: [String]
@@ -144,7 +144,6 @@ final class XMLStream {
     private func check(_ ctxt: xmlParserCtxtPtr) throws {
         if let failure { throw failure }
         guard ctxt.pointee.wellFormed == 0 || ctxt.pointee.errNo != 0 else { return }
-        if ctxt.pointee.errNo == 0, ctxt.pointee.wellFormed != 0 { return }
         if let error = xmlCtxtGetLastError(ctxt), error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
             let message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
             let firstLine = message.split(separator: "\n").first.map(String.init) ?? message

@@ -61,15 +61,7 @@ extension Ledger {
     /// Runs `body` in one write transaction: if it throws, the ledger is exactly as before.
     public func importing<T>(_ body: (CatalogImport) throws -> T) throws -> T {
         try Self.wrap {
-            var result: T?
-            try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    result = try body(CatalogImport(db: db))
-                    return .commit
-                }
-            }
-            guard let result else { throw StoreError.notFound("import result") }
-            return result
+            try writer.write { db in try body(CatalogImport(db: db)) }
         }
     }
 }

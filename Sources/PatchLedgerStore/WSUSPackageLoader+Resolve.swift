@@ -80,14 +80,15 @@ extension WSUSPackageLoader {
                 edges.insert(Edge(updateID: by, supersedes: kb))
             }
         }
-        let heldEdges = Set(
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.update_id, s.supersedes FROM supersedence s JOIN updates u ON u.id = s.update_id
-                    WHERE u.source = 'wsus'
-                    """
-            ).map { Edge(updateID: $0[0], supersedes: $0[1]) })
+        // A cursor, not an array of rows: a re-import holds every edge of the catalog.
+        var heldEdges = Set<Edge>()
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT s.update_id, s.supersedes FROM supersedence s JOIN updates u ON u.id = s.update_id
+                WHERE u.source = 'wsus'
+                """)
+        while let row = try rows.next() { heldEdges.insert(Edge(updateID: row[0], supersedes: row[1])) }
         let insert = try BulkStatement(db, sql: "INSERT INTO supersedence (update_id, supersedes) VALUES (?, ?)")
         for edge in edges.subtracting(heldEdges).sorted(by: {
             ($0.updateID, $0.supersedes) < ($1.updateID, $1.supersedes)

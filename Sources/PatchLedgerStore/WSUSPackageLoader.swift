@@ -15,7 +15,6 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     /// Each update of this package with the KB the ledger held for it before.
     var heldKBs: [Int64: String?] = [:]
     private var productIDs: [String: Int64] = [:]
-    private var package = WSUSPackageInfo(packageID: "", created: "")
     // The update graph, kept compact: package.xml names payload KBs and supersedence only by id.
     var rowByRevision: [Int: Int64] = [:]
     var payloads: [Int64: [String]] = [:]
@@ -64,11 +63,10 @@ public final class WSUSPackageLoader: WSUSPackageSink {
                     product_families, companies)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-        insertFile = try BulkStatement(db, sql: "INSERT INTO wsus_files (file_id, url, kb) VALUES (?, ?, ?)")
+        insertFile = try BulkStatement(db, sql: "INSERT OR IGNORE INTO wsus_files (file_id, url, kb) VALUES (?, ?, ?)")
     }
 
     public func begin(_ package: WSUSPackageInfo) throws {
-        self.package = package
         summary.documentKey = "wsusscn2"
         summary.revision = package.created
         let heldCreated = try String.fetchOne(
@@ -76,11 +74,9 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         if let heldCreated, !package.created.isEmpty, package.created < heldCreated {
             throw Stop.older
         }
-        for row in try Row.fetchAll(
+        let rows = try Row.fetchCursor(
             db, sql: "SELECT id, source_key, revision_number, kb FROM updates WHERE source = 'wsus'")
-        {
-            held[row[1]] = (row[0], row[2] ?? 0, row[3])
-        }
+        while let row = try rows.next() { held[row[1]] = (row[0], row[2] ?? 0, row[3]) }
         if held.isEmpty {
             // A first load builds indexes once at the end, sorted, rather than row by row at random places;
             // `held` and `fileKBs` keep keys unique meanwhile.
@@ -126,14 +122,9 @@ public final class WSUSPackageLoader: WSUSPackageSink {
 
     public func consume(_ location: WSUSFileLocation) throws {
         let kb = location.kb?.description
+        // Without its unique index (first load) the map is what keeps file ids unique; with it, OR IGNORE does.
         let seen = fileKBs.updateValue(kb ?? "", forKey: location.fileID) != nil
-        if indexesDropped {
-            guard !seen else { return }
-        } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM wsus_files WHERE file_id = ?", arguments: [location.fileID])
-            == true
-        {
-            return
-        }
+        guard !(seen && indexesDropped) else { return }
         try insertFile.execute(.text(location.fileID), .text(location.url), .string(kb))
     }
 
