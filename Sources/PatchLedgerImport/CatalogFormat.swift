@@ -30,23 +30,7 @@ public enum CatalogFormat: String, CaseIterable, Sendable {
 
     /// The files a list of paths names: files as given, folders searched (with subfolders) for `.xml` files, in path order.
     public static func files(in paths: [String]) throws -> [URL] {
-        var result: [URL] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ImportError.unreadable(file: path, reason: "no such file or folder")
-            }
-            guard isDirectory.boolValue else {
-                result.append(URL(fileURLWithPath: path))
-                continue
-            }
-            let root = URL(fileURLWithPath: path)
-            let entries = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-            result += entries.filter { $0.lowercased().hasSuffix(".xml") }.sorted().map {
-                root.appendingPathComponent($0)
-            }
-        }
-        return result
+        try InputFiles.list(paths) { $0.lowercased().hasSuffix(".xml") }
     }
 }
 

@@ -7,6 +7,12 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     /// The root element belongs to no format PatchLedger reads.
     case unknownFormat(file: String, root: String, expected: [String])
     case unreadable(file: String, reason: String)
+    /// A text input whose bytes are no encoding PatchLedger reads (binary, broken UTF-16).
+    case undecodable(file: String, reason: String)
+    /// A text input (inventory, fleet manifest) matching none of the formats tried.
+    case unrecognized(file: String, tried: [String])
+    /// A record of a text input that is not what its format requires.
+    case badRecord(file: String, line: Int, expected: String, found: String)
 
     public var description: String {
         switch self {
@@ -18,6 +24,12 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             "\(file): unknown catalog format: root element <\(root)>, expected one of \(expected.joined(separator: ", "))"
         case .unreadable(let file, let reason):
             "\(file): cannot read: \(reason)"
+        case .undecodable(let file, let reason):
+            "\(file): cannot decode: \(reason)"
+        case .unrecognized(let file, let tried):
+            "\(file): unrecognised format, tried \(tried.joined(separator: ", "))"
+        case .badRecord(let file, let line, let expected, let found):
+            "\(file):\(line): expected \(expected), found \(found)"
         }
     }
 }

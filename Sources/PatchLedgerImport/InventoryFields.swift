@@ -1,0 +1,57 @@
+import PatchLedgerCore
+
+/// Value patterns shared by the inventory formats: they find fields by shape, not by (localised) label.
+enum InventoryFields {
+    /// The text of a numbered list item, `[01]: KB4049065` or `[01] : …` (French), else `nil`.
+    static func listItem(_ text: some StringProtocol) -> Substring? {
+        let trimmed = Substring(text).drop { $0 == " " || $0 == "\t" }
+        guard trimmed.first == "[", let close = trimmed.firstIndex(of: "]") else { return nil }
+        let number = trimmed[trimmed.index(after: trimmed.startIndex)..<close]
+        guard !number.isEmpty, number.allSatisfy(\.isNumber) else { return nil }
+        let rest = trimmed[trimmed.index(after: close)...].drop { $0 == " " }
+        guard rest.first == ":" else { return nil }
+        return rest.dropFirst().drop { $0 == " " }
+    }
+
+    /// The first run of digits in `text` ("154 Hotfix(s) Installed.", "93 Corrections installées.").
+    static func firstInteger(_ text: some StringProtocol) -> Int? {
+        let digits = Substring(text).drop { !$0.isASCIIDigitCharacter }.prefix { $0.isASCIIDigitCharacter }
+        return Int(digits)
+    }
+
+    /// A `major.minor.build` value such as systeminfo's OS Version (`10.0.14393 N/A Build 14393`).
+    static func osVersion(_ text: some StringProtocol) -> OSVersion? {
+        let head = Substring(text).trimmingWhitespace().prefix { $0.isASCIIDigitCharacter || $0 == "." }
+        guard head.split(separator: ".").count >= 3 else { return nil }
+        return OSVersion(parsing: head)
+    }
+
+    /// An install date as Windows tools print it: ISO (`2019-03-07`), `M/d/yyyy` (wmic, Get-HotFix; a
+    /// first number over 12 reads as `d/M/yyyy`), `d.M.yyyy`, or `/Date(ms)/` (PowerShell 5.1 JSON).
+    static func installDate(_ text: some StringProtocol) -> CalendarDate? {
+        let value = Substring(text).trimmingWhitespace()
+        if value.isEmpty { return nil }
+        if value.hasPrefix("/Date(") || value.hasPrefix("\\/Date(") {
+            let digits = value.drop { !$0.isASCIIDigitCharacter && $0 != "-" }
+            guard let milliseconds = Int64(digits.prefix { $0.isASCIIDigitCharacter || $0 == "-" }) else { return nil }
+            return Timestamp(secondsSinceEpoch: milliseconds / 1000).date
+        }
+        if let date = CalendarDate(parsing: value) { return date }
+        let datePart = value.prefix { $0 != " " && $0 != "," && $0 != "T" }
+        for separator: Character in ["/", ".", "-"] {
+            let parts = datePart.split(separator: separator).map { Int($0) }
+            guard parts.count == 3, let a = parts[0], let b = parts[1], var year = parts[2] else { continue }
+            if year < 100 { year += 2000 }
+            if separator == "/" && a <= 12 { return CalendarDate(year: year, month: a, day: b) }
+            return CalendarDate(year: year, month: b, day: a)
+        }
+        return nil
+    }
+
+    /// Column names that carry the host in qfe-shaped tables, most specific first.
+    static let hostColumns = ["CSName", "PSComputerName", "__SERVER", "Node"]
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import PatchLedgerCore
+
+/// Reads one inventory file: decodes it, detects or applies its format, and returns its snapshots.
+public enum InventoryReader {
+    public struct Result: Sendable {
+        public var format: InventoryFormat
+        public var snapshots: [InventorySnapshot]
+        /// SHA-256 of the file's bytes.
+        public var sha256: String
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// - Throws: `ImportError` naming the file: unreadable, undecodable, unrecognised, a bad record, or a
+    ///   snapshot with no KBs (every format lists some; an empty list means a failed capture).
+    public static func read(_ url: URL, displayName: String, format: InventoryFormat? = nil) throws -> Result {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: url))
+        } catch {
+            throw ImportError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
+        }
+        return try read(bytes: bytes, displayName: displayName, format: format)
+    }
+
+    public static func read(bytes: [UInt8], displayName: String, format: InventoryFormat? = nil) throws -> Result {
+        let tried = InventoryFormat.allCases.map(\.rawValue)
+        guard !bytes.isEmpty else { throw ImportError.unrecognized(file: displayName, tried: tried) }
+        let text = try TextDecoding.decode(bytes, file: displayName)
+        guard let format = format ?? InventoryFormat.detect(text) else {
+            throw ImportError.unrecognized(file: displayName, tried: tried)
+        }
+        let snapshots = try format.parse(text, file: displayName)
+        guard !snapshots.isEmpty else {
+            throw ImportError.badRecord(file: displayName, line: 1, expected: "installed KBs (\(format.rawValue))", found: "none")
+        }
+        var diagnostics: [Diagnostic] = []
+        for snapshot in snapshots {
+            let who = snapshot.vm.map { " for \($0)" } ?? ""
+            guard !snapshot.kbs.isEmpty else {
+                throw ImportError.badRecord(
+                    file: displayName, line: 1, expected: "installed KBs\(who) (\(format.rawValue))", found: "none")
+            }
+            if snapshot.countMismatch, let declared = snapshot.declaredCount {
+                diagnostics.append(
+                    Diagnostic(
+                        file: displayName, line: 1,
+                        message: "declares \(declared) hotfixes but lists \(snapshot.kbs.count + snapshot.otherEntries)"
+                            + "\(who) (systeminfo truncates long lists; the KBs read are kept)"))
+            }
+        }
+        return Result(format: format, snapshots: snapshots, sha256: SHA256.hex(bytes), diagnostics: diagnostics)
+    }
+
+    /// The files under `paths` to read as inventories: any regular, non-hidden file.
+    public static func files(in paths: [String]) throws -> [URL] {
+        try InputFiles.list(paths) { _ in true }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import PatchLedgerCore
+
+/// The JSON inventories: PowerShell's Win32_QuickFixEngineering objects and PatchLedger's own format.
+enum JSONInventory {
+    static func detect(_ text: String) -> InventoryFormat? {
+        guard let first = try? objects(text, file: "").first else { return nil }
+        if first["kbs"] != nil { return .patchLedgerJSON }
+        if first.keys.contains(where: { $0.caseInsensitiveCompare("HotFixID") == .orderedSame }) { return .hotfixJSON }
+        return nil
+    }
+
+    /// `Get-HotFix | ConvertTo-Json`: one object or an array; `InstalledOn` is `"\/Date(ms)\/"` (PowerShell
+    /// 5.1), an ISO string (7+), or an object whose `value` is one of those.
+    static func parseHotFix(_ text: String, file: String) throws -> [InventorySnapshot] {
+        let rows = try objects(text, file: file).enumerated().map { index, object in
+            var values: [String: String] = [:]
+            for (key, value) in object {
+                let scalar = (value as? [String: Any])?["value"] ?? value
+                values[key.lowercased()] = string(scalar)
+            }
+            return QFERow(line: index + 1, values: values)
+        }
+        return try QFERow.snapshots(rows, format: .hotfixJSON, file: file)
+    }
+
+    /// PatchLedger JSON: `{"vm", "scannedAt", "os", "build", "architecture", "kbs": […]}` or an array of them;
+    /// a `kbs` item is `"KB4012212"` or `{"kb": "KB4012212", "installedOn": "2017-03-14"}`.
+    static func parsePatchLedger(_ text: String, file: String) throws -> [InventorySnapshot] {
+        try objects(text, file: file).enumerated().map { index, object in
+            let record = index + 1
+            func fail(_ expected: String, _ found: Any?) -> ImportError {
+                .badRecord(file: file, line: record, expected: expected, found: found.map { "\($0)" } ?? "nothing")
+            }
+            var snapshot = InventorySnapshot(format: InventoryFormat.patchLedgerJSON.rawValue)
+            snapshot.vm = string(object["vm"])
+            if let value = object["scannedAt"] {
+                guard let text = string(value), let time = Timestamp(parsing: text) else {
+                    throw fail("scannedAt as an ISO 8601 time (record \(record))", value)
+                }
+                snapshot.scannedAt = time
+            }
+            snapshot.osName = string(object["os"])
+            if let value = object["build"] {
+                guard let text = string(value), let version = OSVersion(parsing: text) else {
+                    throw fail("build like 10.0.17763.4645 or 17763.4645 (record \(record))", value)
+                }
+                snapshot.version = version
+            }
+            snapshot.architecture = string(object["architecture"]).flatMap { Architecture(systemType: $0) }
+            guard let kbs = object["kbs"] as? [Any] else { throw fail("a kbs array (record \(record))", object["kbs"]) }
+            for item in kbs {
+                let entry = item as? [String: Any]
+                guard let text = string(entry?["kb"] ?? item), let kb = KB(parsing: text) else {
+                    throw fail("a KB such as \"KB4012212\" in kbs (record \(record))", item)
+                }
+                let installed = string(entry?["installedOn"]).flatMap { InventoryFields.installDate($0) }
+                snapshot.add(InstalledKB(kb: kb, installedOn: installed))
+            }
+            return snapshot
+        }
+    }
+
+    /// The top-level object, or the objects of a top-level array.
+    private static func objects(_ text: String, file: String) throws -> [[String: Any]] {
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        } catch {
+            throw ImportError.badRecord(file: file, line: 1, expected: "JSON", found: "\(error)")
+        }
+        if let object = value as? [String: Any] { return [object] }
+        if let array = value as? [Any] {
+            return try array.enumerated().map { index, element in
+                guard let object = element as? [String: Any] else {
+                    throw ImportError.badRecord(
+                        file: file, line: index + 1, expected: "an object in the top-level array", found: "\(element)")
+                }
+                return object
+            }
+        }
+        throw ImportError.badRecord(file: file, line: 1, expected: "a JSON object or array", found: "\(value)")
+    }
+
+    private static func string(_ value: Any?) -> String? {
+        switch value {
+        case let text as String: text.isEmpty ? nil : text
+        case let number as NSNumber: number.stringValue
+        default: nil
+        }
+    }
+}

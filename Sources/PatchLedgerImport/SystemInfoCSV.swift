@@ -1,0 +1,46 @@
+import PatchLedgerCore
+
+/// `systeminfo /fo csv`: a header row of (translated) labels, then one row per host, in the same order
+/// as the list layout; multi-valued fields are comma-joined inside one quoted field
+/// (`"5 Hotfix(s) Installed.,[01]: KB4049065,[02]: …"`).
+enum SystemInfoCSV {
+    static func matches(_ text: String) -> Bool {
+        CSV(text).rows.dropFirst().contains { row in row.fields.contains { hotfixItems($0) != nil } }
+    }
+
+    static func parse(_ text: String, file: String) throws -> [InventorySnapshot] {
+        let rows = CSV(text).rows.dropFirst()
+        let snapshots = rows.map(snapshot)
+        guard !snapshots.isEmpty else {
+            throw ImportError.badRecord(file: file, line: 2, expected: "a row of systeminfo values", found: "none")
+        }
+        return snapshots
+    }
+
+    private static func snapshot(_ row: CSV.Row) -> InventorySnapshot {
+        var snapshot = InventorySnapshot(format: InventoryFormat.systeminfoCSV.rawValue)
+        let fields = row.fields.map { $0.trimmingWhitespace() }
+        snapshot.vm = fields.first.flatMap { $0.isEmpty ? nil : $0 }
+        snapshot.osName = fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil
+        snapshot.version = fields.lazy.compactMap { InventoryFields.osVersion($0) }.first
+        snapshot.architecture = fields.lazy.filter { $0.contains("-based") }
+            .compactMap { Architecture(systemType: $0) }.first
+        if let field = fields.first(where: { hotfixItems($0) != nil }), let items = hotfixItems(field) {
+            snapshot.declaredCount = InventoryFields.firstInteger(field.prefix { $0 != "," })
+            for item in items {
+                if let kb = KB(parsing: item) {
+                    snapshot.add(InstalledKB(kb: kb))
+                } else {
+                    snapshot.otherEntries += 1
+                }
+            }
+        }
+        return snapshot
+    }
+
+    /// The `[nn]: …` items of a field when at least one of them is a KB.
+    private static func hotfixItems(_ field: String) -> [Substring]? {
+        let items = field.split(separator: ",").compactMap { InventoryFields.listItem($0) }
+        return items.contains { KB(parsing: $0) != nil } ? items : nil
+    }
+}

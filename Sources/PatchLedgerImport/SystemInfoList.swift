@@ -1,0 +1,90 @@
+import PatchLedgerCore
+
+/// `systeminfo` text output (the default layout, also `/fo list`), in any display language.
+///
+/// Labels are translated ("Host Name", "Nom de l'hôte") but the layout is not: every value starts at one
+/// column, multi-valued fields continue on lines indented to that column as `[01]: …` items, the first
+/// two fields are the host and OS names, and values have fixed shapes (`10.0.14393`, `x64-based PC`).
+enum SystemInfoList {
+    struct Field {
+        var line: Int
+        var value: Substring
+        var items: [Substring] = []
+    }
+
+    /// The capture has a `major.minor.build` value or `[nn]: KB…` items, in systeminfo's layout.
+    static func matches(_ lines: [Substring]) -> Bool {
+        lines.contains { line in
+            line.first.map { $0 == " " } == true && InventoryFields.listItem(line).flatMap { KB(parsing: $0) } != nil
+        }
+            || fields(lines).contains { InventoryFields.osVersion($0.value) != nil }
+    }
+
+    static func parse(_ text: String, file: String) throws -> InventorySnapshot {
+        let fields = fields(TextDecoding.lines(text))
+        var snapshot = InventorySnapshot(format: InventoryFormat.systeminfo.rawValue)
+        guard fields.count >= 3 else {
+            throw ImportError.badRecord(
+                file: file, line: 1, expected: "systeminfo fields (host, OS name, OS version…)",
+                found: "\(fields.count) field lines")
+        }
+        snapshot.vm = nonEmpty(fields[0].value)
+        snapshot.osName = nonEmpty(fields[1].value)
+        snapshot.version = fields.lazy.compactMap { InventoryFields.osVersion($0.value) }.first
+        snapshot.architecture = fields.lazy.filter { $0.value.contains("-based") }
+            .compactMap { Architecture(systemType: $0.value) }.first
+        if let hotfixes = fields.first(where: { $0.items.contains { KB(parsing: $0) != nil } }) {
+            snapshot.declaredCount = InventoryFields.firstInteger(hotfixes.value)
+            for item in hotfixes.items {
+                if let kb = KB(parsing: item) {
+                    snapshot.add(InstalledKB(kb: kb))
+                } else {
+                    snapshot.otherEntries += 1
+                }
+            }
+        }
+        return snapshot
+    }
+
+    /// Splits the capture into fields: a line starting at column 0 opens one, its value starting at the
+    /// value column; indented lines add items to it.
+    static func fields(_ lines: [Substring]) -> [Field] {
+        let column = valueColumn(lines)
+        var fields: [Field] = []
+        for (index, line) in lines.enumerated() where !line.trimmingWhitespace().isEmpty {
+            if line.first == " " || line.first == "\t" {
+                if let item = InventoryFields.listItem(line), !fields.isEmpty {
+                    fields[fields.count - 1].items.append(item)
+                }
+                continue
+            }
+            let value = line.count > column ? line.dropFirst(column) : line[line.endIndex...]
+            fields.append(Field(line: index + 1, value: Substring(value.trimmingWhitespace())))
+        }
+        return fields
+    }
+
+    /// The column where values start: the indentation of the `[nn]:` item lines, else the most common
+    /// start of the text after a label's colon.
+    private static func valueColumn(_ lines: [Substring]) -> Int {
+        let indents = lines.compactMap { line -> Int? in
+            guard line.first == " ", InventoryFields.listItem(line) != nil else { return nil }
+            return line.prefix { $0 == " " }.count
+        }
+        if let smallest = indents.min() { return smallest }
+        var counts: [Int: Int] = [:]
+        for line in lines where line.first != " " {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let afterColon = line[line.index(after: colon)...]
+            guard afterColon.first == " " else { continue }
+            let start = line.distance(from: line.startIndex, to: colon) + 1 + afterColon.prefix { $0 == " " }.count
+            counts[start, default: 0] += 1
+        }
+        return counts.max { $0.value < $1.value }?.key ?? 0
+    }
+
+    private static func nonEmpty(_ value: Substring) -> String? {
+        let text = value.trimmingWhitespace()
+        return text.isEmpty || text == "N/A" ? nil : text
+    }
+}

@@ -1,0 +1,86 @@
+/// Turns the bytes of a text capture into lines, whatever Windows wrote them in.
+///
+/// Windows tools write UTF-16LE with a BOM when redirected from PowerShell, UTF-8 with or without BOM,
+/// or the console's single-byte code page. Only structure and ASCII values (KB numbers, versions) matter
+/// to the parsers, so a legacy code page is read as Windows-1252: host and OS names keep their letters
+/// in Western locales and never fail to decode.
+enum TextDecoding {
+    /// - Throws: `ImportError.undecodable` for binary content or broken UTF-16.
+    static func decode(_ bytes: [UInt8], file: String) throws -> String {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try utf8(bytes.dropFirst(3), file: file) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(bytes.dropFirst(2), littleEndian: true, file: file) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try utf16(bytes.dropFirst(2), littleEndian: false, file: file) }
+        if bytes.contains(0) {
+            // UTF-16 without a BOM shows as ASCII with every other byte zero; anything else with NULs is binary.
+            let sample = bytes.prefix(4096)
+            let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            let half = sample.count / 2
+            if oddZeros * 10 >= half * 9, evenZeros * 10 < half {
+                return try utf16(bytes[...], littleEndian: true, file: file)
+            }
+            if evenZeros * 10 >= half * 9, oddZeros * 10 < half {
+                return try utf16(bytes[...], littleEndian: false, file: file)
+            }
+            throw ImportError.undecodable(file: file, reason: "binary content (NUL bytes), not text")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return windows1252(bytes)
+    }
+
+    /// The lines of `text`, CR and LF line ends both, with no-break spaces made plain spaces so that
+    /// column layouts and number patterns hold.
+    static func lines(_ text: String) -> [Substring] {
+        let plain = text.contains("\u{A0}") ? text.replacingAll("\u{A0}", with: " ") : text
+        return plain.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
+    private static func utf8(_ bytes: ArraySlice<UInt8>, file: String) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ImportError.undecodable(file: file, reason: "a UTF-8 byte-order mark followed by invalid UTF-8")
+        }
+        return text
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool, file: String) throws -> String {
+        let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
+        guard bytes.count % 2 == 0 else {
+            throw ImportError.undecodable(file: file, reason: "\(name) with an odd number of bytes")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let first = UInt16(bytes[index])
+            let second = UInt16(bytes[index + 1])
+            units.append(littleEndian ? first | second << 8 : first << 8 | second)
+            index += 2
+        }
+        guard let text = String(validating: units, as: UTF16.self) else {
+            throw ImportError.undecodable(file: file, reason: "invalid \(name) (unpaired surrogate)")
+        }
+        return text
+    }
+
+    private static func windows1252(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+        return String(scalars)
+    }
+
+    /// Windows-1252's 0x80–0x9F, where it departs from Latin-1 (undefined bytes map to U+FFFD).
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
+        0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+        0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: Character, with replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+}
