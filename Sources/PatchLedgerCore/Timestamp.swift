@@ -41,8 +41,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             return nil
         }
         guard reader.atEnd else { return nil }
-        self.init(secondsSinceEpoch: Timestamp(date, hour: hour, minute: minute, second: second).secondsSinceEpoch
-            - Int64(offset))
+        self.init(
+            secondsSinceEpoch: Timestamp(date, hour: hour, minute: minute, second: second).secondsSinceEpoch
+                - Int64(offset))
     }
 
     /// The UTC calendar day.

@@ -19,7 +19,8 @@ enum InputFiles {
             }
             let root = URL(fileURLWithPath: path)
             let entries = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-            for entry in entries.sorted() where accepts(entry) && !entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            for entry in entries.sorted()
+            where accepts(entry) && !entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 var isFolder: ObjCBool = false
                 let url = root.appendingPathComponent(entry)
                 if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {

@@ -49,7 +49,7 @@ enum InventoryFields {
     }
 
     /// Column names that carry the host in qfe-shaped tables, most specific first.
-    static let hostColumns = ["CSName", "PSComputerName", "__SERVER", "Node"]
+    static let hostColumns = ["CSName", "PSComputerName", "Source", "__SERVER", "Node"]
 }
 
 extension Character {

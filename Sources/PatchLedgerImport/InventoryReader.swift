@@ -32,7 +32,8 @@ public enum InventoryReader {
         }
         let snapshots = try format.parse(text, file: displayName)
         guard !snapshots.isEmpty else {
-            throw ImportError.badRecord(file: displayName, line: 1, expected: "installed KBs (\(format.rawValue))", found: "none")
+            throw ImportError.badRecord(
+                file: displayName, line: 1, expected: "installed KBs (\(format.rawValue))", found: "none")
         }
         var diagnostics: [Diagnostic] = []
         for snapshot in snapshots {

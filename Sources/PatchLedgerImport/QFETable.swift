@@ -40,12 +40,14 @@ struct QFERow {
         guard let first = rows.first else { return [] }
         guard first.values["hotfixid"] != nil else {
             throw ImportError.badRecord(
-                file: file, line: first.line, expected: "a HotFixID column", found: first.values.keys.sorted().joined(separator: ", "))
+                file: file, line: first.line, expected: "a HotFixID column",
+                found: first.values.keys.sorted().joined(separator: ", "))
         }
         var order: [String] = []
         var byHost: [String: InventorySnapshot] = [:]
         for row in rows {
-            let host = InventoryFields.hostColumns.lazy.compactMap { row.values[$0.lowercased()] }
+            let host =
+                InventoryFields.hostColumns.lazy.compactMap { row.values[$0.lowercased()] }
                 .first { !$0.isEmpty } ?? ""
             let key = host.lowercased()
             if byHost[key] == nil {
@@ -58,7 +60,8 @@ struct QFERow {
             if let kb = KB(parsing: id) {
                 let description = row.values["description"].flatMap { $0.isEmpty ? nil : $0 }
                 byHost[key]?.add(
-                    InstalledKB(kb: kb, installedOn: InventoryFields.installDate(row.values["installedon"] ?? ""),
+                    InstalledKB(
+                        kb: kb, installedOn: InventoryFields.installDate(row.values["installedon"] ?? ""),
                         description: description))
             } else {
                 byHost[key]?.otherEntries += 1

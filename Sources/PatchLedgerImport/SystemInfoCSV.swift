@@ -23,7 +23,8 @@ enum SystemInfoCSV {
         snapshot.vm = fields.first.flatMap { $0.isEmpty ? nil : $0 }
         snapshot.osName = fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil
         snapshot.version = fields.lazy.compactMap { InventoryFields.osVersion($0) }.first
-        snapshot.architecture = fields.lazy.filter { $0.contains("-based") }
+        snapshot.architecture =
+            fields.lazy.filter { $0.contains("-based") }
             .compactMap { Architecture(systemType: $0) }.first
         if let field = fields.first(where: { hotfixItems($0) != nil }), let items = hotfixItems(field) {
             snapshot.declaredCount = InventoryFields.firstInteger(field.prefix { $0 != "," })

@@ -31,7 +31,8 @@ enum SystemInfoList {
         snapshot.vm = nonEmpty(fields[0].value)
         snapshot.osName = nonEmpty(fields[1].value)
         snapshot.version = fields.lazy.compactMap { InventoryFields.osVersion($0.value) }.first
-        snapshot.architecture = fields.lazy.filter { $0.value.contains("-based") }
+        snapshot.architecture =
+            fields.lazy.filter { $0.value.contains("-based") }
             .compactMap { Architecture(systemType: $0.value) }.first
         if let hotfixes = fields.first(where: { $0.items.contains { KB(parsing: $0) != nil } }) {
             snapshot.declaredCount = InventoryFields.firstInteger(hotfixes.value)

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import PatchLedgerCore
+
+@Suite struct InventorySnapshotTests {
+    func snapshot(_ kbs: [Int], vm: String? = "web-01") -> InventorySnapshot {
+        var snapshot = InventorySnapshot(format: "systeminfo")
+        snapshot.vm = vm
+        snapshot.version = OSVersion(parsing: "10.0.17763")
+        kbs.forEach { snapshot.add(InstalledKB(kb: KB($0))) }
+        return snapshot
+    }
+
+    @Test func aRepeatedKBIsKeptOnceWithTheFirstKnownDate() {
+        var snapshot = snapshot([5_028_168])
+        snapshot.add(InstalledKB(kb: KB(5_028_168), installedOn: CalendarDate(year: 2023, month: 7, day: 12)))
+        #expect(
+            snapshot.kbs == [InstalledKB(kb: KB(5_028_168), installedOn: CalendarDate(year: 2023, month: 7, day: 12))])
+    }
+
+    @Test func theFileWinsAndDefaultsFillTheGaps() throws {
+        let time = try #require(Timestamp(parsing: "2023-08-01T00:00:00Z"))
+        let defaults = SnapshotDefaults(
+            vm: "from-flag", scannedAt: time, osName: "Windows Server 2019 Datacenter",
+            version: OSVersion(parsing: "17763.4645"), architecture: .x64)
+        let (completed, note) = snapshot([1]).completed(with: defaults)
+        #expect(completed.vm == "web-01")
+        #expect(completed.scannedAt == time)
+        #expect(completed.version?.description == "10.0.17763.4645")
+        #expect(completed.product == "Windows Server 2019")
+        #expect(note == nil)
+        #expect(snapshot([1], vm: nil).completed(with: defaults).snapshot.vm == "from-flag")
+    }
+
+    @Test func aBuildOnAnotherLineIsNotedAndIgnored() throws {
+        let defaults = SnapshotDefaults(
+            vm: "x", scannedAt: Timestamp(secondsSinceEpoch: 0), version: OSVersion(parsing: "20348.1850"))
+        let (completed, note) = snapshot([1]).completed(with: defaults)
+        #expect(completed.version?.description == "10.0.17763")
+        #expect(note == "--build 10.0.20348.1850 is not on the file's build line 10.0.17763; the file's is kept")
+    }
+
+    @Test func theFingerprintIgnoresListOrderAndHostCaseButNotContent() {
+        #expect(snapshot([1, 2]).fingerprint == snapshot([2, 1]).fingerprint)
+        #expect(snapshot([1, 2], vm: "WEB-01").fingerprint == snapshot([1, 2]).fingerprint)
+        #expect(snapshot([1, 2]).fingerprint != snapshot([1, 3]).fingerprint)
+        var later = snapshot([1, 2])
+        later.scannedAt = Timestamp(secondsSinceEpoch: 86_400)
+        #expect(later.fingerprint != snapshot([1, 2]).fingerprint)
+    }
+}

@@ -1,0 +1,89 @@
+import PatchLedgerCore
+import Testing
+
+@testable import PatchLedgerImport
+
+@Suite struct InventoryBadInputTests {
+    let tried = InventoryFormat.allCases.map(\.rawValue)
+
+    func read(_ text: String) throws -> InventoryReader.Result {
+        try InventoryReader.read(bytes: Array(text.utf8), displayName: "in.txt")
+    }
+
+    @Test func anEmptyFileNamesTheFormatsTried() {
+        #expect(throws: ImportError.unrecognized(file: "in.txt", tried: tried)) {
+            try InventoryReader.read(bytes: [], displayName: "in.txt")
+        }
+    }
+
+    @Test func proseIsUnrecognised() {
+        #expect(throws: ImportError.unrecognized(file: "in.txt", tried: tried)) {
+            try read("Dear admin,\nplease patch the servers.\n")
+        }
+    }
+
+    @Test func systemInfoWithoutHotfixesIsRefused() {
+        let text = """
+            Host Name:                 EMPTY-01
+            OS Name:                   Microsoft Windows Server 2019 Datacenter
+            OS Version:                10.0.17763 N/A Build 17763
+            System Type:               x64-based PC
+            Hotfix(s):                 N/A
+
+            """
+        #expect(
+            throws: ImportError.badRecord(
+                file: "in.txt", line: 1, expected: "installed KBs for EMPTY-01 (systeminfo)", found: "none")
+        ) {
+            try read(text)
+        }
+    }
+
+    @Test func binaryContentIsUndecodable() {
+        #expect(throws: ImportError.undecodable(file: "in.txt", reason: "binary content (NUL bytes), not text")) {
+            try InventoryReader.read(
+                bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x03, 0x00], displayName: "in.txt")
+        }
+    }
+
+    @Test func utf16WithAnOddByteCountIsUndecodable() {
+        #expect(throws: ImportError.undecodable(file: "in.txt", reason: "UTF-16LE with an odd number of bytes")) {
+            try InventoryReader.read(bytes: [0xFF, 0xFE, 0x4B, 0x00, 0x42], displayName: "in.txt")
+        }
+    }
+
+    @Test func patchLedgerJSONWithABadKBNamesTheRecord() {
+        let text = #"[{"vm": "a", "kbs": ["KB5028168"]}, {"vm": "b", "kbs": ["Release Notes"]}]"#
+        #expect(
+            throws: ImportError.badRecord(
+                file: "in.txt", line: 2, expected: "a KB such as \"KB4012212\" in kbs (record 2)",
+                found: "Release Notes")
+        ) {
+            try read(text)
+        }
+    }
+
+    @Test func truncatedJSONIsABadRecord() throws {
+        let error = try #require(throws: ImportError.self) {
+            try InventoryReader.read(
+                bytes: Array(#"[{"vm": "a", "kbs": ["#.utf8), displayName: "in.txt", format: .patchLedgerJSON)
+        }
+        guard case .badRecord(let file, _, let expected, _) = error else {
+            Issue.record("unexpected \(error)")
+            return
+        }
+        #expect(file == "in.txt")
+        #expect(expected == "JSON")
+    }
+
+    @Test func aQFETableWithoutHotFixIDColumnIsRefused() {
+        #expect(
+            throws: ImportError.badRecord(
+                file: "in.txt", line: 2, expected: "a HotFixID column", found: "caption, description")
+        ) {
+            try InventoryReader.read(
+                bytes: Array("Caption     Description\nhttp://x   Update\n".utf8), displayName: "in.txt",
+                format: .wmicQFE)
+        }
+    }
+}

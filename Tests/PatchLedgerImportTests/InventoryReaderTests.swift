@@ -1,0 +1,180 @@
+import Foundation
+import PatchLedgerCore
+import Testing
+
+@testable import PatchLedgerImport
+
+@Suite struct InventoryReaderTests {
+    func read(_ name: String) throws -> InventoryReader.Result {
+        try InventoryReader.read(try Fixtures.url("inventories/\(name)"), displayName: name)
+    }
+
+    func kbs(_ snapshot: InventorySnapshot) -> [String] { snapshot.kbs.map(\.kb.description) }
+
+    @Test func englishSystemInfoGivesHostOSBuildArchitectureAndHotfixes() throws {
+        let result = try read("systeminfo-en.txt")
+        #expect(result.format == .systeminfo)
+        let snapshot = try #require(result.snapshots.first)
+        #expect(snapshot.vm == "WEB-01")
+        #expect(snapshot.osName == "Microsoft Windows Server 2019 Datacenter")
+        #expect(snapshot.version == OSVersion(major: 10, minor: 0, build: 17763))
+        #expect(snapshot.architecture == .x64)
+        #expect(snapshot.product == "Windows Server 2019")
+        #expect(kbs(snapshot) == ["KB5028316", "KB5012170", "KB5028168", "KB5027397"])
+        #expect(snapshot.declaredCount == 4)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func germanUTF16SystemInfoIsReadByLayoutNotLabels() throws {
+        let snapshot = try #require(try read("systeminfo-de-utf16le.txt").snapshots.first)
+        #expect(snapshot.vm == "DB-02")
+        #expect(snapshot.product == "Windows Server 2016")
+        #expect(snapshot.version?.description == "10.0.14393")
+        #expect(kbs(snapshot) == ["KB4049065", "KB5028169", "KB5028394"])
+    }
+
+    @Test func frenchLegacyCodePageSystemInfoWarnsAboutATruncatedList() throws {
+        let result = try read("systeminfo-fr-cp1252.txt")
+        let snapshot = try #require(result.snapshots.first)
+        #expect(snapshot.vm == "POSTE-07")
+        #expect(snapshot.osName == "Microsoft Windows 10 Entreprise")
+        #expect(snapshot.product == "Windows 10 Version 22H2 for x64-based Systems")
+        #expect(kbs(snapshot) == ["KB5031988", "KB5032189", "KB5011048"])
+        #expect(snapshot.otherEntries == 1)
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "declares 6 hotfixes but lists 4 for POSTE-07 (systeminfo truncates long lists; the KBs read are kept)"
+            ])
+    }
+
+    @Test func systemInfoCSVGivesOneSnapshotPerHostRow() throws {
+        let result = try read("systeminfo.csv")
+        #expect(result.format == .systeminfoCSV)
+        #expect(result.snapshots.map(\.vm) == ["APP-01", "APP-02"])
+        #expect(result.snapshots.map(\.product) == ["Windows Server 2022", "Windows Server 2022"])
+        #expect(result.snapshots.map(kbs) == [["KB5028171", "KB5012170", "KB5027544"], ["KB5027225", "KB5012170"]])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func wmicTableColumnsAreCutAtTheHeaderPositions() throws {
+        let result = try read("wmic-qfe.txt")
+        #expect(result.format == .wmicQFE)
+        let snapshot = try #require(result.snapshots.first)
+        #expect(snapshot.vm == "DC-03")
+        #expect(kbs(snapshot) == ["KB2919355", "KB5028223", "KB5028228"])
+        #expect(snapshot.kbs.map(\.installedOn?.description) == ["2014-03-18", "2023-07-12", "2023-07-12"])
+        #expect(snapshot.kbs.map(\.description) == ["Update", "Security Update", "Security Update"])
+        #expect(snapshot.otherEntries == 1)
+        #expect(snapshot.product == nil)
+    }
+
+    @Test func wmicCSVWithALeadingBlankLineReadsByHeaderName() throws {
+        let result = try read("wmic-qfe.csv")
+        #expect(result.format == .qfeCSV)
+        let snapshot = try #require(result.snapshots.first)
+        #expect(snapshot.vm == "SQL-04")
+        #expect(kbs(snapshot) == ["KB5028168", "KB5027397"])
+        #expect(snapshot.kbs.map(\.installedOn?.description) == ["2023-07-12", "2023-06-20"])
+    }
+
+    @Test func getHotFixCSVSplitsHostsAndSkipsTheTypeLine() throws {
+        let result = try read("hotfix-type.csv")
+        #expect(result.snapshots.map(\.vm) == ["FS-05", "FS-06"])
+        #expect(result.snapshots.map(kbs) == [["KB5029242", "KB5028169"], ["KB5028169"]])
+        #expect(result.snapshots[0].kbs.first?.installedOn?.description == "2023-08-09")
+    }
+
+    @Test func getHotFixCSVWithoutTypeLineNormalisesKBSpellings() throws {
+        let snapshot = try #require(try read("hotfix-notype.csv").snapshots.first)
+        #expect(snapshot.vm == "FS-07")
+        #expect(kbs(snapshot) == ["KB5028316", "KB5028168"])
+    }
+
+    @Test func powerShellJSONDatesAreMillisecondsSinceEpoch() throws {
+        let result = try read("hotfix.json")
+        #expect(result.format == .hotfixJSON)
+        let snapshot = try #require(result.snapshots.first)
+        #expect(snapshot.vm == "PWSH-08")
+        #expect(kbs(snapshot) == ["KB5028168", "KB5027397"])
+        #expect(snapshot.kbs.map(\.installedOn?.description) == ["2023-07-12", "2023-06-20"])
+    }
+
+    @Test func aSingleHotFixObjectWithAnExtendedDateReads() throws {
+        let snapshot = try #require(try read("hotfix-single.json").snapshots.first)
+        #expect(snapshot.vm == "PWSH-09")
+        #expect(
+            snapshot.kbs == [
+                InstalledKB(
+                    kb: KB(4_512_578), installedOn: CalendarDate(year: 2019, month: 9, day: 6),
+                    description: "Security Update")
+            ])
+    }
+
+    @Test func updateHistoryListKeepsTitles() throws {
+        let result = try read("update-history.txt")
+        #expect(result.format == .updateHistory)
+        let snapshot = try #require(result.snapshots.first)
+        #expect(snapshot.vm == nil)
+        #expect(kbs(snapshot) == ["KB5028168", "KB5028316", "KB2267602"])
+        #expect(snapshot.kbs.first?.description?.hasPrefix("2023-07 Cumulative Update") == true)
+    }
+
+    @Test func patchLedgerJSONCarriesManyScansWithTimesAndBuilds() throws {
+        let result = try read("patchledger.json")
+        #expect(result.format == .patchLedgerJSON)
+        #expect(result.snapshots.map(\.vm) == ["web-01", "web-01", "web-02"])
+        #expect(
+            result.snapshots.map { $0.scannedAt?.description } == [
+                "2023-07-20T06:00:00Z", "2023-08-20T04:00:00Z", "2023-08-20T00:00:00Z",
+            ])
+        #expect(
+            result.snapshots.map { $0.version?.description } == [
+                "10.0.17763.4499", "10.0.17763.4645", "10.0.20348.1850",
+            ])
+        #expect(
+            result.snapshots.map(\.product) == ["Windows Server 2019", "Windows Server 2019", "Windows Server 2022"])
+        #expect(result.snapshots[0].kbs[1].installedOn?.description == "2023-06-20")
+        #expect(kbs(result.snapshots[2]) == ["KB5028171"])
+    }
+}
+
+/// The same capture in every encoding Windows writes, produced here from one text.
+@Suite struct InventoryEncodingTests {
+    static let text = """
+        Host Name:                 ENC-01
+        OS Name:                   Microsoft Windows Server 2022 Datacenter
+        OS Version:                10.0.20348 N/A Build 20348
+        System Type:               x64-based PC
+        Hotfix(s):                 2 Hotfix(s) Installed.
+                                   [01]: KB5028171
+                                   [02]: KB5012170
+
+        """
+
+    enum Encoding: String, CaseIterable {
+        case utf8, utf8BOM, utf16LE, utf16LENoBOM, utf16BE, crlf, noBreakSpaces
+    }
+
+    static func bytes(_ encoding: Encoding) -> [UInt8] {
+        let utf16 = Array(text.utf16)
+        switch encoding {
+        case .utf8: return Array(text.utf8)
+        case .utf8BOM: return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        case .utf16LE: return [0xFF, 0xFE] + utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        case .utf16LENoBOM: return utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        case .utf16BE: return [0xFE, 0xFF] + utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        case .crlf: return Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        case .noBreakSpaces:
+            return Array(text.replacingOccurrences(of: ":      ", with: ":\u{A0}\u{A0}\u{A0}\u{A0}\u{A0}\u{A0}").utf8)
+        }
+    }
+
+    @Test(arguments: Encoding.allCases)
+    func everyEncodingReadsTheSameSnapshot(_ encoding: Encoding) throws {
+        let result = try InventoryReader.read(bytes: Self.bytes(encoding), displayName: "enc.txt")
+        let snapshot = try #require(result.snapshots.first)
+        #expect(snapshot.vm == "ENC-01")
+        #expect(snapshot.product == "Windows Server 2022")
+        #expect(snapshot.kbs.map(\.kb) == [KB(5_028_171), KB(5_012_170)])
+    }
+}
