@@ -2,7 +2,7 @@ import PatchLedgerCore
 
 /// Tables for the `catalog` commands.
 public enum CatalogRenderer {
-    public static func table(_ history: [ImportRecord]) -> String {
+    public static func table(_ history: [ImportRecord]) -> TextTable {
         var table = TextTable(
             ["ID", "FINISHED", "FORMAT", "DOCUMENT", "OUTCOME", "ADDED", "CHANGED", "SAME", "REMOVED", "FILE"],
             rightAligned: [0, 5, 6, 7, 8])
@@ -15,7 +15,7 @@ public enum CatalogRenderer {
                 record.sourcePath,
             ])
         }
-        return table.render()
+        return table
     }
 
     public static func table(_ stats: CatalogStats, top: Int = 15) -> String {
@@ -33,7 +33,33 @@ public enum CatalogRenderer {
         return out
     }
 
+    /// Every count of `stats` as one CSV table: dimension, key, updates.
+    public static func csv(_ stats: CatalogStats) -> String {
+        var table = TextTable(["DIMENSION", "KEY", "UPDATES"])
+        for (dimension, counts) in [
+            ("source", stats.bySource), ("classification", stats.byClassification), ("year", stats.byYear),
+            ("product", stats.byProduct),
+        ] {
+            for count in counts { table.append([dimension, count.key, String(count.updates)]) }
+        }
+        return table.renderCSV()
+    }
+
     public static func table(_ update: UpdateDetail) -> String {
+        let lines = fields(update)
+        let width = lines.map(\.0.count).max() ?? 0
+        return lines.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(
+            separator: "\n")
+            + "\n"
+    }
+
+    public static func csv(_ update: UpdateDetail) -> String {
+        var table = TextTable(["FIELD", "VALUE"])
+        fields(update).forEach { table.append([$0.0, $0.1]) }
+        return table.renderCSV()
+    }
+
+    private static func fields(_ update: UpdateDetail) -> [(String, String)] {
         var lines: [(String, String)] = [
             ("KB", update.kb), ("Title", update.title ?? ""), ("Classification", update.classification ?? ""),
             ("Subtype", update.subtype ?? ""), ("Severity", update.severity ?? ""), ("Released", update.released ?? ""),
@@ -50,9 +76,6 @@ public enum CatalogRenderer {
             let build = update.fixedBuilds.first { $0.product == product }?.build
             lines.append(("Product", product + (build.map { " (fixed build \($0))" } ?? "")))
         }
-        let width = lines.map(\.0.count).max() ?? 0
-        return lines.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(
-            separator: "\n")
-            + "\n"
+        return lines
     }
 }

@@ -29,3 +29,22 @@ public struct TextTable {
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 }
+
+extension TextTable {
+    /// The same rows as RFC 4180 CSV, header first, for spreadsheets and scripts.
+    public func renderCSV() -> String {
+        ([header] + rows).map { cells in cells.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n")
+            + "\r\n"
+    }
+
+    private static func csvField(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

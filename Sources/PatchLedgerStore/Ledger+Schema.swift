@@ -10,6 +10,9 @@ extension Ledger {
         migrator.registerMigration("Create WSUS tables") { db in
             try db.execute(sql: wsusSchema)
         }
+        migrator.registerMigration("Create inventory tables") { db in
+            try db.execute(sql: inventorySchema)
+        }
         return migrator
     }
 

@@ -25,6 +25,18 @@ final class Progress {
         drew = true
     }
 
+    /// For runs of many small files: how many are done, and what they held.
+    func update(files done: Int, of total: Int, snapshots: Int) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let rate = Double(done) / max(now.timeIntervalSince(started), 0.001)
+        let line = String(format: "%d/%d files, %d snapshots, %.0f files/s", done, total, snapshots, rate)
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        drew = true
+    }
+
     func finish() {
         guard drew else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -16,9 +16,12 @@ struct Catalog: AsyncParsableCommand {
         func run() async throws {
             try exitingOnError {
                 let history = try ledger.open().importHistory()
-                print(
-                    output.format == .json
-                        ? try JSONOutput.render(["imports": history]) : CatalogRenderer.table(history), terminator: "")
+                let table = CatalogRenderer.table(history)
+                switch output.format {
+                case .table: print(table.render(), terminator: "")
+                case .json: print(try JSONOutput.render(["imports": history]), terminator: "")
+                case .csv: print(table.renderCSV(), terminator: "")
+                }
             }
         }
     }
@@ -32,9 +35,11 @@ struct Catalog: AsyncParsableCommand {
         func run() async throws {
             try exitingOnError {
                 let stats = try ledger.open().catalogStats()
-                print(
-                    output.format == .json ? try JSONOutput.render(stats) : CatalogRenderer.table(stats), terminator: ""
-                )
+                switch output.format {
+                case .table: print(CatalogRenderer.table(stats), terminator: "")
+                case .json: print(try JSONOutput.render(stats), terminator: "")
+                case .csv: print(CatalogRenderer.csv(stats), terminator: "")
+                }
             }
         }
     }
@@ -56,9 +61,11 @@ struct Catalog: AsyncParsableCommand {
         func run() async throws {
             try exitingOnError {
                 let update = try ledger.open().update(kb)
-                print(
-                    output.format == .json ? try JSONOutput.render(update) : CatalogRenderer.table(update),
-                    terminator: "")
+                switch output.format {
+                case .table: print(CatalogRenderer.table(update), terminator: "")
+                case .json: print(try JSONOutput.render(update), terminator: "")
+                case .csv: print(CatalogRenderer.csv(update), terminator: "")
+                }
             }
         }
     }

@@ -5,8 +5,8 @@ extension CatalogFormat: ExpressibleByArgument {}
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import catalogs into the ledger.",
-        subcommands: [ImportCatalog.self]
+        abstract: "Import catalogs, inventories and fleet manifests into the ledger.",
+        subcommands: [ImportCatalog.self, ImportInventory.self, ImportFleet.self]
     )
 }
 

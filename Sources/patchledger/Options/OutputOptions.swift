@@ -1,7 +1,7 @@
 import ArgumentParser
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
+    case table, json, csv
 }
 
 /// `--format`, shared by every command that prints a result.

@@ -1,0 +1,77 @@
+import Foundation
+import PatchLedgerCore
+
+/// Reads a fleet manifest: a CSV (`vm,group,image,deployed_at,build`, by header name, other columns kept
+/// as tags) or the JSON that `az vm list` prints.
+public enum FleetManifestReader {
+    public static let formats = ["fleet-csv", "az-vm-list"]
+
+    /// - Throws: `ImportError` naming the file and the row (CSV line, or JSON array position).
+    public static func read(_ url: URL, displayName: String) throws -> [FleetEntry] {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: url))
+        } catch {
+            throw ImportError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
+        }
+        return try read(bytes: bytes, displayName: displayName)
+    }
+
+    public static func read(bytes: [UInt8], displayName: String) throws -> [FleetEntry] {
+        let text = try TextDecoding.decode(bytes, file: displayName)
+        let start = text.trimmingWhitespace().first
+        let entries: [FleetEntry]
+        if start == "[" || start == "{" {
+            entries = try AzureVMList.parse(text, file: displayName)
+        } else if !text.trimmingWhitespace().isEmpty {
+            entries = try csv(text, file: displayName)
+        } else {
+            entries = []
+        }
+        guard !entries.isEmpty else { throw ImportError.unrecognized(file: displayName, tried: formats) }
+        return entries
+    }
+
+    private static func csv(_ text: String, file: String) throws -> [FleetEntry] {
+        let rows = CSV(text).rows
+        guard let header = rows.first else { return [] }
+        let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
+        guard let vmColumn = names.firstIndex(where: { ["vm", "name", "vm_name"].contains($0) }) else {
+            throw ImportError.badRecord(
+                file: file, line: header.line, expected: "a header with a vm column (vm,group,image,deployed_at,build)",
+                found: names.joined(separator: ","))
+        }
+        let known: Set<String> = ["group", "image", "deployed_at", "build", "os_type", "computer_name"]
+        return try rows.dropFirst().map { row in
+            var values: [String: String] = [:]
+            for (index, name) in names.enumerated() where index < row.fields.count && index != vmColumn {
+                let value = row.fields[index].trimmingWhitespace()
+                if !value.isEmpty { values[name] = value }
+            }
+            let vm = vmColumn < row.fields.count ? row.fields[vmColumn].trimmingWhitespace() : ""
+            guard !vm.isEmpty else {
+                throw ImportError.badRecord(
+                    file: file, line: row.line, expected: "a vm name", found: "an empty vm column")
+            }
+            var entry = FleetEntry(
+                vm: vm, computerName: values["computer_name"], group: values["group"], image: values["image"],
+                osType: values["os_type"], tags: values.filter { !known.contains($0.key) })
+            if let text = values["deployed_at"] {
+                guard let time = Timestamp(parsing: text) else {
+                    throw ImportError.badRecord(
+                        file: file, line: row.line, expected: "deployed_at as a date (2023-07-20 or ISO 8601)",
+                        found: text)
+                }
+                entry.deployedAt = time
+            }
+            if let text = values["build"] {
+                guard let build = OSVersion(parsing: text) else {
+                    throw ImportError.badRecord(
+                        file: file, line: row.line, expected: "build as 17763.4645 or 10.0.17763.4645", found: text)
+                }
+                entry.build = build
+            }
+            return entry
+        }
+    }
+}

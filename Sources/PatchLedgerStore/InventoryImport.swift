@@ -1,0 +1,77 @@
+import GRDB
+import PatchLedgerCore
+
+/// The write side of one `import inventory` run: its snapshots land in one transaction.
+public final class InventoryImport {
+    public enum Outcome: String, Sendable {
+        /// A scan the ledger did not have.
+        case added
+        /// The same scan of the same VM is in the ledger already (same fingerprint): nothing written.
+        case unchanged
+    }
+
+    let db: Database
+    private let importedAt = CatalogImport.timestamp()
+    private var vmIDs: [String: Int64] = [:]
+    private let insertSnapshot: Statement
+    private let insertKB: BulkStatement
+
+    init(db: Database) throws {
+        self.db = db
+        insertSnapshot = try db.makeStatement(
+            sql: """
+                INSERT INTO snapshots (vm_id, scanned_at, fingerprint, source_path, source_sha256, format, os_name,
+                    product, os_version, ubr, architecture, kb_count, declared_count, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (vm_id, fingerprint) DO NOTHING
+                RETURNING id
+                """)
+        insertKB = try BulkStatement(
+            db, sql: "INSERT INTO snapshot_kbs (snapshot_id, kb, installed_on, description) VALUES (?, ?, ?, ?)")
+    }
+
+    /// Stores one completed snapshot (`InventorySnapshot.completed(with:)`: VM and scan time are set).
+    public func add(_ snapshot: InventorySnapshot, sourcePath: String, sha256: String) throws -> Outcome {
+        let vm = snapshot.vm ?? "unknown"
+        let vmID = try vmID(named: vm)
+        let scannedAt = snapshot.scannedAt ?? Timestamp(secondsSinceEpoch: 0)
+        let arguments: StatementArguments = [
+            vmID, scannedAt.description, snapshot.fingerprint, sourcePath, sha256, snapshot.format, snapshot.osName,
+            snapshot.product, snapshot.version?.line, snapshot.version?.ubr, snapshot.architecture?.rawValue,
+            snapshot.kbs.count, snapshot.declaredCount, importedAt,
+        ]
+        guard let snapshotID = try Int64.fetchOne(insertSnapshot, arguments: arguments) else { return .unchanged }
+        for entry in snapshot.kbs {
+            try insertKB.execute(
+                .integer(snapshotID), .text(entry.kb.description), .string(entry.installedOn?.description),
+                .string(entry.description))
+        }
+        return .added
+    }
+
+    /// The VM's id by name or computer name (case-insensitive), created on first sight.
+    private func vmID(named name: String) throws -> Int64 {
+        let key = name.lowercased()
+        if let id = vmIDs[key] { return id }
+        let existing = try Int64.fetchOne(
+            db, sql: "SELECT id FROM vms WHERE name = ?1 OR computer_name = ?1 ORDER BY name = ?1 DESC LIMIT 1",
+            arguments: [name])
+        let id =
+            try existing
+            ?? {
+                try db.execute(sql: "INSERT INTO vms (name) VALUES (?)", arguments: [name])
+                return db.lastInsertedRowID
+            }()
+        vmIDs[key] = id
+        return id
+    }
+}
+
+extension Ledger {
+    /// Runs `body` in one write transaction: if it throws, the ledger is exactly as before.
+    public func importingInventory<T>(_ body: (InventoryImport) throws -> T) throws -> T {
+        try Self.wrap {
+            try writer.write { db in try body(try InventoryImport(db: db)) }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import PatchLedgerCore
+import PatchLedgerImport
+
+extension InventoryFormat: ExpressibleByArgument {}
+extension Architecture: ExpressibleByArgument {}
+
+struct ImportInventory: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inventory",
+        abstract: "Import installed-patch lists (systeminfo, wmic qfe, Get-HotFix, …) as dated scan snapshots.",
+        discussion: """
+            Each file becomes one snapshot per machine it describes. What the file states wins; the options \
+            fill what it leaves out. The whole run is one transaction: a file that cannot be read aborts it, \
+            unless --keep-going skips that file (and the exit code is still 2).
+            """
+    )
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: "The VM name for files that name no host (default: the file name).")
+    var vm: String?
+
+    @Option(
+        help: "The scan time for files that carry none (default: the file's modification time).",
+        transform: { text in
+            guard let time = Timestamp(parsing: text) else {
+                throw ValidationError("not a date or ISO 8601 time: \(text)")
+            }
+            return time
+        })
+    var scannedAt: Timestamp?
+
+    @Option(help: "Read every file as this format instead of detecting it.")
+    var format: InventoryFormat?
+
+    @Option(help: "The OS name for files that carry none, e.g. \"Windows Server 2019 Datacenter\".")
+    var os: String?
+
+    @Option(
+        help: "The OS build, with UBR when known: 17763, 14393.2068, 10.0.17763.4645.",
+        transform: { text in
+            guard let version = OSVersion(parsing: text) else { throw ValidationError("not a Windows build: \(text)") }
+            return version
+        })
+    var build: OSVersion?
+
+    @Option(help: "The architecture for files that carry none: x64, x86, ARM64.")
+    var arch: Architecture?
+
+    @Flag(help: "Skip files that cannot be read (reported on stderr) and import the rest.")
+    var keepGoing = false
+
+    @Flag(help: "No progress line and no per-file lines, only the summary.")
+    var quiet = false
+
+    @Argument(help: "Inventory files, or folders of them.")
+    var paths: [String]
+
+    func run() async throws {
+        let report = try exitingOnError {
+            let importer = InventoryImporter(
+                format: format, vm: vm, scannedAt: scannedAt, osName: os, version: build, architecture: arch,
+                keepGoing: keepGoing, progress: Progress(quiet: quiet))
+            return try importer.run(paths: paths, into: try ledger.open())
+        }
+        if !quiet { report.lines.forEach { print($0) } }
+        report.warnings.forEach { printError("warning: \($0)") }
+        report.failures.forEach { printError("Error: \($0)") }
+        print(report.summary)
+        if !report.failures.isEmpty { throw ExitCode(2) }
+    }
+}
