@@ -4,9 +4,10 @@ public struct VMSummary: Hashable, Sendable, Codable {
     public var group: String?
     public var image: String?
     public var deployedAt: String?
-    /// The catalog product of the latest scan.
+    /// The catalog product of the latest scan, else as the manifest's build and image tell it.
     public var product: String?
-    /// The latest scan's build, its UBR completed from the manifest's build of the same line if the scan had none.
+    /// The latest scan's build (else the manifest's), its UBR completed from the manifest's build of the
+    /// same line if the scan had none.
     public var build: String?
     public var architecture: String?
     public var scannedAt: String?

@@ -20,10 +20,14 @@ extension Ledger {
                     let scanned = (row["os_version"] as String?).flatMap { OSVersion(parsing: $0) }.map { version in
                         OSVersion(major: version.major, minor: version.minor, build: version.build, ubr: row["ubr"])
                     }
-                    let manifest = (row["manifest_build"] as String?).flatMap { OSVersion(parsing: $0) }
+                    let architecture = (row["architecture"] as String?).flatMap { Architecture(rawValue: $0) }
+                    let (product, version) = WindowsProduct.resolve(
+                        scannedProduct: row["product"], scannedVersion: scanned, architecture: architecture,
+                        manifestBuild: (row["manifest_build"] as String?).flatMap { OSVersion(parsing: $0) },
+                        image: row["image"])
                     return VMSummary(
                         vm: row["vm"], group: row["group_name"], image: row["image"], deployedAt: row["deployed_at"],
-                        product: row["product"], build: scanned?.filling(ubrFrom: manifest).description,
+                        product: product, build: version?.description,
                         architecture: row["architecture"], scannedAt: row["scanned_at"],
                         snapshots: row["snapshot_count"],
                         kbs: kbs)

@@ -33,6 +33,7 @@ struct InventoryImporter {
     func run(paths: [String], into ledger: Ledger) throws -> Report {
         let files = try InventoryReader.files(in: paths)
         var report = Report()
+        if files.isEmpty { report.warnings.append("no files in \(paths.joined(separator: ", "))") }
         try ledger.importingInventory { session in
             for (index, url) in files.enumerated() {
                 let name = url.relativePath
@@ -75,7 +76,7 @@ struct InventoryImporter {
     }
 
     private static func line(_ snapshot: InventorySnapshot, file: String, outcome: InventoryImport.Outcome) -> String {
-        let os = snapshot.product ?? snapshot.osName ?? "unknown OS"
+        let os = snapshot.product ?? snapshot.osName ?? "no OS stated"
         let build = snapshot.version.map { " \($0)" } ?? ""
         return "\(file): \(snapshot.vm ?? "?") \(snapshot.scannedAt?.description ?? "?") \(snapshot.format), "
             + "\(os)\(build), \(snapshot.kbs.count) KBs: \(outcome.rawValue)"

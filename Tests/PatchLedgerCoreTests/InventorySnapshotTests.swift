@@ -49,3 +49,31 @@ import Testing
         #expect(later.fingerprint != snapshot([1, 2]).fingerprint)
     }
 }
+
+@Suite struct VMPlatformTests {
+    let manifestBuild = OSVersion(parsing: "14393.5989")
+    let image = "MicrosoftWindowsServer:WindowsServer:2016-Datacenter:14393.5989.230607"
+
+    @Test func aScanThatNamesNoOSTakesTheManifestsBuildAndImage() {
+        let (product, version) = WindowsProduct.resolve(
+            scannedProduct: nil, scannedVersion: nil, architecture: nil, manifestBuild: manifestBuild, image: image)
+        #expect(product == "Windows Server 2016")
+        #expect(version?.description == "10.0.14393.5989")
+    }
+
+    @Test func theScanWinsAndOnlyBorrowsAUBROfItsOwnLine() {
+        let (product, version) = WindowsProduct.resolve(
+            scannedProduct: "Windows Server 2019", scannedVersion: OSVersion(parsing: "10.0.17763"), architecture: .x64,
+            manifestBuild: manifestBuild, image: image)
+        #expect(product == "Windows Server 2019")
+        #expect(version?.description == "10.0.17763")
+    }
+
+    @Test func withoutAnImageHintASharedBuildStaysUnknown() {
+        #expect(
+            WindowsProduct.resolve(
+                scannedProduct: nil, scannedVersion: nil, architecture: .x64, manifestBuild: manifestBuild,
+                image: "custom-golden-v3"
+            ).product == nil)
+    }
+}

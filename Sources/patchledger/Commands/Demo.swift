@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerCore
+import PatchLedgerImport
 import PatchLedgerReport
 import PatchLedgerStore
 
@@ -26,6 +28,28 @@ struct Demo: AsyncParsableCommand {
                 print("$ patchledger catalog show \(kb)")
                 print(CatalogRenderer.table(try ledger.update(kb)))
             }
+            try importFleet(into: ledger)
         }
+    }
+
+    /// The sample fleet: its manifest, then each dated folder of scans as the scans of that day.
+    private func importFleet(into ledger: Ledger) throws {
+        let fleet = "\(catalogs)/fleet"
+        let manifest = "\(fleet)/manifest.csv"
+        print("\n$ patchledger import fleet \(manifest)")
+        let entries = try FleetManifestReader.read(URL(fileURLWithPath: manifest), displayName: manifest)
+        let counts = try ledger.importFleet(entries, path: manifest)
+        print("\(manifest): \(entries.count) VMs: \(counts.added) added, \(counts.updated) updated")
+        let days = try FileManager.default.contentsOfDirectory(atPath: "\(fleet)/scans").sorted()
+        for day in days {
+            guard let time = Timestamp(parsing: day) else { continue }
+            print("\n$ patchledger import inventory --scanned-at \(day) \(fleet)/scans/\(day)")
+            let importer = InventoryImporter(scannedAt: time, progress: Progress(quiet: true))
+            let report = try importer.run(paths: ["\(fleet)/scans/\(day)"], into: ledger)
+            report.lines.forEach { print($0) }
+            print(report.summary)
+        }
+        print("\n$ patchledger vms")
+        print(FleetRenderer.table(try ledger.vms()).render(), terminator: "")
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import patchledger
+
+@Suite struct InventoryCLITests {
+    static let fixtures = "Tests/PatchLedgerImportTests/Resources/inventories"
+
+    @Test func importingAFolderTwiceAddsThenSaysUnchanged() throws {
+        let cli = try CLI()
+        let first = try cli.run([
+            "import", "inventory", "--scanned-at", "2023-08-28", "catalogs/fleet/scans/2023-08-28",
+        ])
+        #expect(first.status == 0)
+        #expect(
+            first.stdout.contains(
+                "catalogs/fleet/scans/2023-08-28/web-01.txt: WEB-01 2023-08-28T00:00:00Z systeminfo, Windows Server 2019 10.0.17763, 2 KBs: added"
+            ))
+        #expect(first.stdout.hasSuffix("5 files: 5 snapshots added, 0 unchanged, 0 files failed\n"))
+        #expect(first.stderr.isEmpty)
+        let second = try cli.run([
+            "import", "inventory", "--quiet", "--scanned-at", "2023-08-28", "catalogs/fleet/scans/2023-08-28",
+        ])
+        #expect(second.status == 0)
+        #expect(second.stdout == "5 files: 0 snapshots added, 5 unchanged, 0 files failed\n")
+    }
+
+    @Test func aBadFileAbortsTheWholeRunUnlessKeepGoing() throws {
+        let cli = try CLI()
+        let folder = cli.folder.appendingPathComponent("drop")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let good = try String(contentsOfFile: "\(CLI.root.path)/\(Self.fixtures)/systeminfo-en.txt", encoding: .utf8)
+        try good.write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "hello\n".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        _ = try cli.run(["import", "fleet", "catalogs/fleet/manifest.csv"])
+        let before = try cli.run(["vms", "--format", "json"])
+
+        let aborted = try cli.run(["import", "inventory", folder.path])
+        #expect(aborted.status == 2)
+        #expect(aborted.stdout.isEmpty)
+        #expect(
+            aborted.stderr
+                == "Error: \(folder.path)/b.txt: unrecognised format, tried systeminfo, systeminfo-csv, wmic-qfe, qfe-csv, hotfix-json, update-history, patchledger-json\n"
+        )
+        #expect(try cli.run(["vms", "--format", "json"]).stdout == before.stdout)
+
+        let skipped = try cli.run(["import", "inventory", "--keep-going", "--quiet", folder.path])
+        #expect(skipped.status == 2)
+        #expect(skipped.stdout == "1 files: 1 snapshots added, 0 unchanged, 1 files failed\n")
+        #expect(skipped.stderr.hasPrefix("Error: \(folder.path)/b.txt: unrecognised format"))
+        // The scan's host WEB-01 joined the manifest's web-01.
+        #expect(
+            try cli.run(["vms", "--format", "csv"]).stdout.contains(",1,KB5012170 KB5027397 KB5028168 KB5028316\r\n"))
+    }
+
+    @Test func vmsPrintsTheDocumentedJSONJoinedWithTheManifest() throws {
+        let cli = try CLI()
+        #expect(
+            try cli.run(["import", "fleet", "catalogs/fleet/manifest.csv"]).stdout
+                == "catalogs/fleet/manifest.csv: 5 VMs: 5 added, 0 updated\n")
+        _ = try cli.run(["import", "inventory", "--scanned-at", "2023-09-04", "catalogs/fleet/scans/2023-09-04"])
+        let listed = try cli.run(["vms", "--format", "json"])
+        #expect(listed.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        let vms = try #require(json["vms"] as? [[String: Any]])
+        #expect(vms.map { $0["vm"] as? String } == ["app-01", "db-01", "web-01", "web-02", "web-03"])
+        let web = vms[3]
+        #expect(web["product"] as? String == "Windows Server 2019")
+        #expect(web["build"] as? String == "10.0.17763.4645")
+        #expect(web["architecture"] as? String == "x64")
+        #expect(web["scannedAt"] as? String == "2023-09-04T00:00:00Z")
+        #expect(web["kbs"] as? [String] == ["KB5028316", "KB5029247"])
+        #expect(web["group"] as? String == "web")
+        #expect(web["image"] as? String == "MicrosoftWindowsServer:WindowsServer:2019-Datacenter:17763.4645.230707")
+        let csv = try cli.run(["vms", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("VM,GROUP,IMAGE,PRODUCT,BUILD,ARCH,SCANNED,SCANS,KBS\r\napp-01,app,"))
+    }
+
+    @Test func optionsFillWhatAFileLeavesOut() throws {
+        let cli = try CLI()
+        let result = try cli.run([
+            "import", "inventory", "--vm", "legacy-7", "--os", "Windows 10 Pro", "--build", "17763.4645", "--arch",
+            "x64",
+            "--scanned-at", "2023-08-01T10:00:00+02:00", "\(Self.fixtures)/update-history.txt",
+        ])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout.hasPrefix(
+                "\(Self.fixtures)/update-history.txt: legacy-7 2023-08-01T08:00:00Z update-history, Windows 10 Version 1809 for x64-based Systems 10.0.17763.4645, 3 KBs: added\n"
+            ))
+    }
+
+    @Test func badOptionValuesAreUsageErrors() throws {
+        let cli = try CLI()
+        let result = try cli.run(["import", "inventory", "--build", "soon", "x.txt"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("not a Windows build: soon"))
+    }
+}
