@@ -11,14 +11,35 @@ public struct KB: Hashable, Comparable, Sendable, CustomStringConvertible, Codab
 
     /// Parses one KB spelling; `nil` for anything else (a bulletin id, `Release Notes`, an empty string).
     public init?(parsing text: some StringProtocol) {
-        var digits = Substring(text).drop { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
-        if digits.count >= 2, digits.prefix(2).lowercased() == "kb" {
-            digits = digits.dropFirst(2).drop { $0 == " " || $0 == "\u{A0}" }
+        // Byte-wise: inventories hold hundreds of KBs per machine and fleets thousands of machines.
+        var bytes = Substring(text).utf8[...]
+        func dropBlanks() {
+            while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+            if bytes.starts(with: [0xC2, 0xA0]) {
+                bytes = bytes.dropFirst(2)
+                dropBlanks()
+            }
         }
-        digits = digits.prefix { !($0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{A0}") }
-        guard (3...9).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else {
-            return nil
+        dropBlanks()
+        if let k = bytes.first, k | 0x20 == UInt8(ascii: "k"),
+            bytes.dropFirst().first.map({ $0 | 0x20 }) == UInt8(ascii: "b")
+        {
+            bytes = bytes.dropFirst(2)
+            dropBlanks()
         }
+        var value = 0
+        var count = 0
+        for byte in bytes {
+            guard (0x30...0x39).contains(byte) else {
+                // Digits end at white space or the end; anything else ("KB123abc", "MS17-010") is not a KB.
+                guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0xC2 else { return nil }
+                break
+            }
+            value = value * 10 + Int(byte - 0x30)
+            count += 1
+            if count > 9 { return nil }
+        }
+        guard count >= 3 else { return nil }
         self.number = value
     }
 

@@ -4,13 +4,26 @@ import PatchLedgerCore
 enum InventoryFields {
     /// The text of a numbered list item, `[01]: KB4049065` or `[01] : …` (French), else `nil`.
     static func listItem(_ text: some StringProtocol) -> Substring? {
-        let trimmed = Substring(text).drop { $0 == " " || $0 == "\t" }
-        guard trimmed.first == "[", let close = trimmed.firstIndex(of: "]") else { return nil }
-        let number = trimmed[trimmed.index(after: trimmed.startIndex)..<close]
-        guard !number.isEmpty, number.allSatisfy(\.isNumber) else { return nil }
-        let rest = trimmed[trimmed.index(after: close)...].drop { $0 == " " }
-        guard rest.first == ":" else { return nil }
-        return rest.dropFirst().drop { $0 == " " }
+        // Byte-wise: this runs for every line of every capture.
+        let line = Substring(text)
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        func skip(_ set: (UInt8) -> Bool) {
+            while index < bytes.endIndex, set(bytes[index]) { index = bytes.index(after: index) }
+        }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        skip(isBlank)
+        guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "[") else { return nil }
+        index = bytes.index(after: index)
+        let digitsStart = index
+        skip { (0x30...0x39).contains($0) }
+        guard index > digitsStart, index < bytes.endIndex, bytes[index] == UInt8(ascii: "]") else { return nil }
+        index = bytes.index(after: index)
+        skip { $0 == 0x20 }
+        guard index < bytes.endIndex, bytes[index] == UInt8(ascii: ":") else { return nil }
+        index = bytes.index(after: index)
+        skip { $0 == 0x20 }
+        return line[index...]
     }
 
     /// The first run of digits in `text` ("154 Hotfix(s) Installed.", "93 Corrections installées.").

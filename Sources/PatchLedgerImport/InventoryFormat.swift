@@ -32,7 +32,7 @@ public enum InventoryFormat: String, CaseIterable, Sendable {
             return first.contains(",") ? .qfeCSV : .wmicQFE
         }
         if first.hasPrefix("\""), SystemInfoCSV.matches(text) { return .systeminfoCSV }
-        let nonBlank = lines.filter { !$0.trimmingWhitespace().isEmpty }
+        let nonBlank = lines.lazy.filter { !$0.trimmingWhitespace().isEmpty }
         if nonBlank.allSatisfy({ UpdateHistoryList.entry($0) != nil }) { return .updateHistory }
         if SystemInfoList.matches(lines) { return .systeminfo }
         return nil

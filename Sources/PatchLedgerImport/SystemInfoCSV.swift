@@ -24,7 +24,7 @@ enum SystemInfoCSV {
         snapshot.osName = fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil
         snapshot.version = fields.lazy.compactMap { InventoryFields.osVersion($0) }.first
         snapshot.architecture =
-            fields.lazy.filter { $0.contains("-based") }
+            fields.lazy.filter { $0.utf8.contains(UInt8(ascii: "-")) }
             .compactMap { Architecture(systemType: $0) }.first
         if let field = fields.first(where: { hotfixItems($0) != nil }), let items = hotfixItems(field) {
             snapshot.declaredCount = InventoryFields.firstInteger(field.prefix { $0 != "," })

@@ -32,7 +32,7 @@ enum SystemInfoList {
         snapshot.osName = nonEmpty(fields[1].value)
         snapshot.version = fields.lazy.compactMap { InventoryFields.osVersion($0.value) }.first
         snapshot.architecture =
-            fields.lazy.filter { $0.value.contains("-based") }
+            fields.lazy.filter { $0.value.utf8.contains(UInt8(ascii: "-")) }
             .compactMap { Architecture(systemType: $0.value) }.first
         if let hotfixes = fields.first(where: { $0.items.contains { KB(parsing: $0) != nil } }) {
             snapshot.declaredCount = InventoryFields.firstInteger(hotfixes.value)
@@ -52,14 +52,15 @@ enum SystemInfoList {
     static func fields(_ lines: [Substring]) -> [Field] {
         let column = valueColumn(lines)
         var fields: [Field] = []
-        for (index, line) in lines.enumerated() where !line.trimmingWhitespace().isEmpty {
-            if line.first == " " || line.first == "\t" {
+        for (index, line) in lines.enumerated() {
+            guard let first = line.utf8.first else { continue }
+            if first == 0x20 || first == 0x09 {
                 if let item = InventoryFields.listItem(line), !fields.isEmpty {
                     fields[fields.count - 1].items.append(item)
                 }
                 continue
             }
-            let value = line.count > column ? line.dropFirst(column) : line[line.endIndex...]
+            let value = line.dropFirst(column)
             fields.append(Field(line: index + 1, value: Substring(value.trimmingWhitespace())))
         }
         return fields
@@ -68,11 +69,12 @@ enum SystemInfoList {
     /// The column where values start: the indentation of the `[nn]:` item lines, else the most common
     /// start of the text after a label's colon.
     private static func valueColumn(_ lines: [Substring]) -> Int {
-        let indents = lines.compactMap { line -> Int? in
-            guard line.first == " ", InventoryFields.listItem(line) != nil else { return nil }
-            return line.prefix { $0 == " " }.count
+        var smallest = Int.max
+        for line in lines where line.utf8.first == 0x20 {
+            let indent = line.utf8.prefix { $0 == 0x20 }.count
+            if indent < smallest, InventoryFields.listItem(line) != nil { smallest = indent }
         }
-        if let smallest = indents.min() { return smallest }
+        if smallest < Int.max { return smallest }
         var counts: [Int: Int] = [:]
         for line in lines where line.first != " " {
             guard let colon = line.firstIndex(of: ":") else { continue }

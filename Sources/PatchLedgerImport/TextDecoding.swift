@@ -31,8 +31,12 @@ enum TextDecoding {
     /// The lines of `text`, CR and LF line ends both, with no-break spaces made plain spaces so that
     /// column layouts and number patterns hold.
     static func lines(_ text: String) -> [Substring] {
-        let plain = text.contains("\u{A0}") ? text.replacingAll("\u{A0}", with: " ") : text
-        return plain.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        // Split on bytes: Character-wise splitting cost most of a fleet import's parse time.
+        let plain = text.unicodeScalars.contains("\u{A0}") ? text.replacingNoBreakSpaces() : text
+        return plain.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            let end = line.last == UInt8(ascii: "\r") ? line.index(before: line.endIndex) : line.endIndex
+            return Substring(line[line.startIndex..<end])
+        }
     }
 
     private static func utf8(_ bytes: ArraySlice<UInt8>, file: String) throws -> String {
@@ -80,7 +84,9 @@ enum TextDecoding {
 }
 
 extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
+    fileprivate func replacingNoBreakSpaces() -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: unicodeScalars.lazy.map { $0 == "\u{A0}" ? " " : $0 })
+        return String(scalars)
     }
 }

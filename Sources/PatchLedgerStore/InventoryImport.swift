@@ -31,12 +31,17 @@ public final class InventoryImport {
     }
 
     /// Stores one completed snapshot (`InventorySnapshot.completed(with:)`: VM and scan time are set).
-    public func add(_ snapshot: InventorySnapshot, sourcePath: String, sha256: String) throws -> Outcome {
+    ///
+    /// - Parameter fingerprint: `snapshot.fingerprint`, when the caller computed it already (off this thread).
+    public func add(
+        _ snapshot: InventorySnapshot, fingerprint: String? = nil, sourcePath: String, sha256: String
+    ) throws -> Outcome {
         let vm = snapshot.vm ?? "unknown"
         let vmID = try vmID(named: vm)
         let scannedAt = snapshot.scannedAt ?? Timestamp(secondsSinceEpoch: 0)
         let arguments: StatementArguments = [
-            vmID, scannedAt.description, snapshot.fingerprint, sourcePath, sha256, snapshot.format, snapshot.osName,
+            vmID, scannedAt.description, fingerprint ?? snapshot.fingerprint, sourcePath, sha256, snapshot.format,
+            snapshot.osName,
             snapshot.product, snapshot.version?.line, snapshot.version?.ubr, snapshot.architecture?.rawValue,
             snapshot.kbs.count, snapshot.declaredCount, importedAt,
         ]

@@ -20,12 +20,7 @@ struct InventoryImporter {
         }
     }
 
-    var format: InventoryFormat?
-    var vm: String?
-    var scannedAt: Timestamp?
-    var osName: String?
-    var version: OSVersion?
-    var architecture: Architecture?
+    var preparation: InventoryPreparation
     var keepGoing = false
     var progress: Progress
 
@@ -34,26 +29,33 @@ struct InventoryImporter {
         let files = try InventoryReader.files(in: paths)
         var report = Report()
         if files.isEmpty { report.warnings.append("no files in \(paths.joined(separator: ", "))") }
+        let batches = stride(from: 0, to: files.count, by: 64).map { Array(files[$0..<min($0 + 64, files.count)]) }
+        let preparation = preparation
+        // Pipelined: while the ledger's one writer stores a batch, the next batch is read on the other cores.
+        func start(_ index: Int) -> Pending<[Result<InventoryPreparation.Prepared, Error>]>? {
+            guard index < batches.count else { return nil }
+            let batch = batches[index]
+            return Pending { batch.concurrentMap { preparation.prepare($0) } }
+        }
         try ledger.importingInventory { session in
-            for (index, url) in files.enumerated() {
-                let name = url.relativePath
-                progress.update(files: index, of: files.count, snapshots: report.added + report.unchanged)
-                let result: InventoryReader.Result
-                do {
-                    result = try InventoryReader.read(url, displayName: name, format: format)
-                } catch let error as ImportError where keepGoing {
-                    report.failures.append(error.description)
-                    continue
-                }
-                report.files += 1
-                report.warnings += result.diagnostics.map(\.description)
-                let defaults = try self.defaults(for: url)
-                for snapshot in result.snapshots {
-                    let (completed, note) = snapshot.completed(with: defaults)
-                    if let note { report.warnings.append("\(name): \(note)") }
-                    let outcome = try session.add(completed, sourcePath: name, sha256: result.sha256)
-                    if outcome == .added { report.added += 1 } else { report.unchanged += 1 }
-                    report.lines.append(Self.line(completed, file: name, outcome: outcome))
+            var next = start(0)
+            var index = 0
+            while let pending = next {
+                let results = pending.wait()
+                next = start(index + 1)
+                index += 1
+                for result in results {
+                    progress.update(
+                        files: report.files + report.failures.count, of: files.count,
+                        snapshots: report.added + report.unchanged)
+                    let prepared: InventoryPreparation.Prepared
+                    do {
+                        prepared = try result.get()
+                    } catch let error as ImportError where keepGoing {
+                        report.failures.append(error.description)
+                        continue
+                    }
+                    try store(prepared, into: session, report: &report)
                 }
             }
         }
@@ -61,18 +63,17 @@ struct InventoryImporter {
         return report
     }
 
-    /// The command line's facts, else the file's name (without extension) and modification time.
-    private func defaults(for url: URL) throws -> SnapshotDefaults {
-        var time = scannedAt
-        if time == nil,
-            let modified = try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
-        {
-            time = Timestamp(secondsSinceEpoch: Int64(modified.timeIntervalSince1970.rounded(.down)))
+    private func store(_ prepared: InventoryPreparation.Prepared, into session: InventoryImport, report: inout Report)
+        throws
+    {
+        report.files += 1
+        report.warnings += prepared.warnings
+        for (snapshot, fingerprint) in prepared.snapshots {
+            let outcome = try session.add(
+                snapshot, fingerprint: fingerprint, sourcePath: prepared.file, sha256: prepared.sha256)
+            if outcome == .added { report.added += 1 } else { report.unchanged += 1 }
+            report.lines.append(Self.line(snapshot, file: prepared.file, outcome: outcome))
         }
-        return SnapshotDefaults(
-            vm: vm ?? url.deletingPathExtension().lastPathComponent,
-            scannedAt: time ?? Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)), osName: osName,
-            version: version, architecture: architecture)
     }
 
     private static func line(_ snapshot: InventorySnapshot, file: String, outcome: InventoryImport.Outcome) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerStore
 import Testing
 
 @testable import patchledger
@@ -95,5 +96,41 @@ import Testing
         let result = try cli.run(["import", "inventory", "--build", "soon", "x.txt"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("not a Windows build: soon"))
+    }
+}
+
+/// Each kind of bad inventory: one line naming the file, exit code 2, the ledger exactly as before.
+@Suite struct InventoryBadInputCLITests {
+    static let cases: [(name: String, bytes: [UInt8], message: String)] = [
+        ("empty.txt", [], "unrecognised format, tried systeminfo"),
+        ("prose.txt", Array("Dear admin,\nplease patch.\n".utf8), "unrecognised format, tried systeminfo"),
+        (
+            "nohotfix.txt",
+            Array(
+                "Host Name:                 X\nOS Name:                   Microsoft Windows Server 2019\nOS Version:                10.0.17763 N/A Build 17763\nHotfix(s):                 N/A\n"
+                    .utf8), "1: expected installed KBs for X (systeminfo), found none"
+        ),
+        (
+            "binary.bin", [0x7F, 0x45, 0x4C, 0x46, 0, 1, 0, 0, 0, 3, 0, 0],
+            "cannot decode: binary content (NUL bytes), not text"
+        ),
+        ("odd.txt", [0xFF, 0xFE, 0x4B, 0x00, 0x42], "cannot decode: UTF-16LE with an odd number of bytes"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func badInputLeavesTheLedgerUnchanged(_ index: Int) throws {
+        let (name, bytes, message) = Self.cases[index]
+        let cli = try CLI()
+        _ = try cli.run(["import", "inventory", "--scanned-at", "2023-08-28", "catalogs/fleet/scans/2023-08-28"])
+        let before = try Ledger(path: cli.db).dump()
+        let file = cli.folder.appendingPathComponent(name)
+        try Data(bytes).write(to: file)
+        let result = try cli.run(["import", "inventory", file.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: \(file.path):"))
+        #expect(result.stderr.contains(message))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try Ledger(path: cli.db).dump() == before)
     }
 }

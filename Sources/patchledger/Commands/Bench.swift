@@ -5,6 +5,14 @@ import PatchLedgerStore
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        abstract: "Measure imports beside a baseline run on the same data in the same run (use a release build).",
+        subcommands: [BenchCatalog.self, BenchInventory.self],
+        defaultSubcommand: BenchCatalog.self)
+}
+
+struct BenchCatalog: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
         abstract: "Measure catalog imports beside xmllint's streaming parse of the same files.",
         discussion: """
             Generates a WSUS-shaped package.xml and imports it, then imports every CVRF document of a folder,

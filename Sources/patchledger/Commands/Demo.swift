@@ -44,7 +44,8 @@ struct Demo: AsyncParsableCommand {
         for day in days {
             guard let time = Timestamp(parsing: day) else { continue }
             print("\n$ patchledger import inventory --scanned-at \(day) \(fleet)/scans/\(day)")
-            let importer = InventoryImporter(scannedAt: time, progress: Progress(quiet: true))
+            let importer = InventoryImporter(
+                preparation: InventoryPreparation(scannedAt: time), progress: Progress(quiet: true))
             let report = try importer.run(paths: ["\(fleet)/scans/\(day)"], into: ledger)
             report.lines.forEach { print($0) }
             print(report.summary)

@@ -60,7 +60,8 @@ struct ImportInventory: AsyncParsableCommand {
     func run() async throws {
         let report = try exitingOnError {
             let importer = InventoryImporter(
-                format: format, vm: vm, scannedAt: scannedAt, osName: os, version: build, architecture: arch,
+                preparation: InventoryPreparation(
+                    format: format, vm: vm, scannedAt: scannedAt, osName: os, version: build, architecture: arch),
                 keepGoing: keepGoing, progress: Progress(quiet: quiet))
             return try importer.run(paths: paths, into: try ledger.open())
         }

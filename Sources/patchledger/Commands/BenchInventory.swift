@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+
+struct BenchInventory: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inventory",
+        abstract: "Measure importing a folder of systeminfo captures beside sqlite3's .import of the same KB rows.",
+        discussion: """
+            Generates --files systeminfo captures with --kbs installed KBs each, imports the folder into a fresh
+            ledger in a child process, then loads the same KB rows from CSV with `sqlite3 .import` into a table
+            shaped like snapshot_kbs (the storage floor), in the same run; prints files/s, rows/s and peak RSS.
+            """)
+
+    @Option(help: "Inventory files to generate.")
+    var files = 10_000
+
+    @Option(help: "Installed KBs per file.")
+    var kbs = 250
+
+    func run() async throws {
+        try exitingOnError {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-bench-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let scans = folder.appendingPathComponent("scans")
+            let csv = folder.appendingPathComponent("rows.csv")
+            let rows = try SystemInfoGenerator(files: files, kbsPerFile: kbs).write(to: scans, csv: csv)
+            let db = folder.appendingPathComponent("ledger.sqlite").path
+            let run = try ChildProcess.measure(
+                try BenchCatalog.executablePath(),
+                ["import", "inventory", "--quiet", "--db", db, "--scanned-at", "2023-09-01", scans.path])
+            let floorDB = folder.appendingPathComponent("floor.sqlite").path
+            let floor = try ChildProcess.measure(
+                "sqlite3",
+                [
+                    floorDB, "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                    """
+                    CREATE TABLE snapshot_kbs (snapshot_id INTEGER NOT NULL, kb TEXT NOT NULL, installed_on TEXT,
+                        description TEXT, PRIMARY KEY (snapshot_id, kb)) WITHOUT ROWID
+                    """,
+                    ".import --csv \(csv.path) snapshot_kbs",
+                ])
+            guard run.status == 0, floor.status == 0 else {
+                throw ValidationFailure("import exited \(run.status), sqlite3 \(floor.status)")
+            }
+            print("\(files) systeminfo files, \(rows) KB rows")
+            print("                     seconds    files/s     rows/s  peak RSS MB")
+            for (name, measurement) in [("patchledger import", run), ("sqlite3 .import", floor)] {
+                print(
+                    String(
+                        format: "%-19@ %8.2f  %9.0f  %9.0f  %11.1f", name as NSString, measurement.seconds,
+                        Double(files) / measurement.seconds, Double(rows) / measurement.seconds,
+                        measurement.peakRSSMegabytes))
+            }
+            print(String(format: "ratio %.2fx the sqlite3 floor", run.seconds / floor.seconds))
+        }
+    }
+}

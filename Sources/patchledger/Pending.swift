@@ -1,0 +1,24 @@
+import Dispatch
+
+/// Work started on a background thread now, whose result is collected later: lets the next batch of
+/// files parse while the ledger writes the current one.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    // `value` is written once before `group.leave()` and read only after `group.wait()`, which orders
+    // the two accesses; that is why the unchecked Sendable is safe.
+    private let group = DispatchGroup()
+    private var value: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.value = work()
+            self.group.leave()
+        }
+    }
+
+    func wait() -> Value {
+        group.wait()
+        guard let value else { preconditionFailure("Pending finished without a value") }
+        return value
+    }
+}
