@@ -19,6 +19,9 @@ extension Array where Element: Sendable {
                 results[index] = transform(self[index])
             }
         }
-        return slots.map { $0! }
+        return slots.map { slot in
+            guard let value = slot else { preconditionFailure("concurrentPerform skipped an iteration") }
+            return value
+        }
     }
 }
