@@ -37,9 +37,12 @@ extension TextTable {
             + "\r\n"
     }
 
+    /// Quoted where needed; a cell starting with `= + - @` gets a leading `'` so that a spreadsheet shows
+    /// text from input files (host names, titles) instead of running it as a formula.
     private static func csvField(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+        let safe = cell.first.map { "=+-@".contains($0) } == true ? "'" + cell : cell
+        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        return "\"" + safe.replacingAll("\"", with: "\"\"") + "\""
     }
 }
 

@@ -1,0 +1,87 @@
+/// Decides which applicable updates a VM lacks and folds them into what to install (README, "Scan").
+///
+/// Built once per scan over compact per-product structures; each distinct VM state is evaluated once.
+public final class ComplianceEngine {
+    public struct Policy: Sendable {
+        /// Classifications that count (compared case-insensitively); CVRF vendor fixes are Security Updates.
+        public var classifications: Set<String>
+        /// Updates released after this day do not exist yet for the evaluation.
+        public var asOf: CalendarDate
+
+        public init(classifications: Set<String>, asOf: CalendarDate) {
+            self.classifications = Set(classifications.map { $0.lowercased() })
+            self.asOf = asOf
+        }
+    }
+
+    let catalogs: [String: ProductCatalog]
+    let supersedence: Supersedence
+    let policy: Policy
+    private var memo: [VMState: Evaluation] = [:]
+
+    public init(catalogs: [ProductCatalog], supersedence: Supersedence, policy: Policy) {
+        var byName: [String: ProductCatalog] = [:]
+        for catalog in catalogs {
+            var filtered = catalog
+            filtered.updates = catalog.updates.filter { update in
+                (update.released.map { $0 <= policy.asOf } ?? true)
+                    && policy.classifications.contains((update.classification ?? "").lowercased())
+            }
+            byName[catalog.product.lowercased()] = filtered
+        }
+        self.catalogs = byName
+        self.supersedence = supersedence
+        self.policy = policy
+    }
+
+    /// Whether the catalog knows the product at all (else the VM is reported `unknown-product`).
+    public func knows(product: String) -> Bool { catalogs[product.lowercased()] != nil }
+
+    /// - Returns: `nil` when the catalog does not know the VM's product.
+    public func evaluate(_ state: VMState) -> Evaluation? {
+        if let known = memo[state] { return known }
+        guard let catalog = catalogs[state.product.lowercased()] else { return nil }
+        let coverage = Coverage(state: state, catalog: catalog, supersedence: supersedence)
+        let shown = Set(
+            catalog.updates.lazy.filter { $0.component != nil && coverage.installed.contains($0.kb) }
+                .compactMap(\.component))
+        var applicable: [CatalogUpdate] = []
+        var unverified: [CatalogUpdate] = []
+        for update in catalog.updates {
+            // Hotpatches are for enrolled VMs only; elsewhere a cumulative update always covers them.
+            if update.kind == .hotpatch && !state.hotpatch { continue }
+            if let component = update.component, !shown.contains(component) {
+                unverified.append(update)
+            } else {
+                applicable.append(update)
+            }
+        }
+        let open = openCVEs(applicable, coverage)
+        let evaluation = Evaluation(
+            missing: fold(applicable.filter { needed($0, coverage, open) }, open: open),
+            componentUpdates: fold(unverified.filter { !coverage.satisfies($0) }, open: nil),
+            openCVEs: open.sorted())
+        memo[state] = evaluation
+        return evaluation
+    }
+
+    /// A (CVE, product) exposure is open when none of its remediations is satisfied: Security-Only and
+    /// Monthly Rollup fixes of one CVE are alternatives, not two gaps.
+    private func openCVEs(_ updates: [CatalogUpdate], _ coverage: Coverage) -> Set<String> {
+        var closed: Set<String> = []
+        var all: Set<String> = []
+        for update in updates {
+            let satisfied = coverage.satisfies(update)
+            for fix in update.cves {
+                all.insert(fix.cve)
+                if satisfied { closed.insert(fix.cve) }
+            }
+        }
+        return all.subtracting(closed)
+    }
+
+    /// Unsatisfied, and (when the catalog names CVEs for it) closing at least one open exposure.
+    private func needed(_ update: CatalogUpdate, _ coverage: Coverage, _ open: Set<String>) -> Bool {
+        !coverage.satisfies(update) && (update.cves.isEmpty || update.cves.contains { open.contains($0.cve) })
+    }
+}

@@ -1,0 +1,47 @@
+/// The machine facts the engine evaluates; VMs with equal states share one evaluation.
+public struct VMState: Hashable, Sendable {
+    public var product: String
+    public var version: OSVersion?
+    public var installed: Set<KB>
+    /// Enrolled in hotpatching (manifest tag `hotpatch`): hotpatch updates apply.
+    public var hotpatch: Bool
+
+    public init(product: String, version: OSVersion?, installed: Set<KB>, hotpatch: Bool = false) {
+        self.product = product
+        self.version = version
+        self.installed = installed
+        self.hotpatch = hotpatch
+    }
+}
+
+/// What the operator must install: one update, with the missing updates it covers folded in.
+public struct MissingUpdate: Hashable, Sendable, Codable {
+    public var kb: String
+    public var title: String?
+    public var classification: String?
+    public var subtype: String?
+    public var severity: String?
+    public var released: String?
+    /// Days from the oldest fix it covers to the evaluation date.
+    public var ageDays: Int?
+    public var restartRequired: Bool?
+    /// The open CVEs it closes, its own and those of the updates it covers.
+    public var cves: [String]
+    /// The catalog's supersedence list of the update.
+    public var supersedes: [String]
+    /// Missing updates folded into this one: installing it covers them.
+    public var covers: [String]
+    /// For component updates: the component ("Microsoft .NET Framework 4.8").
+    public var component: String?
+}
+
+/// The outcome for one VM state.
+public struct Evaluation: Hashable, Sendable {
+    public var missing: [MissingUpdate]
+    /// Updates for components not shown on the VM: applicability unverified, never in `missing`.
+    public var componentUpdates: [MissingUpdate]
+    public var openCVEs: [String]
+
+    public var worstSeverity: Severity? { missing.compactMap { $0.severity.flatMap(Severity.init(parsing:)) }.max() }
+    public var oldestMissingDays: Int? { missing.compactMap(\.ageDays).max() }
+}

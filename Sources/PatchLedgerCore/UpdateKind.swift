@@ -1,0 +1,69 @@
+/// What an update is in the servicing model, from the subtypes MSRC spells several ways ("Security
+/// Hotpatch Update", "SecurityHotpatchUpdate", "Azure Hotpatch") and WSUS titles.
+public enum UpdateKind: String, Sendable, Codable, CaseIterable {
+    /// The monthly cumulative update of Windows 10/11 and Server 2016 and later.
+    case cumulative
+    /// The Monthly Rollup of Windows 7/8.1 and Server 2008 R2/2012/2012 R2.
+    case monthlyRollup
+    /// The Security-Only update of the same products: covers nothing but itself.
+    case securityOnly
+    /// The Internet Explorer cumulative update that Security-Only servicing installs beside it.
+    case ieCumulative
+    /// Hotpatch updates: only for VMs enrolled in hotpatching.
+    case hotpatch
+    case other
+
+    /// Classifies an update of an OS product (component updates are `other`).
+    ///
+    /// - Parameters:
+    ///   - subtype: MSRC's SubType or the subtype derived from a WSUS title.
+    ///   - title: the WSUS title, when there is one.
+    ///   - servicing: how the product is serviced: on cumulative-serviced products MSRC calls the monthly
+    ///     cumulative update a plain "Security Update".
+    public init(subtype: String?, title: String?, servicing: Servicing) {
+        let compact = (subtype ?? "").lowercased().filter { $0.isLetter }
+        let words = (title ?? "").lowercased()
+        if compact.contains("hotpatch") || words.contains("hotpatch") {
+            self = .hotpatch
+        } else if compact == "securityonly" || words.contains("security only") {
+            self = .securityOnly
+        } else if compact == "monthlyrollup" || words.contains("monthly quality rollup")
+            || words.contains("monthly rollup")
+        {
+            self = .monthlyRollup
+        } else if compact == "iecumulative" || words.contains("cumulative security update for internet explorer") {
+            self = .ieCumulative
+        } else if compact == "cumulative" || words.contains("cumulative update for windows")
+            || (servicing == .cumulative && compact == "securityupdate")
+        {
+            self = servicing == .monthlyRollup ? .other : .cumulative
+        } else {
+            self = .other
+        }
+    }
+}
+
+/// How a Windows product receives its monthly security fixes.
+public enum Servicing: String, Sendable {
+    /// One cumulative update a month: Windows 10/11, Server 2016 and later.
+    case cumulative
+    /// A Monthly Rollup, or a Security-Only update instead: Windows 7/8.1, Server 2008 R2/2012/2012 R2.
+    case monthlyRollup
+    case other
+
+    /// The servicing model of a catalog product name.
+    public init(product: String) {
+        let name = product.lowercased()
+        if name.hasPrefix("windows 10") || name.hasPrefix("windows 11") || name.hasPrefix("windows server, version")
+            || ["2016", "2019", "2022", "2025"].contains(where: { name.hasPrefix("windows server \($0)") })
+        {
+            self = .cumulative
+        } else if name.hasPrefix("windows 7") || name.hasPrefix("windows 8.1") || name.hasPrefix("windows rt 8.1")
+            || name.hasPrefix("windows server 2008") || name.hasPrefix("windows server 2012")
+        {
+            self = .monthlyRollup
+        } else {
+            self = .other
+        }
+    }
+}

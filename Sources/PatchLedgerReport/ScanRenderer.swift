@@ -1,0 +1,73 @@
+import PatchLedgerCore
+
+/// The `scan` command's table (readable in 100 columns) and CSV (one row per VM × missing update).
+public enum ScanRenderer {
+    public static func table(_ scan: FleetScan) -> String {
+        var out = ""
+        for vm in scan.vms {
+            let state: String
+            switch vm.status {
+            case .noScan: state = "no scan on or before \(scan.asOf)"
+            case .unknownProduct: state = "product unknown to the catalog: \(vm.product ?? "not stated")"
+            case .evaluated:
+                state =
+                    vm.missing.isEmpty
+                    ? "compliant" : "\(vm.missing.count) to install, oldest \(vm.oldestMissingDays ?? 0) days"
+            }
+            out += "\(vm.vm)  \(vm.product ?? "-")  \(vm.build ?? "-")  \(state)\n"
+            for update in vm.missing {
+                let covers = update.covers.isEmpty ? "" : ", covers \(update.covers.count)"
+                out +=
+                    "  \(update.kb)  \(update.severity ?? "unrated")  \(update.released ?? "?")  "
+                    + "\(update.ageDays.map { "\($0) days" } ?? "?")  \(update.cves.count) CVEs\(covers)  "
+                    + "\(short(update.title ?? update.subtype ?? ""))\n"
+            }
+            if !vm.componentUpdates.isEmpty {
+                out += "  + \(vm.componentUpdates.count) component updates, applicability unverified (--format json)\n"
+            }
+        }
+        let summary = scan.summary
+        out += "\nas of \(scan.asOf): \(summary.vms) VMs, \(summary.scanned) scanned, \(summary.compliant) compliant, "
+        out += "\(summary.nonCompliant.values.reduce(0, +)) not compliant, \(summary.openCves) open CVEs\n"
+        let worst = ["critical", "important", "moderate", "low", "unrated"].compactMap { key in
+            summary.nonCompliant[key].map { "\(key) \($0)" }
+        }
+        if !worst.isEmpty { out += "not compliant by worst missing severity: \(worst.joined(separator: ", "))\n" }
+        out += "patch age of the oldest missing update: "
+        out +=
+            ["0-30", "31-60", "61-90", "over-90"].map { "\($0) days \(summary.patchAge[$0] ?? 0)" }.joined(
+                separator: ", ") + "\n"
+        if !summary.noScan.isEmpty { out += "no scan: \(summary.noScan.joined(separator: ", "))\n" }
+        if !summary.unknownProduct.isEmpty {
+            out += "product unknown: \(summary.unknownProduct.joined(separator: ", "))\n"
+        }
+        return out
+    }
+
+    public static func csv(_ scan: FleetScan) -> String {
+        var table = TextTable([
+            "vm", "group", "product", "build", "scanned_at", "status", "kb", "severity", "classification", "subtype",
+            "released", "age_days", "cves", "covers", "title",
+        ])
+        for vm in scan.vms {
+            let head = [
+                vm.vm, vm.group ?? "", vm.product ?? "", vm.build ?? "", vm.scannedAt ?? "", vm.status.rawValue,
+            ]
+            if vm.missing.isEmpty { table.append(head + Array(repeating: "", count: 9)) }
+            for update in vm.missing {
+                table.append(
+                    head + [
+                        update.kb, update.severity ?? "", update.classification ?? "", update.subtype ?? "",
+                        update.released ?? "", update.ageDays.map(String.init) ?? "",
+                        update.cves.joined(separator: " "),
+                        update.covers.joined(separator: " "), update.title ?? "",
+                    ])
+            }
+        }
+        return table.renderCSV()
+    }
+
+    private static func short(_ text: String, limit: Int = 48) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}
