@@ -134,3 +134,66 @@ import Testing
         #expect(try Ledger(path: cli.db).dump() == before)
     }
 }
+
+@Suite struct ScanCLITests {
+    func sampleLedger() throws -> CLI {
+        let cli = try CLI()
+        _ = try cli.run(["import", "catalog", "--quiet", "catalogs/msrc", "catalogs/wsus"])
+        _ = try cli.run(["import", "fleet", "catalogs/fleet/manifest.csv"])
+        for day in ["2023-08-28", "2023-09-04"] {
+            _ = try cli.run(["import", "inventory", "--quiet", "--scanned-at", day, "catalogs/fleet/scans/\(day)"])
+        }
+        return cli
+    }
+
+    @Test func scanJSONListsWhatEachVMMustInstall() throws {
+        let cli = try sampleLedger()
+        let result = try cli.run(["scan", "--as-of", "2023-08-28", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["asOf"] as? String == "2023-08-28")
+        let vms = try #require(json["vms"] as? [[String: Any]])
+        let missing = Dictionary(
+            uniqueKeysWithValues: vms.map { vm in
+                (
+                    vm["vm"] as? String ?? "",
+                    (vm["missing"] as? [[String: Any]] ?? []).compactMap { $0["kb"] as? String }
+                )
+            })
+        #expect(
+            missing == [
+                "app-01": [], "db-01": ["KB5029242"], "web-01": [], "web-02": ["KB5029247"], "web-03": ["KB5029247"],
+            ])
+        let db = try #require(vms.first { $0["vm"] as? String == "db-01" })
+        #expect(db["status"] as? String == "evaluated")
+        #expect(db["oldestMissingDays"] as? Int == 48)
+        let update = try #require((db["missing"] as? [[String: Any]])?.first)
+        #expect(update["covers"] as? [String] == ["KB5028169"])
+        #expect(update["released"] as? String == "2023-08-08")
+        #expect(update["severity"] as? String == "Critical")
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["compliant"] as? Int == 2)
+        #expect(summary["nonCompliant"] as? [String: Int] == ["critical": 3])
+    }
+
+    @Test func failOnExitsOneOnlyWhenAFindingReachesTheSeverity() throws {
+        let cli = try sampleLedger()
+        #expect(try cli.run(["scan", "--as-of", "2023-09-04", "--fail-on", "critical"]).status == 1)
+        #expect(try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "web-01", "--fail-on", "any"]).status == 0)
+        #expect(try cli.run(["scan", "--as-of", "2023-09-04"]).status == 0)
+        #expect(try cli.run(["scan", "--fail-on", "sometimes"]).status == 64)
+    }
+
+    @Test func csvHasOneRowPerVMAndMissingUpdate() throws {
+        let cli = try sampleLedger()
+        let result = try cli.run(["scan", "--as-of", "2023-09-04", "--format", "csv"])
+        let rows = result.stdout.split(separator: "\r\n")
+        #expect(rows.first?.hasPrefix("vm,group,product,build,scanned_at,status,kb,severity") == true)
+        #expect(rows.count == 6)
+        #expect(
+            rows.contains {
+                $0.hasPrefix(
+                    "web-03,web,Windows Server 2019,10.0.17763.4645,2023-09-04T00:00:00Z,evaluated,KB5029247,Critical")
+            })
+    }
+}

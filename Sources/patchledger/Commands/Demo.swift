@@ -7,7 +7,7 @@ import PatchLedgerStore
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import the bundled sample catalogs into a temporary ledger and show what it holds.")
+        abstract: "Run the whole story on the bundled samples: import catalogs and a fleet, then scan it.")
 
     @Option(help: "The folder of sample catalogs.")
     var catalogs = "catalogs"
@@ -52,5 +52,11 @@ struct Demo: AsyncParsableCommand {
         }
         print("\n$ patchledger vms")
         print(FleetRenderer.table(try ledger.vms()).render(), terminator: "")
+        for day in days.compactMap({ CalendarDate(parsing: $0) }) {
+            print("\n$ patchledger scan --as-of \(day)")
+            let policy = ComplianceEngine.Policy(
+                classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: day)
+            print(ScanRenderer.table(try FleetScanner(policy: policy).run(on: ledger, filter: .init())), terminator: "")
+        }
     }
 }

@@ -1,0 +1,192 @@
+import Testing
+
+@testable import PatchLedgerCore
+
+/// The servicing rules on small catalogs written from real updates (KBs, dates, FixedBuilds, supersedence).
+@Suite struct ComplianceEngineTests {
+    static func date(_ text: String) -> CalendarDate? { CalendarDate(parsing: text) }
+
+    static func update(
+        _ kb: Int, _ released: String, _ kind: UpdateKind, subtype: String = "Security Update", fixed: String? = nil,
+        cves: [String] = [], severity: Severity = .critical, component: String? = nil
+    ) -> CatalogUpdate {
+        CatalogUpdate(
+            kb: KB(kb), title: nil, classification: Classification.securityUpdates, subtype: subtype, kind: kind,
+            released: date(released), fixedBuilds: fixed.flatMap { WindowsBuild(parsing: $0) }.map { [$0] } ?? [],
+            component: component, cves: cves.map { CVEFix(cve: $0, severity: severity) })
+    }
+
+    static func engine(
+        _ product: String, _ updates: [CatalogUpdate], edges: [Int: [Int]] = [:], asOf: String = "2023-09-30"
+    ) -> ComplianceEngine {
+        var kbEdges: [KB: [KB]] = [:]
+        for (newer, older) in edges { kbEdges[KB(newer)] = older.map(KB.init) }
+        return ComplianceEngine(
+            catalogs: [ProductCatalog(product: product, updates: updates)], supersedence: Supersedence(edges: kbEdges),
+            policy: .init(
+                classifications: [Classification.securityUpdates], asOf: date(asOf) ?? CalendarDate(daysSinceEpoch: 0)))
+    }
+
+    static func state(_ product: String, _ build: String?, _ installed: [Int], hotpatch: Bool = false) -> VMState {
+        VMState(
+            product: product, version: build.flatMap { OSVersion(parsing: $0) }, installed: Set(installed.map(KB.init)),
+            hotpatch: hotpatch)
+    }
+
+    // Windows Server 2016, early 2018: December, January (and its later re-release) and February cumulative updates.
+    static let server2016 = [
+        Self.update(4_053_579, "2017-12-12", .cumulative, cves: ["CVE-2017-11885"]),
+        Self.update(4_056_890, "2018-01-03", .cumulative, cves: ["CVE-2018-0741", "CVE-2018-0743"]),
+        Self.update(4_074_590, "2018-02-13", .cumulative, cves: ["CVE-2018-0742", "CVE-2018-0820"]),
+    ]
+
+    @Test func aServer2016VMWithTheFebruary2018UpdateMissesNoEarlierCumulativeUpdate() throws {
+        let engine = Self.engine(
+            "Windows Server 2016", Self.server2016, edges: [4_074_590: [4_056_890]], asOf: "2018-02-28")
+        let evaluation = try #require(engine.evaluate(Self.state("Windows Server 2016", "10.0.14393", [4_074_590])))
+        #expect(evaluation.missing.isEmpty)
+        #expect(evaluation.openCVEs.isEmpty)
+    }
+
+    @Test func aVMBehindSeesOnlyTheNewestCumulativeUpdateWithEveryCVEAndTheOldestAge() throws {
+        let engine = Self.engine("Windows Server 2016", Self.server2016, asOf: "2018-02-28")
+        let evaluation = try #require(engine.evaluate(Self.state("Windows Server 2016", "10.0.14393", [])))
+        #expect(evaluation.missing.map(\.kb) == ["KB4074590"])
+        let missing = try #require(evaluation.missing.first)
+        #expect(missing.covers == ["KB4053579", "KB4056890"])
+        #expect(missing.cves == ["CVE-2017-11885", "CVE-2018-0741", "CVE-2018-0742", "CVE-2018-0743", "CVE-2018-0820"])
+        #expect(missing.ageDays == 78)  // from 2017-12-12
+        #expect(missing.severity == "Critical")
+    }
+
+    @Test func theEvaluationDateHidesLaterUpdates() throws {
+        let engine = Self.engine("Windows Server 2016", Self.server2016, asOf: "2018-01-31")
+        let evaluation = try #require(engine.evaluate(Self.state("Windows Server 2016", "10.0.14393", [4_053_579])))
+        #expect(evaluation.missing.map(\.kb) == ["KB4056890"])
+        #expect(evaluation.missing.first?.ageDays == 28)
+    }
+
+    // Windows Server 2019, summer 2023: FixedBuilds order the cumulative updates.
+    static let server2019 = [
+        Self.update(5_026_362, "2023-05-09", .cumulative, cves: ["CVE-2023-24932"]),
+        Self.update(5_027_222, "2023-06-13", .cumulative, fixed: "10.0.17763.4499", cves: ["CVE-2023-29363"]),
+        Self.update(5_028_168, "2023-07-11", .cumulative, fixed: "10.0.17763.4645", cves: ["CVE-2023-32046"]),
+        Self.update(5_029_247, "2023-08-08", .cumulative, fixed: "10.0.17763.4737", cves: ["CVE-2023-35385"]),
+    ]
+
+    @Test func aVMAtBuild4645WithNoKBsIsMissingOnlyTheAugustUpdate() throws {
+        let engine = Self.engine("Windows Server 2019", Self.server2019)
+        let evaluation = try #require(engine.evaluate(Self.state("Windows Server 2019", "10.0.17763.4645", [])))
+        #expect(evaluation.missing.map(\.kb) == ["KB5029247"])
+        #expect(evaluation.missing.first?.covers == [])
+        #expect(evaluation.openCVEs == ["CVE-2023-35385"])
+    }
+
+    @Test func anInstalledCumulativeUpdatePutsTheVMAtItsFixedBuildWithoutAUBR() throws {
+        let engine = Self.engine("Windows Server 2019", Self.server2019)
+        let evaluation = try #require(engine.evaluate(Self.state("Windows Server 2019", "10.0.17763", [5_029_247])))
+        #expect(evaluation.missing.isEmpty)
+    }
+
+    @Test func fixedBuildsOfAnotherBuildLineAreNotCompared() throws {
+        let engine = Self.engine("Windows Server 2019", Self.server2019)
+        let evaluation = try #require(engine.evaluate(Self.state("Windows Server 2019", "10.0.20348.9999", [])))
+        #expect(evaluation.missing.map(\.kb) == ["KB5029247"])
+        #expect(evaluation.missing.first?.covers.count == 3)
+    }
+
+    // Windows Server 2012 R2, March and May 2017: Monthly Rollup and Security-Only for the same CVEs.
+    static let server2012R2 = [
+        Self.update(
+            4_012_213, "2017-03-14", .securityOnly, subtype: "Security Only", cves: ["CVE-2017-0143", "CVE-2017-0144"]),
+        Self.update(
+            4_012_216, "2017-03-14", .monthlyRollup, subtype: "Monthly Rollup",
+            cves: ["CVE-2017-0143", "CVE-2017-0144"]),
+        Self.update(4_019_213, "2017-05-09", .securityOnly, subtype: "Security Only", cves: ["CVE-2017-0290"]),
+        Self.update(4_019_215, "2017-05-09", .monthlyRollup, subtype: "Monthly Rollup", cves: ["CVE-2017-0290"]),
+    ]
+
+    @Test func theMarch2017MonthlyRollupCoversTheMarchSecurityOnlyUpdate() throws {
+        let engine = Self.engine("Windows Server 2012 R2", Self.server2012R2, asOf: "2017-03-31")
+        let evaluation = try #require(engine.evaluate(Self.state("Windows Server 2012 R2", "6.3.9600", [4_012_216])))
+        #expect(evaluation.missing.isEmpty)
+    }
+
+    @Test func securityOnlyAndMonthlyRollupAreAlternativesNotTwoGaps() throws {
+        let engine = Self.engine("Windows Server 2012 R2", Self.server2012R2, asOf: "2017-05-31")
+        let onSecurityOnly = try #require(
+            engine.evaluate(Self.state("Windows Server 2012 R2", "6.3.9600", [4_012_213])))
+        #expect(onSecurityOnly.missing.map(\.kb) == ["KB4019215"])
+        #expect(onSecurityOnly.missing.first?.covers == ["KB4019213"])
+        #expect(onSecurityOnly.openCVEs == ["CVE-2017-0290"])
+        let bare = try #require(engine.evaluate(Self.state("Windows Server 2012 R2", "6.3.9600", [])))
+        #expect(bare.missing.map(\.kb) == ["KB4019215"])
+        #expect(bare.missing.first?.covers == ["KB4012213", "KB4012216", "KB4019213"])
+    }
+
+    @Test func hotpatchesApplyOnlyToEnrolledVMs() throws {
+        let updates = [
+            Self.update(5_068_787, "2025-11-11", .cumulative, fixed: "10.0.20348.4405", cves: ["CVE-2025-60724"]),
+            Self.update(
+                5_068_840, "2025-11-11", .hotpatch, subtype: "Security Hotpatch Update", fixed: "10.0.20348.4346",
+                cves: ["CVE-2025-60724"]),
+        ]
+        let engine = Self.engine("Windows Server 2022", updates, asOf: "2025-11-30")
+        let plain = try #require(engine.evaluate(Self.state("Windows Server 2022", "10.0.20348.4294", [])))
+        #expect(plain.missing.map(\.kb) == ["KB5068787"])
+        let enrolled = try #require(
+            engine.evaluate(Self.state("Windows Server 2022", "10.0.20348.4294", [], hotpatch: true)))
+        #expect(Set(enrolled.missing.map(\.kb) + enrolled.missing.flatMap(\.covers)) == ["KB5068787", "KB5068840"])
+        let patched = try #require(
+            engine.evaluate(Self.state("Windows Server 2022", "10.0.20348.4405", [], hotpatch: true)))
+        #expect(patched.missing.isEmpty)
+    }
+
+    @Test func componentUpdatesAreApartUntilTheVMShowsTheComponent() throws {
+        let updates =
+            Self.server2019 + [
+                Self.update(
+                    5_027_544, "2023-06-13", .other, cves: ["CVE-2023-24895"], component: "Microsoft .NET Framework 4.8"
+                ),
+                Self.update(
+                    5_028_857, "2023-07-11", .other, cves: ["CVE-2023-33127"], component: "Microsoft .NET Framework 4.8"
+                ),
+            ]
+        let engine = Self.engine("Windows Server 2019", updates, edges: [5_028_857: [5_027_544]])
+        let unknown = try #require(engine.evaluate(Self.state("Windows Server 2019", "10.0.17763.4737", [])))
+        #expect(unknown.missing.isEmpty)
+        #expect(unknown.componentUpdates.map(\.kb) == ["KB5028857"])
+        #expect(unknown.componentUpdates.first?.component == "Microsoft .NET Framework 4.8")
+        let shown = try #require(engine.evaluate(Self.state("Windows Server 2019", "10.0.17763.4737", [5_027_544])))
+        #expect(shown.missing.map(\.kb) == ["KB5028857"])
+        #expect(shown.componentUpdates.isEmpty)
+    }
+
+    @Test func aProductTheCatalogLacksIsNotEvaluated() {
+        let engine = Self.engine("Windows Server 2019", Self.server2019)
+        #expect(engine.evaluate(Self.state("Windows Server 2025", "10.0.26100", [])) == nil)
+        let scan = FleetScan(
+            targets: [
+                ScanTarget(
+                    vm: "new", product: "Windows Server 2025", version: nil, scannedAt: "2023-09-01T00:00:00Z",
+                    installed: [KB(1)]),
+                ScanTarget(
+                    vm: "blank", product: nil, version: nil, scannedAt: "2023-09-01T00:00:00Z", installed: [KB(1)]),
+                ScanTarget(vm: "never", product: "Windows Server 2019", version: nil, scannedAt: nil, installed: []),
+            ], engine: engine)
+        #expect(scan.vms.map(\.status) == [.unknownProduct, .unknownProduct, .noScan])
+        #expect(scan.summary.unknownProduct == ["new", "blank"])
+        #expect(scan.summary.noScan == ["never"])
+        #expect(scan.summary.compliant == 0)
+    }
+
+    @Test func supersedenceAloneSatisfiesAnOrdinaryUpdate() throws {
+        let updates = [
+            Self.update(4_100_347, "2018-10-09", .other, cves: ["CVE-2018-3620"]),
+            Self.update(4_346_084, "2018-08-14", .other, cves: ["CVE-2018-3646"]),
+        ]
+        let engine = Self.engine("Windows Server 2016", updates, edges: [4_100_347: [4_346_084]], asOf: "2018-10-31")
+        let evaluation = try #require(engine.evaluate(Self.state("Windows Server 2016", "10.0.14393", [4_100_347])))
+        #expect(evaluation.missing.isEmpty)
+    }
+}
