@@ -83,6 +83,9 @@ public final class Supersedence: @unchecked Sendable {
 
     public func direct(_ kb: KB) -> [KB] { edges[kb] ?? [] }
 
+    /// Whether `kb` supersedes anything the catalog knows.
+    public func replacesAny(_ kb: KB) -> Bool { edges[kb] != nil }
+
     /// Every KB `kb` replaces, directly or through others (cycles in catalog data are tolerated).
     public func closure(of kb: KB) -> Set<KB> {
         if let known = closures[kb] { return known }

@@ -18,6 +18,8 @@ public final class ComplianceEngine {
     let supersedence: Supersedence
     let policy: Policy
     private var memo: [VMState: Evaluation] = [:]
+    /// Per product, every KB its catalog lists: other installed KBs cannot change an evaluation.
+    private let listed: [String: Set<KB>]
 
     public init(catalogs: [ProductCatalog], supersedence: Supersedence, policy: Policy) {
         var byName: [String: ProductCatalog] = [:]
@@ -30,6 +32,7 @@ public final class ComplianceEngine {
             byName[catalog.product.lowercased()] = filtered
         }
         self.catalogs = byName
+        listed = byName.mapValues { Set($0.updates.map(\.kb)) }
         self.supersedence = supersedence
         self.policy = policy
     }
@@ -39,8 +42,13 @@ public final class ComplianceEngine {
 
     /// - Returns: `nil` when the catalog does not know the VM's product.
     public func evaluate(_ state: VMState) -> Evaluation? {
+        let key = state.product.lowercased()
+        guard let catalog = catalogs[key], let listed = listed[key] else { return nil }
+        // Fleets are full of identical VMs once KBs unknown to the catalog (drivers, Defender definitions,
+        // other products) are set aside: evaluate each distinct state once.
+        var state = state
+        state.installed = state.installed.filter { listed.contains($0) || supersedence.replacesAny($0) }
         if let known = memo[state] { return known }
-        guard let catalog = catalogs[state.product.lowercased()] else { return nil }
         let coverage = Coverage(state: state, catalog: catalog, supersedence: supersedence)
         let shown = Set(
             catalog.updates.lazy.filter { $0.component != nil && coverage.installed.contains($0.kb) }

@@ -56,7 +56,7 @@ struct Scan: AsyncParsableCommand {
         }
         switch output.format {
         case .table: print(ScanRenderer.table(scan), terminator: "")
-        case .json: print(try exitingOnError { try JSONOutput.render(scan) }, terminator: "")
+        case .json: ScanJSON.write(scan) { FileHandle.standardOutput.write(Data($0)) }
         case .csv: print(ScanRenderer.csv(scan), terminator: "")
         }
         if let failOn, scan.hasFindings(atOrAbove: failOn.severity) { throw ExitCode(1) }

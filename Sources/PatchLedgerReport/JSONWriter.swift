@@ -1,0 +1,118 @@
+/// A streaming JSON writer for outputs too big for `JSONEncoder` (a scan of 100,000 VMs is hundreds of MB):
+/// pretty-printed like `JSONOutput`, keys in the order the caller writes them (callers write them sorted),
+/// arrays of strings on one line.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var firstMember: [Bool] = []
+
+    public init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Hands the bytes written so far to `sink` and empties the buffer, once it holds more than `threshold`.
+    public mutating func flush(over threshold: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
+        guard bytes.count > threshold else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts an object member: the separator, the indentation and `"key" : `.
+    public mutating func key(_ name: String) {
+        newMember()
+        string(name)
+        bytes += [0x20, UInt8(ascii: ":"), 0x20]
+    }
+
+    /// Starts an array element.
+    public mutating func element() { newMember() }
+
+    public mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        // Most strings (KBs, CVEs, dates) need no escaping: copy them whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func number(_ value: Int) { bytes += Array(String(value).utf8) }
+
+    public mutating func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }
+
+    /// `["a", "b"]` on one line.
+    public mutating func strings(_ values: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes += [UInt8(ascii: ","), 0x20] }
+            string(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes `key` and the value only when there is one, as `JSONEncoder` leaves out `nil`s.
+    public mutating func member(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    public mutating func member(_ name: String, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        number(value)
+    }
+
+    public mutating func member(_ name: String, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        bool(value)
+    }
+
+    public mutating func member(_ name: String, strings values: [String]) {
+        key(name)
+        strings(values)
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        firstMember.append(true)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let empty = firstMember.popLast() ?? true
+        if !empty { newline() }
+        bytes.append(bracket)
+        if firstMember.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+    }
+
+    private mutating func newMember() {
+        if firstMember.last == false { bytes.append(UInt8(ascii: ",")) }
+        if !firstMember.isEmpty { firstMember[firstMember.count - 1] = false }
+        newline()
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes += repeatElement(0x20, count: 2 * firstMember.count)
+    }
+}

@@ -1,0 +1,89 @@
+import PatchLedgerCore
+
+/// The `scan` JSON (README, "Scan"), written with `JSONWriter`: the same document `JSONEncoder` would give
+/// `FleetScan` (sorted keys, `nil`s left out), at a speed that suits 100,000-VM fleets.
+public enum ScanJSON {
+    /// Writes the document to `sink` a megabyte at a time, so memory stays flat whatever the fleet size.
+    public static func write(_ scan: FleetScan, to sink: ([UInt8]) -> Void) {
+        var json = JSONWriter(capacity: 2 << 20)
+        json.beginObject()
+        json.member("asOf", scan.asOf)
+        json.key("summary")
+        summary(scan.summary, into: &json)
+        json.key("vms")
+        json.beginArray()
+        for vm in scan.vms {
+            json.element()
+            json.beginObject()
+            json.member("build", vm.build)
+            json.key("componentUpdates")
+            updates(vm.componentUpdates, into: &json)
+            json.member("group", vm.group)
+            json.member("image", vm.image)
+            json.key("missing")
+            updates(vm.missing, into: &json)
+            json.member("oldestMissingDays", vm.oldestMissingDays)
+            json.member("openCves", vm.openCves)
+            json.member("product", vm.product)
+            json.member("scannedAt", vm.scannedAt)
+            json.member("status", vm.status.rawValue)
+            json.member("vm", vm.vm)
+            json.endObject()
+            json.flush(to: sink)
+        }
+        json.endArray()
+        json.endObject()
+        sink(json.bytes)
+    }
+
+    /// The whole document at once, for small scans and tests.
+    public static func render(_ scan: FleetScan) -> String {
+        var out: [UInt8] = []
+        write(scan) { out += $0 }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func updates(_ updates: [MissingUpdate], into json: inout JSONWriter) {
+        json.beginArray()
+        for update in updates {
+            json.element()
+            json.beginObject()
+            json.member("ageDays", update.ageDays)
+            json.member("classification", update.classification)
+            json.member("component", update.component)
+            json.member("covers", strings: update.covers)
+            json.member("cves", strings: update.cves)
+            json.member("kb", update.kb)
+            json.member("released", update.released)
+            json.member("restartRequired", update.restartRequired)
+            json.member("severity", update.severity)
+            json.member("subtype", update.subtype)
+            json.member("supersedes", strings: update.supersedes)
+            json.member("title", update.title)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    private static func summary(_ summary: FleetScan.Summary, into json: inout JSONWriter) {
+        json.beginObject()
+        json.member("compliant", summary.compliant)
+        json.member("evaluated", summary.evaluated)
+        json.member("noScan", strings: summary.noScan)
+        json.key("nonCompliant")
+        counts(summary.nonCompliant, into: &json)
+        json.member("openCves", summary.openCves)
+        json.key("patchAge")
+        counts(summary.patchAge, into: &json)
+        json.member("scanned", summary.scanned)
+        json.member("unknownProduct", strings: summary.unknownProduct)
+        json.member("vms", summary.vms)
+        json.endObject()
+    }
+
+    private static func counts(_ counts: [String: Int], into json: inout JSONWriter) {
+        json.beginObject()
+        for (key, value) in counts.sorted(by: { $0.key < $1.key }) { json.member(key, value) }
+        json.endObject()
+    }
+}
