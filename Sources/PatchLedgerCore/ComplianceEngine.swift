@@ -65,10 +65,18 @@ public final class ComplianceEngine {
             }
         }
         let open = openCVEs(applicable, coverage)
+        var severities: [String: Severity] = [:]
+        for fix in applicable.lazy.flatMap(\.cves) where open.contains(fix.cve) {
+            if let severity = fix.severity, severities[fix.cve].map({ severity > $0 }) ?? true {
+                severities[fix.cve] = severity
+            }
+        }
+        var bySeverity: [String: Int] = [:]
+        for cve in open { bySeverity[severities[cve]?.description.lowercased() ?? "unrated", default: 0] += 1 }
         let evaluation = Evaluation(
             missing: fold(applicable.filter { needed($0, coverage, open) }, open: open),
             componentUpdates: fold(unverified.filter { !coverage.satisfies($0) }, open: nil),
-            openCVEs: open.sorted())
+            openCVEs: open.sorted(), openCVEsBySeverity: bySeverity)
         memo[state] = evaluation
         return evaluation
     }

@@ -10,6 +10,11 @@ public struct ScanTarget: Sendable {
     public var scannedAt: String?
     public var installed: [KB]
     public var hotpatch: Bool
+    /// The build the scan itself states (no UBR borrowed from the manifest).
+    public var scannedVersion: OSVersion?
+    public var deployedAt: CalendarDate?
+    /// The manifest's other columns and cloud tags (`image_build`, `image_date`, `hotpatch`…).
+    public var tags: [String: String] = [:]
 
     public init(
         vm: String, group: String? = nil, image: String? = nil, product: String?, version: OSVersion?,

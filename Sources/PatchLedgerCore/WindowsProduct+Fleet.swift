@@ -15,7 +15,7 @@ extension WindowsProduct {
 
     /// "Windows Server" for Marketplace images of the WindowsServer offers (and gallery images named so),
     /// "Windows" for the client offers, else `nil`.
-    static func osNameHint(image: String?) -> String? {
+    public static func osNameHint(image: String?) -> String? {
         guard let image = image?.lowercased() else { return nil }
         if image.contains("windowsserver") || image.contains("windows-server") || image.contains("win20") {
             return "Windows Server"

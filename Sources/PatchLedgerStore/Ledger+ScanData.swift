@@ -11,7 +11,7 @@ extension Ledger {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT v.name, v.group_name, v.image, v.build, v.tags, s.id AS snapshot_id, s.scanned_at,
+                        SELECT v.name, v.group_name, v.image, v.build, v.tags, v.deployed_at, s.id AS snapshot_id, s.scanned_at,
                             s.product, s.os_version, s.ubr, s.architecture
                         FROM vms v LEFT JOIN snapshots s ON s.id = (
                             SELECT id FROM snapshots WHERE vm_id = v.id AND scanned_at <= ?
@@ -39,10 +39,15 @@ extension Ledger {
                         architecture: (row["architecture"] as String?).flatMap { Architecture(rawValue: $0) },
                         manifestBuild: (row["build"] as String?).flatMap { OSVersion(parsing: $0) }, image: row["image"]
                     )
-                    return ScanTarget(
+                    let tags = Self.tags(row["tags"])
+                    var target = ScanTarget(
                         vm: row["name"], group: row["group_name"], image: row["image"], product: product,
                         version: version, scannedAt: row["scanned_at"], installed: snapshot.flatMap { kbs[$0] } ?? [],
-                        hotpatch: ScanTarget.hotpatchEnrolled(tags: Self.tags(row["tags"])))
+                        hotpatch: ScanTarget.hotpatchEnrolled(tags: tags))
+                    target.scannedVersion = scanned
+                    target.deployedAt = (row["deployed_at"] as String?).flatMap { Timestamp(parsing: $0)?.date }
+                    target.tags = tags
+                    return target
                 }
             }
         }

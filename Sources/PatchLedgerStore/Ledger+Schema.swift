@@ -13,6 +13,9 @@ extension Ledger {
         migrator.registerMigration("Create inventory tables") { db in
             try db.execute(sql: inventorySchema)
         }
+        migrator.registerMigration("Create release history") { db in
+            try db.execute(sql: releaseSchema)
+        }
         return migrator
     }
 

@@ -58,5 +58,20 @@ struct Demo: AsyncParsableCommand {
                 classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: day)
             print(ScanRenderer.table(try FleetScanner(policy: policy).run(on: ledger, filter: .init())), terminator: "")
         }
+        try showImageLag(ledger, asOf: days.compactMap { CalendarDate(parsing: $0) }.max())
+    }
+
+    /// The release history sample, then how stale the fleet's images are as of the last scan.
+    private func showImageLag(_ ledger: Ledger, asOf: CalendarDate?) throws {
+        let builds = "\(catalogs)/builds"
+        print("\n$ patchledger import builds \(builds)")
+        for url in try InventoryReader.files(in: [builds]) {
+            let releases = try ReleaseHistoryReader.read(url, displayName: url.relativePath)
+            let counts = try ledger.importReleases(releases, path: url.relativePath)
+            print("\(url.relativePath): \(releases.count) releases: \(counts.added) added, \(counts.known) known")
+        }
+        guard let asOf else { return }
+        print("\n$ patchledger lag --as-of \(asOf)")
+        print(LagRenderer.table(try LagReporter(asOf: asOf, maxDays: 30).run(on: ledger)), terminator: "")
     }
 }

@@ -6,7 +6,7 @@ extension CatalogFormat: ExpressibleByArgument {}
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import catalogs, inventories and fleet manifests into the ledger.",
-        subcommands: [ImportCatalog.self, ImportInventory.self, ImportFleet.self]
+        subcommands: [ImportCatalog.self, ImportInventory.self, ImportFleet.self, ImportBuilds.self]
     )
 }
 

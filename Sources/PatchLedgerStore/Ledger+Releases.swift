@@ -1,0 +1,63 @@
+import GRDB
+import PatchLedgerCore
+
+extension Ledger {
+    static let releaseSchema = """
+        CREATE TABLE releases (
+            build INTEGER NOT NULL,
+            ubr INTEGER NOT NULL,
+            kb TEXT NOT NULL,
+            released TEXT NOT NULL,
+            type TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            month TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            PRIMARY KEY (build, ubr, kb)
+        ) WITHOUT ROWID;
+        """
+
+    /// Records release-history rows in one transaction; a row already held is replaced by the file's.
+    ///
+    /// - Returns: how many rows were new and how many were known already.
+    public func importReleases(_ releases: [Release], path: String) throws -> (added: Int, known: Int) {
+        try Self.wrap {
+            try writer.write { db in
+                var added = 0
+                for release in releases {
+                    let known =
+                        try Bool.fetchOne(
+                            db, sql: "SELECT 1 FROM releases WHERE build = ? AND ubr = ? AND kb = ?",
+                            arguments: [release.build, release.ubr, release.kb.description]) ?? false
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO releases (build, ubr, kb, released, type, channel, month, source_path)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            release.build, release.ubr, release.kb.description, release.date.description, release.type,
+                            release.channel, release.month, path,
+                        ])
+                    if !known { added += 1 }
+                }
+                return (added, releases.count - added)
+            }
+        }
+    }
+
+    public func releaseHistory() throws -> ReleaseHistory {
+        try Self.wrap {
+            try writer.read { db in
+                let releases = try Row.fetchAll(db, sql: "SELECT * FROM releases").compactMap { row -> Release? in
+                    guard let date = CalendarDate(parsing: row["released"] as String),
+                        let kb = KB(parsing: row["kb"] as String)
+                    else { return nil }
+                    return Release(
+                        channel: row["channel"], month: row["month"], type: row["type"], date: date,
+                        build: row["build"],
+                        ubr: row["ubr"], kb: kb)
+                }
+                return ReleaseHistory(releases)
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PatchLedgerCore
+import PatchLedgerReport
+
+struct Lag: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "How far behind the images in use are, and were when each VM was deployed from them.",
+        discussion: """
+            An image's patch level is the newest cumulative update at or below its build.UBR (catalog FixedBuilds, \
+            else the release history of `import builds`); its patch date is that update's release date. See \
+            README, "Image lag".
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Only this image reference.") var image: String?
+    @Option(help: "Only VMs of this group.") var group: String?
+    @Option(help: "Flag images whose lag is over this many days.") var maxDays = 30
+
+    @Option(
+        help: "Evaluate as of this day (default: today).",
+        transform: { text in
+            guard let date = CalendarDate(parsing: text) else {
+                throw ValidationError("not a date (YYYY-MM-DD): \(text)")
+            }
+            return date
+        })
+    var asOf: CalendarDate?
+
+    @Flag(help: "Exit 1 when an image is over --max-days.") var failOnStale = false
+
+    func run() async throws {
+        let lag = try exitingOnError {
+            try LagReporter(asOf: asOf ?? CalendarDate.today(), maxDays: maxDays).run(
+                on: try ledger.open(), image: image, group: group)
+        }
+        switch output.format {
+        case .table: print(LagRenderer.table(lag), terminator: "")
+        case .json: print(try exitingOnError { try JSONOutput.render(lag) }, terminator: "")
+        case .csv: print(LagRenderer.csv(lag), terminator: "")
+        }
+        if failOnStale && lag.hasStaleImages { throw ExitCode(1) }
+    }
+}
