@@ -6,21 +6,31 @@ extension ImageLag {
         let timeline = ReleaseTimeline(engine: engine, history: history)
         var images: [String: Image] = [:]
         var order: [String] = []
+        // Fleets share a few images: read each reference once.
+        var parsedImages: [String: (result: Result<ImageVersion, ImageProblem>, product: String?)] = [:]
         for target in targets {
-            guard
-                let reference = target.image
-                    ?? target.tags.first(where: { $0.key.lowercased() == "image_build" })?.value
-            else { continue }
+            let build = target.tags.first { $0.key.lowercased() == "image_build" }?.value
+            guard let reference = target.image ?? build else { continue }
+            let date = target.tags.first { $0.key.lowercased() == "image_date" }?.value
+            let key = "\(reference)|\(build ?? "")|\(date ?? "")"
+            let known =
+                parsedImages[key]
+                ?? {
+                    let result = ImageVersion.parse(image: target.image, tags: target.tags)
+                    let product = (try? result.get()).flatMap {
+                        WindowsProduct.catalogName(osName: $0.osHint, version: $0.version, architecture: .x64)
+                    }
+                    parsedImages[key] = (result, product)
+                    return (result, product)
+                }()
             let parsed: ImageVersion
-            switch ImageVersion.parse(image: target.image, tags: target.tags) {
+            switch known.result {
             case .success(let version): parsed = version
             case .failure(let problem):
                 problems.append(Problem(vm: target.vm, image: target.image, reason: problem.reason))
                 continue
             }
-            let product =
-                WindowsProduct.catalogName(osName: parsed.osHint, version: parsed.version, architecture: .x64)
-                ?? target.product
+            let product = known.product ?? target.product
             guard let product, engine.knows(product: product) else {
                 problems.append(
                     Problem(

@@ -1,7 +1,8 @@
 /// How far behind the images in use are, and were when VMs were deployed from them (README, "Image lag").
 public struct ImageLag: Sendable, Codable {
     public struct PatchLevel: Sendable, Codable, Hashable {
-        public var kb: String
+        /// `nil` for a general-availability build, which no update brings.
+        public var kb: String?
         public var build: String
         /// The release date of that update: the image's patch date.
         public var date: String

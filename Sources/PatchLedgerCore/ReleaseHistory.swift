@@ -8,9 +8,10 @@ public struct Release: Hashable, Sendable {
     public var date: CalendarDate
     public var build: Int
     public var ubr: Int
-    public var kb: KB
+    /// `nil` for a general-availability build (type `A`), which ships in images, not as an update.
+    public var kb: KB?
 
-    public init(channel: String, month: String, type: String, date: CalendarDate, build: Int, ubr: Int, kb: KB) {
+    public init(channel: String, month: String, type: String, date: CalendarDate, build: Int, ubr: Int, kb: KB?) {
         self.channel = channel
         self.month = month
         self.type = type

@@ -1,6 +1,6 @@
 /// The security releases of a product's build line, from the catalog's cumulative updates and the
 /// release history together: where an image's build sits, and what came out after.
-struct ReleaseTimeline {
+final class ReleaseTimeline {
     struct Level {
         var kb: KB?
         var build: WindowsBuild
@@ -9,6 +9,13 @@ struct ReleaseTimeline {
 
     let engine: ComplianceEngine
     let history: ReleaseHistory
+    /// Security release dates per product and build: computed once, asked for every VM.
+    private var releaseDates: [String: [CalendarDate]] = [:]
+
+    init(engine: ComplianceEngine, history: ReleaseHistory) {
+        self.engine = engine
+        self.history = history
+    }
 
     /// The image's patch level: the newest cumulative update (catalog FixedBuild) or release (history)
     /// at or below its build.UBR on its line; the higher of the two when both know one.
@@ -20,7 +27,7 @@ struct ReleaseTimeline {
             return Level(kb: update.kb, build: fixed, date: date)
         }
         .max { $0.build < $1.build }
-        let fromHistory = history.level(at: version).map { release in
+        let fromHistory = history.level(at: version).map { release -> Level in
             Level(
                 kb: release.kb,
                 build: WindowsBuild(
@@ -37,9 +44,13 @@ struct ReleaseTimeline {
     /// Patch Tuesday dates of the line, oldest first: the history's B releases where it covers the line,
     /// else the catalog's cumulative updates (each a month's security release).
     func securityReleases(product: String, build: Int) -> [CalendarDate] {
+        let key = "\(product)|\(build)"
+        if let known = releaseDates[key] { return known }
         let recorded = history.releases(build: build).filter(\.isSecurityRelease).map(\.date)
         let catalog = cumulativeUpdates(product).compactMap(\.released)
-        return Array(Set(recorded + catalog)).sorted()
+        let dates = Array(Set(recorded + catalog)).sorted()
+        releaseDates[key] = dates
+        return dates
     }
 
     /// Security releases with a date in `(after, through]`.

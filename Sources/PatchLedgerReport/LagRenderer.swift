@@ -11,7 +11,7 @@ public enum LagRenderer {
                 image.openCves[key].map { "\($0) \(key)" }
             }
             images.append([
-                short(image.image), "\(image.patchLevel.kb) \(image.patchLevel.build)", image.patchLevel.date,
+                short(image.image), "\(image.patchLevel.kb ?? "GA") \(image.patchLevel.build)", image.patchLevel.date,
                 "\(image.lagDays) d", String(image.releasesBehind), open.isEmpty ? "0" : open.joined(separator: ", "),
                 String(image.vms.count), image.stale ? "STALE" : "",
             ])
@@ -43,7 +43,7 @@ public enum LagRenderer {
         for vm in lag.vms {
             guard let image = images[vm.image] else { continue }
             table.append([
-                vm.vm, vm.image, image.product ?? "", image.patchLevel.kb, image.patchLevel.build,
+                vm.vm, vm.image, image.product ?? "", image.patchLevel.kb ?? "", image.patchLevel.build,
                 image.patchLevel.date,
                 image.buildDate ?? "", String(image.lagDays), String(image.releasesBehind), String(image.stale),
                 vm.deployedAt ?? "", vm.lagAtDeployDays.map(String.init) ?? "",

@@ -6,13 +6,13 @@ extension Ledger {
         CREATE TABLE releases (
             build INTEGER NOT NULL,
             ubr INTEGER NOT NULL,
-            kb TEXT NOT NULL,
+            kb TEXT,
             released TEXT NOT NULL,
             type TEXT NOT NULL,
             channel TEXT NOT NULL,
             month TEXT NOT NULL,
             source_path TEXT NOT NULL,
-            PRIMARY KEY (build, ubr, kb)
+            PRIMARY KEY (build, ubr)
         ) WITHOUT ROWID;
         """
 
@@ -26,15 +26,15 @@ extension Ledger {
                 for release in releases {
                     let known =
                         try Bool.fetchOne(
-                            db, sql: "SELECT 1 FROM releases WHERE build = ? AND ubr = ? AND kb = ?",
-                            arguments: [release.build, release.ubr, release.kb.description]) ?? false
+                            db, sql: "SELECT 1 FROM releases WHERE build = ? AND ubr = ?",
+                            arguments: [release.build, release.ubr]) ?? false
                     try db.execute(
                         sql: """
                             INSERT OR REPLACE INTO releases (build, ubr, kb, released, type, channel, month, source_path)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
-                            release.build, release.ubr, release.kb.description, release.date.description, release.type,
+                            release.build, release.ubr, release.kb?.description, release.date.description, release.type,
                             release.channel, release.month, path,
                         ])
                     if !known { added += 1 }
@@ -48,9 +48,8 @@ extension Ledger {
         try Self.wrap {
             try writer.read { db in
                 let releases = try Row.fetchAll(db, sql: "SELECT * FROM releases").compactMap { row -> Release? in
-                    guard let date = CalendarDate(parsing: row["released"] as String),
-                        let kb = KB(parsing: row["kb"] as String)
-                    else { return nil }
+                    guard let date = CalendarDate(parsing: row["released"] as String) else { return nil }
+                    let kb = (row["kb"] as String?).flatMap { KB(parsing: $0) }
                     return Release(
                         channel: row["channel"], month: row["month"], type: row["type"], date: date,
                         build: row["build"],

@@ -197,3 +197,30 @@ import Testing
             })
     }
 }
+
+@Suite struct LagCLITests {
+    @Test func lagJSONHasImagesVMsAndProblemsAndFailOnStaleExitsOne() throws {
+        let cli = try ScanCLITests().sampleLedger()
+        _ = try cli.run(["import", "builds", "catalogs/builds"])
+        let manifest = cli.folder.appendingPathComponent("extra.csv")
+        try "vm,image\nodd-01,MicrosoftWindowsServer:WindowsServer:2019-Datacenter:latest\n".write(
+            to: manifest, atomically: true, encoding: .utf8)
+        _ = try cli.run(["import", "fleet", manifest.path])
+        let result = try cli.run(["lag", "--as-of", "2023-09-04", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let images = try #require(json["images"] as? [[String: Any]])
+        let stale = images.filter { $0["stale"] as? Bool == true }.compactMap { $0["image"] as? String }
+        #expect(stale == ["MicrosoftWindowsServer:WindowsServer:2016-Datacenter:14393.5989.230607"])
+        let web = try #require(images.first { ($0["image"] as? String)?.contains("17763.4645") == true })
+        #expect(web["lagDays"] as? Int == 28)
+        #expect((web["patchLevel"] as? [String: String])?["kb"] == "KB5028168")
+        let vms = try #require(json["vms"] as? [[String: Any]])
+        let still = vms.filter { $0["updatedSinceDeploy"] as? Bool == false }.compactMap { $0["vm"] as? String }
+        #expect(still == ["app-01", "web-03"])
+        let problems = try #require(json["problems"] as? [[String: Any]])
+        #expect(problems.compactMap { $0["vm"] as? String } == ["odd-01"])
+        #expect(try cli.run(["lag", "--as-of", "2023-09-04", "--fail-on-stale"]).status == 1)
+        #expect(try cli.run(["lag", "--as-of", "2023-09-04", "--fail-on-stale", "--max-days", "60"]).status == 0)
+    }
+}
