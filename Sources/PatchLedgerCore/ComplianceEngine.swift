@@ -73,10 +73,16 @@ public final class ComplianceEngine {
         }
         var bySeverity: [String: Int] = [:]
         for cve in open { bySeverity[severities[cve]?.description.lowercased() ?? "unrated", default: 0] += 1 }
+        let unsatisfied = applicable.filter { needed($0, coverage, open) }
+        var missingKBs: [String: Severity?] = [:]
+        for update in unsatisfied {
+            missingKBs[update.kb.description] = update.severity(of: update.cves.filter { open.contains($0.cve) })
+        }
         let evaluation = Evaluation(
-            missing: fold(applicable.filter { needed($0, coverage, open) }, open: open),
+            missing: fold(unsatisfied, open: open), missingKBs: missingKBs,
             componentUpdates: fold(unverified.filter { !coverage.satisfies($0) }, open: nil),
-            openCVEs: open.sorted(), openCVEsBySeverity: bySeverity)
+            openCVEs: open.sorted(), openCVEsBySeverity: bySeverity,
+            openCVESeverities: Dictionary(uniqueKeysWithValues: open.map { ($0, severities[$0]) }))
         memo[state] = evaluation
         return evaluation
     }

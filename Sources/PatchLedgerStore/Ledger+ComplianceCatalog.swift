@@ -5,79 +5,79 @@ extension Ledger {
     /// The catalog as the compliance engine needs it, for the given VM products: one `ProductCatalog` per
     /// product the ledger knows (with its Server Core variant and the components that run on it).
     public func productCatalogs(for products: Set<String>) throws -> [ProductCatalog] {
-        try Self.wrap {
-            try writer.read { db in
-                let wanted = Dictionary(products.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-                // Product id → (VM product, component or nil for the OS itself).
-                var roles: [Int64: (product: String, component: String?)] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT id, name FROM products") {
-                    let name: String = row["name"]
-                    if let product = wanted[ProductName.base(name).lowercased()] {
-                        roles[row["id"]] = (product, nil)
-                    } else if let range = name.range(of: " on ", options: .backwards),
-                        let product = wanted[ProductName.base(String(name[range.upperBound...])).lowercased()]
-                    {
-                        roles[row["id"]] = (product, String(name[..<range.lowerBound]))
-                    }
-                }
-                var builders: [String: [KB: UpdateBuilder]] = [:]
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT up.product_id, up.fixed_build, u.kb, u.source, u.title, u.classification, u.subtype,
-                            u.severity, u.released, u.restart_required
-                        FROM update_products up JOIN updates u ON u.id = up.update_id WHERE u.kb IS NOT NULL
-                        ORDER BY u.source = 'msrc' DESC
-                        """)
-                while let row = try rows.next() {
-                    guard let role = roles[row["product_id"]], let kb = KB(parsing: row["kb"] as String) else {
-                        continue
-                    }
-                    builders[role.product, default: [:]][kb, default: UpdateBuilder(kb: kb)].add(
-                        row, component: role.component)
-                }
-                let fixes = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT DISTINCT r.product_id, r.kb, r.cve, cp.severity FROM remediations r
-                        LEFT JOIN cve_products cp ON cp.cve = r.cve AND cp.product_id = r.product_id
-                        """)
-                while let row = try fixes.next() {
-                    guard let role = roles[row["product_id"]], let kb = KB(parsing: row["kb"] as String) else {
-                        continue
-                    }
-                    builders[role.product]?[kb]?.addCVE(row["cve"], severity: row["severity"])
-                }
-                return builders.map { product, updates in
-                    let servicing = Servicing(product: product)
-                    return ProductCatalog(
-                        product: product, updates: updates.values.map { $0.build(servicing: servicing) })
-                }
-                .sorted { $0.product < $1.product }
+        try Self.wrap { try writer.read { db in try Self.productCatalogs(db, for: products) } }
+    }
+
+    static func productCatalogs(_ db: Database, for products: Set<String>) throws -> [ProductCatalog] {
+        let wanted = Dictionary(products.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        // Product id → (VM product, component or nil for the OS itself).
+        var roles: [Int64: (product: String, component: String?)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM products") {
+            let name: String = row["name"]
+            if let product = wanted[ProductName.base(name).lowercased()] {
+                roles[row["id"]] = (product, nil)
+            } else if let range = name.range(of: " on ", options: .backwards),
+                let product = wanted[ProductName.base(String(name[range.upperBound...])).lowercased()]
+            {
+                roles[row["id"]] = (product, String(name[..<range.lowerBound]))
             }
         }
+        var builders: [String: [KB: UpdateBuilder]] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT up.product_id, up.fixed_build, u.kb, u.source, u.title, u.classification, u.subtype,
+                    u.severity, u.released, u.restart_required
+                FROM update_products up JOIN updates u ON u.id = up.update_id WHERE u.kb IS NOT NULL
+                ORDER BY u.source = 'msrc' DESC
+                """)
+        while let row = try rows.next() {
+            guard let role = roles[row["product_id"]], let kb = KB(parsing: row["kb"] as String) else {
+                continue
+            }
+            builders[role.product, default: [:]][kb, default: UpdateBuilder(kb: kb)].add(
+                row, component: role.component)
+        }
+        let fixes = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT DISTINCT r.product_id, r.kb, r.cve, cp.severity FROM remediations r
+                LEFT JOIN cve_products cp ON cp.cve = r.cve AND cp.product_id = r.product_id
+                """)
+        while let row = try fixes.next() {
+            guard let role = roles[row["product_id"]], let kb = KB(parsing: row["kb"] as String) else {
+                continue
+            }
+            builders[role.product]?[kb]?.addCVE(row["cve"], severity: row["severity"])
+        }
+        return builders.map { product, updates in
+            let servicing = Servicing(product: product)
+            return ProductCatalog(
+                product: product, updates: updates.values.map { $0.build(servicing: servicing) })
+        }
+        .sorted { $0.product < $1.product }
     }
 
     /// Every supersedence edge between KBs (bulletin ids such as MS16-110 are not KBs and are left out).
     public func supersedence() throws -> Supersedence {
-        try Self.wrap {
-            try writer.read { db in
-                var edges: [KB: [KB]] = [:]
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT DISTINCT u.kb, s.supersedes FROM supersedence s JOIN updates u ON u.id = s.update_id
-                        WHERE u.kb IS NOT NULL
-                        """)
-                while let row = try rows.next() {
-                    guard let newer = KB(parsing: row[0] as String), let older = KB(parsing: row[1] as String),
-                        newer != older
-                    else { continue }
-                    edges[newer, default: []].append(older)
-                }
-                return Supersedence(edges: edges)
-            }
+        try Self.wrap { try writer.read { db in try Self.supersedence(db) } }
+    }
+
+    static func supersedence(_ db: Database) throws -> Supersedence {
+        var edges: [KB: [KB]] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT DISTINCT u.kb, s.supersedes FROM supersedence s JOIN updates u ON u.id = s.update_id
+                WHERE u.kb IS NOT NULL
+                """)
+        while let row = try rows.next() {
+            guard let newer = KB(parsing: row[0] as String), let older = KB(parsing: row[1] as String),
+                newer != older
+            else { continue }
+            edges[newer, default: []].append(older)
         }
+        return Supersedence(edges: edges)
     }
 }
 

@@ -52,11 +52,4 @@ extension Ledger {
             }
         }
     }
-
-    private static func tags(_ json: String?) -> [String: String] {
-        guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            return [:]
-        }
-        return object.mapValues { "\($0)" }
-    }
 }

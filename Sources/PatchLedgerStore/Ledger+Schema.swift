@@ -16,6 +16,9 @@ extension Ledger {
         migrator.registerMigration("Create release history") { db in
             try db.execute(sql: releaseSchema)
         }
+        migrator.registerMigration("Create findings") { db in
+            try db.execute(sql: findingsSchema)
+        }
         return migrator
     }
 

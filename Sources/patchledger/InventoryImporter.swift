@@ -60,6 +60,8 @@ struct InventoryImporter {
             }
         }
         progress.finish()
+        // The findings ledger follows the snapshots: replay the VMs this run touched.
+        if report.added > 0 { try ledger.refreshFindings() }
         return report
     }
 

@@ -5,6 +5,8 @@ struct PatchLedger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patchledger",
         abstract: "Update-compliance ledger for fleets of Windows VMs.",
-        subcommands: [Import.self, Catalog.self, VMs.self, Scan.self, Lag.self, Demo.self, Bench.self]
+        subcommands: [
+            Import.self, Catalog.self, VMs.self, Scan.self, Lag.self, DriftCommand.self, Demo.self, Bench.self,
+        ]
     )
 }

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import PatchLedgerCore
+
+extension Ledger {
+    static let findingsSchema = """
+        CREATE TABLE findings (
+            vm_id INTEGER NOT NULL REFERENCES vms(id),
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            episode INTEGER NOT NULL,
+            severity TEXT,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            fixed_at TEXT,
+            PRIMARY KEY (vm_id, kind, key, episode)
+        ) WITHOUT ROWID;
+        CREATE TABLE findings_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            catalog_stamp TEXT NOT NULL,
+            manifest_stamp TEXT NOT NULL,
+            last_snapshot_id INTEGER NOT NULL
+        );
+        """
+
+    /// Brings the findings ledger up to date, in one transaction: the VMs with new snapshots are replayed,
+    /// or every VM when the catalog or the manifest changed since the last refresh. Replaying is idempotent:
+    /// the same snapshots give the same rows.
+    ///
+    /// - Returns: how many VMs were replayed.
+    @discardableResult
+    public func refreshFindings() throws -> Int {
+        try Self.wrap {
+            try writer.write { db in
+                let catalog = try String.fetchOne(db, sql: "SELECT coalesce(max(id), 0) || '' FROM imports") ?? ""
+                let manifest =
+                    try String.fetchOne(
+                        db, sql: "SELECT count(*) || ' ' || coalesce(max(manifest_imported_at), '') FROM vms") ?? ""
+                let lastSnapshot = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM snapshots") ?? 0
+                let state = try Row.fetchOne(db, sql: "SELECT * FROM findings_state WHERE id = 1")
+                let everything =
+                    state == nil || state?["catalog_stamp"] != catalog || state?["manifest_stamp"] != manifest
+                let since: Int64 = everything ? 0 : state?["last_snapshot_id"] ?? 0
+                let vmIDs = try Int64.fetchAll(
+                    db, sql: "SELECT DISTINCT vm_id FROM snapshots WHERE id > ?", arguments: [since])
+                if !vmIDs.isEmpty { try replay(db, vmIDs: vmIDs) }
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO findings_state (id, catalog_stamp, manifest_stamp, last_snapshot_id)
+                        VALUES (1, ?, ?, ?)
+                        """, arguments: [catalog, manifest, lastSnapshot])
+                return vmIDs.count
+            }
+        }
+    }
+
+    private func replay(_ db: Database, vmIDs: [Int64]) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS replay_vms (id INTEGER PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM temp.replay_vms")
+        let insert = try db.makeStatement(sql: "INSERT INTO temp.replay_vms (id) VALUES (?)")
+        for id in vmIDs { try insert.execute(arguments: [id]) }
+        let snapshots = try Self.snapshotStates(db)
+        let products = Set(snapshots.compactMap(\.state?.product))
+        let catalogs = try Self.productCatalogs(db, for: products)
+        let supersedence = try Self.supersedence(db)
+        var engines: [CalendarDate: ComplianceEngine] = [:]
+        var histories: [Int64: (vm: String, history: [SnapshotFindings])] = [:]
+        for snapshot in snapshots {
+            var entry = histories[snapshot.vmID] ?? (snapshot.vm, [])
+            defer { histories[snapshot.vmID] = entry }
+            guard let state = snapshot.state else { continue }
+            let day = snapshot.scannedAt.date
+            let engine =
+                engines[day]
+                ?? ComplianceEngine(
+                    catalogs: catalogs, supersedence: supersedence,
+                    policy: .init(
+                        classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: day))
+            engines[day] = engine
+            guard let evaluation = engine.evaluate(state) else { continue }
+            entry.history.append(
+                SnapshotFindings(
+                    scannedAt: snapshot.scannedAt, missingUpdates: evaluation.missingKBs.mapValues { $0?.description },
+                    openCVEs: evaluation.openCVESeverities.mapValues { $0?.description }))
+        }
+        try db.execute(sql: "DELETE FROM findings WHERE vm_id IN (SELECT id FROM temp.replay_vms)")
+        let row = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO findings (vm_id, kind, key, episode, severity, first_seen, last_seen, fixed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for (vmID, entry) in histories {
+            for finding in Finding.episodes(vm: entry.vm, history: entry.history) {
+                try row.execute(
+                    .integer(vmID), .text(finding.kind.rawValue), .text(finding.key), .int(finding.episode),
+                    .string(finding.severity), .text(finding.firstSeen.description),
+                    .text(finding.lastSeen.description),
+                    .string(finding.fixedAt?.description))
+            }
+        }
+    }
+}

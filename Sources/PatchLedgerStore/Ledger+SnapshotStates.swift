@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import PatchLedgerCore
+
+extension Ledger {
+    /// One snapshot of a VM as the engine evaluates it.
+    struct SnapshotState {
+        var vmID: Int64
+        var vm: String
+        var scannedAt: Timestamp
+        /// `nil` when the product is unknown.
+        var state: VMState?
+    }
+
+    /// Every snapshot of the VMs in `temp.replay_vms`, oldest first, with product and build completed from
+    /// the manifest as `scan` does.
+    static func snapshotStates(_ db: Database) throws -> [SnapshotState] {
+        var kbs: [Int64: [KB]] = [:]
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT k.snapshot_id, k.kb FROM snapshot_kbs k JOIN snapshots s ON s.id = k.snapshot_id
+                WHERE s.vm_id IN (SELECT id FROM temp.replay_vms)
+                """)
+        while let row = try cursor.next() {
+            if let kb = KB(parsing: row[1] as String) { kbs[row[0], default: []].append(kb) }
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.id, s.vm_id, v.name, v.image, v.build AS manifest_build, v.tags, s.scanned_at, s.product,
+                    s.os_version, s.ubr, s.architecture
+                FROM snapshots s JOIN vms v ON v.id = s.vm_id
+                WHERE s.vm_id IN (SELECT id FROM temp.replay_vms) ORDER BY s.vm_id, s.scanned_at, s.id
+                """)
+        return rows.compactMap { row in
+            guard let scannedAt = Timestamp(parsing: row["scanned_at"] as String) else { return nil }
+            let scanned = (row["os_version"] as String?).flatMap { OSVersion(parsing: $0) }.map { version in
+                OSVersion(major: version.major, minor: version.minor, build: version.build, ubr: row["ubr"])
+            }
+            let (product, version) = WindowsProduct.resolve(
+                scannedProduct: row["product"], scannedVersion: scanned,
+                architecture: (row["architecture"] as String?).flatMap { Architecture(rawValue: $0) },
+                manifestBuild: (row["manifest_build"] as String?).flatMap { OSVersion(parsing: $0) },
+                image: row["image"])
+            let id: Int64 = row["id"]
+            let tags = tags(row["tags"])
+            return SnapshotState(
+                vmID: row["vm_id"], vm: row["name"], scannedAt: scannedAt,
+                state: product.map {
+                    VMState(
+                        product: $0, version: version, installed: Set(kbs[id] ?? []),
+                        hotpatch: ScanTarget.hotpatchEnrolled(tags: tags))
+                })
+        }
+    }
+
+    static func tags(_ json: String?) -> [String: String] {
+        guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return [:]
+        }
+        return object.mapValues { "\($0)" }
+    }
+}

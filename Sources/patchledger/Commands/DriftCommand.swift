@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PatchLedgerCore
+import PatchLedgerReport
+import PatchLedgerStore
+
+struct DriftCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "What changed between scans, time-to-fix, the fleet's compliance trend and odd ones out.",
+        discussion: "See README, \"Drift\". --catalog shows what each catalog import of the window brought instead.")
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Only this VM.") var vm: String?
+    @Option(help: "Only VMs of this group.") var group: String?
+    @Option(
+        help: "Start of the window (default: each VM's last two scans, 30 days for the fleet).", transform: Self.date)
+    var since: CalendarDate?
+    @Option(help: "End of the window (default: today).", transform: Self.date) var until: CalendarDate?
+    @Flag(help: "Show catalog drift: the imports of the window and what they added or changed.") var catalog = false
+
+    static func date(_ text: String) throws -> CalendarDate {
+        guard let date = CalendarDate(parsing: text) else { throw ValidationError("not a date (YYYY-MM-DD): \(text)") }
+        return date
+    }
+
+    func run() async throws {
+        try exitingOnError {
+            let ledger = try ledger.open()
+            let end = until ?? CalendarDate.today()
+            if catalog {
+                let start = since ?? CalendarDate(daysSinceEpoch: end.daysSinceEpoch - 30)
+                let imports = try ledger.importHistory().filter { record in
+                    let day = CalendarDate(parsing: record.finishedAt)
+                    return day.map { $0 >= start && $0 <= end } ?? false
+                }
+                switch output.format {
+                case .table: print(CatalogRenderer.table(imports).render(), terminator: "")
+                case .json: print(try JSONOutput.render(["imports": imports]), terminator: "")
+                case .csv: print(CatalogRenderer.table(imports).renderCSV(), terminator: "")
+                }
+                return
+            }
+            try ledger.refreshFindings()
+            let drift = Drift(histories: try ledger.histories(vm: vm, group: group), since: since, until: end)
+            switch output.format {
+            case .table: print(DriftRenderer.table(drift), terminator: "")
+            case .json: print(try JSONOutput.render(drift), terminator: "")
+            case .csv: print(DriftRenderer.csv(drift), terminator: "")
+            }
+        }
+    }
+}
