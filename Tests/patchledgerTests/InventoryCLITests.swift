@@ -224,3 +224,62 @@ import Testing
         #expect(try cli.run(["lag", "--as-of", "2023-09-04", "--fail-on-stale", "--max-days", "60"]).status == 0)
     }
 }
+
+@Suite struct ReportCLITests {
+    @Test func theHTMLReportIsWellFormedSelfContainedAndEscapesHostNames() throws {
+        let cli = try ScanCLITests().sampleLedger()
+        let hostile = cli.folder.appendingPathComponent("hostile.json")
+        try
+            #"{"vm": "<script>alert(1)</script>", "scannedAt": "2023-09-01T00:00:00Z", "os": "Windows Server 2019 Datacenter", "build": "17763", "kbs": ["KB5027222"]}"#
+            .write(to: hostile, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", "inventory", hostile.path]).status == 0)
+        let html = cli.folder.appendingPathComponent("report.html")
+        let result = try cli.run(["report", "--as-of", "2023-09-04", "--html", html.path])
+        #expect(result.status == 0)
+        #expect(result.stdout == html.path + "\n")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(!page.contains("<script>alert(1)</script>"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        // Self-contained: the only external references are KB and CVE links; no stylesheets, fonts or scripts.
+        let references = page.matches(of: /https?:\/\/[^"'<> ]+/).map { String($0.output) }
+        #expect(!references.isEmpty)
+        #expect(
+            references.allSatisfy {
+                $0.hasPrefix("https://support.microsoft.com/help/")
+                    || $0.hasPrefix("https://msrc.microsoft.com/update-guide/vulnerability/CVE-")
+            })
+        #expect(
+            !page.contains("<link") && !page.contains("src=") && !page.contains("@import") && !page.contains("url("))
+        #expect(page.contains("<svg"))
+        // Well-formed: the page without its doctype parses as XML.
+        let xmllint = "/usr/bin/xmllint"
+        if FileManager.default.isExecutableFile(atPath: xmllint) {
+            let body = cli.folder.appendingPathComponent("body.xml")
+            try page.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "").write(
+                to: body, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: xmllint)
+            process.arguments = ["--noout", body.path]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+    }
+
+    @Test func driftJSONHasTheDocumentedShape() throws {
+        let cli = try ScanCLITests().sampleLedger()
+        let result = try cli.run(["drift", "--since", "2023-08-28", "--until", "2023-09-04", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let vms = try #require(json["vms"] as? [[String: Any]])
+        let web2 = try #require(vms.first { $0["vm"] as? String == "web-02" })
+        #expect(web2["installed"] as? [String] == ["KB5029247"])
+        #expect(web2["removed"] as? [String] == ["KB5028168"])
+        #expect(web2["fixed"] as? [String] == ["KB5029247"])
+        let fleet = try #require(json["fleet"] as? [String: Any])
+        let days = try #require(fleet["days"] as? [[String: Any]])
+        #expect(days.last?["compliantPct"] as? Double == 80)
+        let peers = try #require(json["peers"] as? [[String: Any]])
+        #expect(peers.compactMap { $0["vm"] as? String } == ["web-03"])
+    }
+}

@@ -58,7 +58,17 @@ struct Demo: AsyncParsableCommand {
                 classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: day)
             print(ScanRenderer.table(try FleetScanner(policy: policy).run(on: ledger, filter: .init())), terminator: "")
         }
-        try showImageLag(ledger, asOf: days.compactMap { CalendarDate(parsing: $0) }.max())
+        let last = days.compactMap { CalendarDate(parsing: $0) }.max()
+        try showImageLag(ledger, asOf: last)
+        guard let last else { return }
+        let first = days.compactMap { CalendarDate(parsing: $0) }.min() ?? last
+        print("\n$ patchledger drift --since \(first) --until \(last)")
+        try ledger.refreshFindings()
+        print(DriftRenderer.table(Drift(histories: try ledger.histories(), since: first, until: last)), terminator: "")
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-demo-report.html")
+        print("\n$ patchledger report --as-of \(last) --html \(report.path)")
+        try Data(try ReportWriter(asOf: last).render(ledger).utf8).write(to: report)
+        print(report.path)
     }
 
     /// The release history sample, then how stale the fleet's images are as of the last scan.

@@ -1,0 +1,160 @@
+import PatchLedgerCore
+
+/// `report --html`: one self-contained page (inline CSS, JS and SVG; no fonts, images or scripts from
+/// elsewhere) with the fleet's trend, patch age, image lag, worst VMs and top missing updates.
+public enum HTMLReport {
+    public static func render(scan: FleetScan, drift: Drift, lag: ImageLag) -> String {
+        let summary = scan.summary
+        var body = "<header><h1>PatchLedger fleet report</h1><p>as of \(HTML.escape(scan.asOf)): "
+        body += "\(summary.vms) VMs, \(summary.scanned) scanned, <b>\(summary.compliant) compliant</b>, "
+        body += "\(summary.nonCompliant.values.reduce(0, +)) not compliant, \(summary.openCves) open CVEs"
+        if !summary.noScan.isEmpty { body += ", \(summary.noScan.count) never scanned" }
+        if !summary.unknownProduct.isEmpty { body += ", \(summary.unknownProduct.count) of unknown product" }
+        body += "</p></header>"
+
+        body += "<section><h2>Compliance trend</h2>"
+        body += HTML.lineChart(
+            drift.fleet.days.map { ($0.date, $0.compliantPct) }, maximum: 100, unit: "%", title: "compliant VMs per day"
+        )
+        let peak = max(drift.fleet.days.map(\.openCritical).max() ?? 0, 1)
+        body += "<h3>Open critical CVE exposures</h3>"
+        body += HTML.lineChart(
+            drift.fleet.days.map { ($0.date, Double($0.openCritical)) }, maximum: Double(peak), unit: "",
+            title: "open critical CVE exposures per day")
+        body += "</section>"
+
+        body += "<section><h2>Patch age</h2>"
+        body += HTML.barChart(
+            ["0-30", "31-60", "61-90", "over-90"].map { ("\($0) days", summary.patchAge[$0] ?? 0) },
+            title: "non-compliant VMs by the age of their oldest missing update")
+        body += "</section>"
+
+        body += "<section><h2>Image lag</h2>" + imageTable(lag) + "</section>"
+        body += "<section><h2>Worst VMs</h2>" + worstVMs(scan) + "</section>"
+        body += "<section><h2>Top missing updates</h2>" + topMissing(scan) + "</section>"
+        body += "<section><h2>Time to fix</h2>" + timeToFix(drift) + "</section>"
+        return page(body)
+    }
+
+    private static func imageTable(_ lag: ImageLag) -> String {
+        let rows = lag.images.map { image -> [String] in
+            [
+                HTML.escape(image.image), HTML.escape(image.product ?? ""),
+                image.patchLevel.kb.map(HTML.reference) ?? "GA",
+                HTML.escape(image.patchLevel.date), "\(image.lagDays)", "\(image.releasesBehind)",
+                "\(image.openCves.values.reduce(0, +))", "\(image.vms.count)",
+                image.stale ? "<b class=\"bad\">stale</b>" : "",
+            ]
+        }
+        var out = HTML.table(
+            ["image", "product", "patch level", "patch date", "lag days", "behind", "open CVEs", "VMs", ""], rows,
+            numeric: [4, 5, 6, 7])
+        let still = lag.vms.filter { $0.updatedSinceDeploy == false }.map { HTML.escape($0.vm) }
+        if !still.isEmpty { out += "<p>Still at image level: \(still.joined(separator: ", "))</p>" }
+        return out
+    }
+
+    private static func worstVMs(_ scan: FleetScan, limit: Int = 25) -> String {
+        let ranked = scan.vms.filter { !$0.missing.isEmpty }.sorted {
+            (a: FleetScan.VMResult, b: FleetScan.VMResult) -> Bool in
+            let x = rank(a)
+            let y = rank(b)
+            if x != y { return y.lexicographicallyPrecedes(x) }
+            return a.vm < b.vm
+        }
+        let rows = ranked.prefix(limit).map { vm -> [String] in
+            let worst = vm.missing.compactMap { $0.severity.flatMap(Severity.init(parsing:)) }.max()
+            return [
+                HTML.escape(vm.vm), HTML.escape(vm.group ?? ""), HTML.escape(vm.product ?? ""),
+                worst?.description ?? "",
+                "\(vm.missing.count)", "\(vm.oldestMissingDays ?? 0)", "\(vm.openCves)",
+                vm.missing.map { HTML.reference($0.kb) }.joined(separator: " "),
+            ]
+        }
+        return HTML.table(
+            ["VM", "group", "product", "worst", "to install", "oldest days", "open CVEs", "updates"], rows,
+            numeric: [4, 5, 6])
+    }
+
+    private static func rank(_ vm: FleetScan.VMResult) -> [Int] {
+        let worst = vm.missing.compactMap { $0.severity.flatMap(Severity.init(parsing:))?.rawValue }.max() ?? 0
+        return [worst, vm.oldestMissingDays ?? 0, vm.openCves]
+    }
+
+    private static func topMissing(_ scan: FleetScan, limit: Int = 25) -> String {
+        var byKB: [String: (update: MissingUpdate, vms: Int)] = [:]
+        for vm in scan.vms {
+            for update in vm.missing { byKB[update.kb, default: (update, 0)].vms += 1 }
+        }
+        let ranked = byKB.values.sorted {
+            (a: (update: MissingUpdate, vms: Int), b: (update: MissingUpdate, vms: Int)) -> Bool in
+            let x = [Severity(parsing: a.update.severity ?? "")?.rawValue ?? 0, a.update.cves.count, a.vms]
+            let y = [Severity(parsing: b.update.severity ?? "")?.rawValue ?? 0, b.update.cves.count, b.vms]
+            if x != y { return y.lexicographicallyPrecedes(x) }
+            return a.update.kb < b.update.kb
+        }
+        let rows = ranked.prefix(limit).map { entry -> [String] in
+            [
+                HTML.reference(entry.update.kb), HTML.escape(entry.update.title ?? entry.update.subtype ?? ""),
+                HTML.escape(entry.update.severity ?? ""), "\(entry.update.cves.count)", "\(entry.vms)",
+                HTML.escape(entry.update.released ?? ""),
+            ]
+        }
+        return HTML.table(["KB", "title", "severity", "CVEs", "VMs", "released"], rows, numeric: [3, 4])
+    }
+
+    private static func timeToFix(_ drift: Drift) -> String {
+        let rows = drift.fleet.timeToFix.sorted { $0.key < $1.key }.map { key, value -> [String] in
+            [
+                HTML.escape(key), "\(value.fixed)", value.meanDays.map(HTML.format) ?? "",
+                value.medianDays.map(HTML.format) ?? "",
+            ]
+        }
+        return HTML.table(["severity", "fixed", "mean days", "median days"], rows, numeric: [1, 2, 3])
+    }
+
+    private static func page(_ body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"/><title>PatchLedger fleet report</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <style>\(style)</style></head>
+        <body>\(body)<script>\(script)</script></body></html>
+
+        """
+    }
+
+    private static let style = """
+        body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1d2330;max-width:1100px}
+        h1{font-size:22px;margin:0}h2{font-size:17px;border-bottom:1px solid #ccd;padding-bottom:4px;margin-top:28px}
+        h3{font-size:14px}table{border-collapse:collapse;width:100%;margin:8px 0}
+        th,td{border-bottom:1px solid #e3e6ee;padding:4px 8px;text-align:left;vertical-align:top}
+        th{background:#f3f5f9;cursor:pointer;user-select:none}th.sorted-asc::after{content:" \\25B2"}
+        th.sorted-desc::after{content:" \\25BC"}.num{text-align:right}.bad{color:#b3261e}
+        .chart{width:100%;max-width:640px;height:auto;display:block}.chart text{font-size:11px;fill:#555}
+        .grid{stroke:#e3e6ee}.line{fill:none;stroke:#2f6fde;stroke-width:2}.bar{fill:#2f6fde}
+        a{color:#2f6fde}@media print{body{margin:0;max-width:none}th{cursor:auto}section{break-inside:avoid}a{color:inherit}}
+        """
+
+    /// Sorts a table by the clicked column (numbers numerically); marks the page ready for the render check.
+    private static let script = """
+        document.querySelectorAll("table.sortable th").forEach(function (th, index) {
+          th.addEventListener("click", function () {
+            var table = th.closest("table"), body = table.tBodies[0];
+            var column = Array.prototype.indexOf.call(th.parentNode.children, th);
+            var ascending = !th.classList.contains("sorted-asc");
+            table.querySelectorAll("th").forEach(function (other) { other.classList.remove("sorted-asc", "sorted-desc"); });
+            th.classList.add(ascending ? "sorted-asc" : "sorted-desc");
+            var numeric = th.classList.contains("num");
+            var rows = Array.prototype.slice.call(body.rows);
+            rows.sort(function (a, b) {
+              var x = a.cells[column] ? a.cells[column].textContent : "", y = b.cells[column] ? b.cells[column].textContent : "";
+              var order = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+              return ascending ? order : -order;
+            });
+            rows.forEach(function (row) { body.appendChild(row); });
+          });
+        });
+        document.body.setAttribute("data-ready", "yes");
+        """
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PatchLedgerCore
+import PatchLedgerReport
+import PatchLedgerStore
+
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a self-contained HTML report: trend, patch age, image lag, worst VMs, top missing updates.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: "The HTML file to write.") var html: String
+
+    @Option(
+        help: "Report as of this day (default: today).",
+        transform: { text in
+            guard let date = CalendarDate(parsing: text) else {
+                throw ValidationError("not a date (YYYY-MM-DD): \(text)")
+            }
+            return date
+        })
+    var asOf: CalendarDate?
+
+    func run() async throws {
+        try exitingOnError {
+            let page = try ReportWriter(asOf: asOf ?? CalendarDate.today()).render(try ledger.open())
+            try Data(page.utf8).write(to: URL(fileURLWithPath: html))
+            print(html)
+        }
+    }
+}
+
+/// Gathers a scan, the last 30 days of drift and the image lag into the HTML report.
+struct ReportWriter {
+    var asOf: CalendarDate
+
+    func render(_ ledger: Ledger) throws -> String {
+        let policy = ComplianceEngine.Policy(
+            classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: asOf)
+        let scan = try FleetScanner(policy: policy).run(on: ledger, filter: .init())
+        try ledger.refreshFindings()
+        let drift = Drift(
+            histories: try ledger.histories(), since: CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 30),
+            until: asOf)
+        let lag = try LagReporter(asOf: asOf, maxDays: 30).run(on: ledger)
+        return HTMLReport.render(scan: scan, drift: drift, lag: lag)
+    }
+}
