@@ -86,11 +86,21 @@ extension Drift {
             fixed: days.count, meanDays: Double(days.reduce(0, +)) / Double(days.count), medianDays: median)
     }
 
-    /// VMs of a group (three or more VMs scanned) whose latest installed set differs from the group's majority.
+    /// VMs of a group or an image (three or more VMs scanned) whose latest installed set differs from the
+    /// majority of their peers.
     static func peers(_ histories: [VMHistory], at end: Timestamp) -> [PeerDrift] {
         var result: [PeerDrift] = []
-        let grouped = Dictionary(grouping: histories.filter { $0.group != nil }, by: { $0.group ?? "" })
-        for (group, members) in grouped.sorted(by: { $0.key < $1.key }) {
+        var grouped: [String: [VMHistory]] = [:]
+        for history in histories {
+            if let group = history.group { grouped[group, default: []].append(history) }
+            if let image = history.image { grouped["image \(image)", default: []].append(history) }
+        }
+        // Named groups first; an image's finding that a group already showed is not repeated.
+        var seen: Set<String> = []
+        let named = grouped.keys.filter { !$0.hasPrefix("image ") }.sorted()
+        let order = named + grouped.keys.filter { $0.hasPrefix("image ") }.sorted()
+        for group in order {
+            guard let members = grouped[group] else { continue }
             let latest = members.compactMap { history in
                 history.snapshots.last { $0.scannedAt <= end }.map { (history.vm, $0.kbs) }
             }
@@ -101,8 +111,9 @@ extension Drift {
             for (vm, kbs) in latest.sorted(by: { $0.0 < $1.0 }) {
                 let lacks = majority.subtracting(kbs)
                 let extra = kbs.filter { (counts[$0] ?? 0) * 2 < latest.count }
-                if !lacks.isEmpty || !extra.isEmpty {
-                    result.append(PeerDrift(group: group, vm: vm, lacks: sorted(lacks), extra: sorted(Set(extra))))
+                let drift = PeerDrift(group: group, vm: vm, lacks: sorted(lacks), extra: sorted(Set(extra)))
+                if (!lacks.isEmpty || !extra.isEmpty), seen.insert("\(vm) \(drift.lacks) \(drift.extra)").inserted {
+                    result.append(drift)
                 }
             }
         }

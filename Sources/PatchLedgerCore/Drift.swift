@@ -43,6 +43,7 @@ public struct Drift: Sendable, Codable {
     }
 
     public struct PeerDrift: Sendable, Codable {
+        /// The group name, or `image <reference>` for VMs deployed from one image.
         public var group: String
         public var vm: String
         /// KBs most of the group has and this VM lacks.
@@ -62,12 +63,17 @@ public struct Drift: Sendable, Codable {
 public struct VMHistory: Sendable {
     public var vm: String
     public var group: String?
+    public var image: String?
     public var snapshots: [(scannedAt: Timestamp, kbs: Set<KB>)]
     public var findings: [Finding]
 
-    public init(vm: String, group: String?, snapshots: [(scannedAt: Timestamp, kbs: Set<KB>)], findings: [Finding]) {
+    public init(
+        vm: String, group: String?, image: String? = nil, snapshots: [(scannedAt: Timestamp, kbs: Set<KB>)],
+        findings: [Finding]
+    ) {
         self.vm = vm
         self.group = group
+        self.image = image
         self.snapshots = snapshots.sorted { $0.scannedAt < $1.scannedAt }
         self.findings = findings
     }

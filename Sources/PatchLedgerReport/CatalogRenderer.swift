@@ -33,6 +33,23 @@ public enum CatalogRenderer {
         return out
     }
 
+    /// `drift --catalog`: each import of the window and what it brought.
+    public static func table(_ changes: [CatalogChange]) -> TextTable {
+        var table = TextTable(
+            ["FINISHED", "FILE", "DOCUMENT", "OUTCOME", "ADDED", "CHANGED", "REMOVED", "CVES", "RELEASES"],
+            rightAligned: [4, 5, 6, 7])
+        for change in changes {
+            let record = change.importRecord
+            table.append([
+                String(record.finishedAt.prefix(19)), record.sourcePath,
+                [record.documentKey, record.revision.map { "rev \($0)" }].compactMap { $0 }.joined(separator: " "),
+                record.outcome, String(record.added), String(record.changed), String(record.removed),
+                change.cves.map(String.init) ?? "", change.releases.joined(separator: " "),
+            ])
+        }
+        return table
+    }
+
     /// Every count of `stats` as one CSV table: dimension, key, updates.
     public static func csv(_ stats: CatalogStats) -> String {
         var table = TextTable(["DIMENSION", "KEY", "UPDATES"])

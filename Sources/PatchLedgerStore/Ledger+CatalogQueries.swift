@@ -112,3 +112,30 @@ extension Ledger {
         }.flatMap { KB(parsing: $0) }
     }
 }
+
+extension Ledger {
+    /// The catalog imports that finished in `[from, to]`, with the CVEs and KB releases of their documents.
+    public func catalogChanges(from: CalendarDate, to: CalendarDate) throws -> [CatalogChange] {
+        let imports = try importHistory().filter { record in
+            CalendarDate(parsing: record.finishedAt).map { $0 >= from && $0 <= to } ?? false
+        }
+        return try Self.wrap {
+            try writer.read { db in
+                try imports.map { record in
+                    let document = try Int64.fetchOne(
+                        db, sql: "SELECT id FROM documents WHERE import_id = ?", arguments: [record.id])
+                    guard let document else { return CatalogChange(importRecord: record, cves: nil, releases: []) }
+                    let cves = try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM cves WHERE document_id = ?", arguments: [document])
+                    let releases = try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT DISTINCT kb FROM updates WHERE source = 'msrc' AND document_id = ? AND kb IS NOT NULL
+                            ORDER BY kb
+                            """, arguments: [document])
+                    return CatalogChange(importRecord: record, cves: cves, releases: releases)
+                }
+            }
+        }
+    }
+}

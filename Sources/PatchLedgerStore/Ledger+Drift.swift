@@ -9,7 +9,7 @@ extension Ledger {
                 let vms = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT id, name, group_name FROM vms
+                        SELECT id, name, group_name, image FROM vms
                         WHERE (?1 IS NULL OR name = ?1) AND (?2 IS NULL OR group_name = ?2 COLLATE NOCASE)
                         ORDER BY name COLLATE NOCASE
                         """, arguments: [vm, group])
@@ -42,7 +42,7 @@ extension Ledger {
                 return vms.map { row in
                     let id: Int64 = row["id"]
                     return VMHistory(
-                        vm: row["name"], group: row["group_name"], snapshots: snapshots[id] ?? [],
+                        vm: row["name"], group: row["group_name"], image: row["image"], snapshots: snapshots[id] ?? [],
                         findings: findings[id] ?? [])
                 }
             }

@@ -266,6 +266,19 @@ import Testing
         }
     }
 
+    @Test func catalogDriftListsWhatEachImportBrought() throws {
+        let cli = try CLI()
+        _ = try cli.run(["import", "catalog", "--quiet", "catalogs/msrc"])
+        let result = try cli.run(["drift", "--catalog", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let imports = try #require(json["imports"] as? [[String: Any]])
+        #expect(imports.count == 3)
+        let july = try #require(imports.first { ($0["releases"] as? [String])?.contains("KB5028168") == true })
+        #expect(july["releases"] as? [String] == ["KB5028168", "KB5028169", "KB5028171"])
+        #expect((july["importRecord"] as? [String: Any])?["documentKey"] as? String == "2023-Jul")
+    }
+
     @Test func driftJSONHasTheDocumentedShape() throws {
         let cli = try ScanCLITests().sampleLedger()
         let result = try cli.run(["drift", "--since", "2023-08-28", "--until", "2023-09-04", "--format", "json"])

@@ -32,14 +32,11 @@ struct DriftCommand: AsyncParsableCommand {
             let end = until ?? CalendarDate.today()
             if catalog {
                 let start = since ?? CalendarDate(daysSinceEpoch: end.daysSinceEpoch - 30)
-                let imports = try ledger.importHistory().filter { record in
-                    let day = CalendarDate(parsing: record.finishedAt)
-                    return day.map { $0 >= start && $0 <= end } ?? false
-                }
+                let changes = try ledger.catalogChanges(from: start, to: end)
                 switch output.format {
-                case .table: print(CatalogRenderer.table(imports).render(), terminator: "")
-                case .json: print(try JSONOutput.render(["imports": imports]), terminator: "")
-                case .csv: print(CatalogRenderer.table(imports).renderCSV(), terminator: "")
+                case .table: print(CatalogRenderer.table(changes).render(), terminator: "")
+                case .json: print(try JSONOutput.render(["imports": changes]), terminator: "")
+                case .csv: print(CatalogRenderer.table(changes).renderCSV(), terminator: "")
                 }
                 return
             }
