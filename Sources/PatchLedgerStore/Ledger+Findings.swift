@@ -59,10 +59,12 @@ extension Ledger {
         try db.execute(sql: "DELETE FROM temp.replay_vms")
         let insert = try db.makeStatement(sql: "INSERT INTO temp.replay_vms (id) VALUES (?)")
         for id in vmIDs { try insert.execute(arguments: [id]) }
-        let snapshots = try Self.snapshotStates(db)
-        let products = Set(snapshots.compactMap(\.state?.product))
-        let catalogs = try Self.productCatalogs(db, for: products)
-        let supersedence = try Self.supersedence(db)
+        var catalogs: [ProductCatalog] = []
+        let snapshots = try Self.snapshotStates(db) { products in
+            catalogs = try Self.productCatalogs(db, for: products)
+            return Set(catalogs.map(\.product))
+        }
+        let supersedence = catalogs.isEmpty ? Supersedence(edges: [:]) : try Self.supersedence(db)
         var engines: [CalendarDate: ComplianceEngine] = [:]
         var histories: [Int64: (vm: String, history: [SnapshotFindings])] = [:]
         for snapshot in snapshots {

@@ -8,23 +8,14 @@ extension Ledger {
         var vmID: Int64
         var vm: String
         var scannedAt: Timestamp
-        /// `nil` when the product is unknown.
+        /// `nil` when the product is unknown, or not one the catalog holds.
         var state: VMState?
     }
 
     /// Every snapshot of the VMs in `temp.replay_vms`, oldest first, with product and build completed from
-    /// the manifest as `scan` does.
-    static func snapshotStates(_ db: Database) throws -> [SnapshotState] {
-        var kbs: [Int64: [KB]] = [:]
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT k.snapshot_id, k.kb FROM snapshot_kbs k JOIN snapshots s ON s.id = k.snapshot_id
-                WHERE s.vm_id IN (SELECT id FROM temp.replay_vms)
-                """)
-        while let row = try cursor.next() {
-            if let kb = KB(parsing: row[1] as String) { kbs[row[0], default: []].append(kb) }
-        }
+    /// the manifest as `scan` does. Installed KBs are read only for snapshots of the products `known`
+    /// keeps: the others cannot be evaluated, and a fleet's KB lists are most of the ledger.
+    static func snapshotStates(_ db: Database, known: (Set<String>) throws -> Set<String>) throws -> [SnapshotState] {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -33,8 +24,7 @@ extension Ledger {
                 FROM snapshots s JOIN vms v ON v.id = s.vm_id
                 WHERE s.vm_id IN (SELECT id FROM temp.replay_vms) ORDER BY s.vm_id, s.scanned_at, s.id
                 """)
-        return rows.compactMap { row in
-            guard let scannedAt = Timestamp(parsing: row["scanned_at"] as String) else { return nil }
+        let resolved = rows.map { row -> (row: Row, product: String?, version: OSVersion?) in
             let scanned = (row["os_version"] as String?).flatMap { OSVersion(parsing: $0) }.map { version in
                 OSVersion(major: version.major, minor: version.minor, build: version.build, ubr: row["ubr"])
             }
@@ -43,11 +33,29 @@ extension Ledger {
                 architecture: (row["architecture"] as String?).flatMap { Architecture(rawValue: $0) },
                 manifestBuild: (row["manifest_build"] as String?).flatMap { OSVersion(parsing: $0) },
                 image: row["image"])
+            return (row, product, version)
+        }
+        let evaluable = try known(Set(resolved.compactMap(\.product)))
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS replay_snapshots (id INTEGER PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM temp.replay_snapshots")
+        let insert = try db.makeStatement(sql: "INSERT INTO temp.replay_snapshots (id) VALUES (?)")
+        for entry in resolved where entry.product.map(evaluable.contains) == true {
+            try insert.execute(arguments: [entry.row["id"] as Int64])
+        }
+        var kbs: [Int64: [KB]] = [:]
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: "SELECT snapshot_id, kb FROM snapshot_kbs WHERE snapshot_id IN (SELECT id FROM temp.replay_snapshots)")
+        while let row = try cursor.next() {
+            if let kb = KB(parsing: row[1] as String) { kbs[row[0], default: []].append(kb) }
+        }
+        return resolved.compactMap { row, product, version in
+            guard let scannedAt = Timestamp(parsing: row["scanned_at"] as String) else { return nil }
             let id: Int64 = row["id"]
             let tags = tags(row["tags"])
             return SnapshotState(
                 vmID: row["vm_id"], vm: row["name"], scannedAt: scannedAt,
-                state: product.map {
+                state: product.flatMap { evaluable.contains($0) ? $0 : nil }.map {
                     VMState(
                         product: $0, version: version, installed: Set(kbs[id] ?? []),
                         hotpatch: ScanTarget.hotpatchEnrolled(tags: tags))
