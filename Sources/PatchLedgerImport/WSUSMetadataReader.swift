@@ -100,3 +100,38 @@ final class WSUSMetadataHandler: XMLStreamHandler {
 extension WSUSMetadataHandler.Name {
     var index: Int { Self.byIndex.firstIndex(of: self) ?? -1 }
 }
+
+extension WSUSMetadataReader {
+    /// Identifies a set of fragment folders without reading the fragments: SHA-256 over each file's path,
+    /// size and modification time. Empty when there are none.
+    public static func fingerprint(_ folders: [URL]) -> String {
+        guard !folders.isEmpty else { return "" }
+        var lines: [String] = []
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names {
+                let path = folder.appendingPathComponent(name).path
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+                let size = attributes?[.size] as? Int ?? 0
+                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                lines.append("\(folder.lastPathComponent)/\(name)\t\(size)\t\(modified)")
+            }
+        }
+        return SHA256.hex(Array(lines.sorted().joined(separator: "\n").utf8))
+    }
+}
+
+/// SHA-256 of a whole file, read a megabyte at a time.
+public enum FileDigest {
+    public static func sha256(_ url: URL, displayName: String) throws -> String {
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw ImportError.unreadable(file: displayName, reason: "cannot open")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
+        return hasher.finalizeHex()
+    }
+}

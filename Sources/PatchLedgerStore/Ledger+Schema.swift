@@ -19,6 +19,9 @@ extension Ledger {
         migrator.registerMigration("Create findings") { db in
             try db.execute(sql: findingsSchema)
         }
+        migrator.registerMigration("Record WSUS metadata fingerprints") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN metadata_fingerprint TEXT")
+        }
         return migrator
     }
 

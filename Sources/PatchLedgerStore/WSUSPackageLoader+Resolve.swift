@@ -8,7 +8,12 @@ extension WSUSPackageLoader {
     /// Supersedence arrives inverted (`SupersededBy` RevisionIds) and is stored as KB edges like MSRC's.
     ///
     /// - Parameter metadata: fragments by RevisionId; their KBArticleID outranks the payload's file name.
-    public func finish(sha256: String, metadata: [Int: WSUSMetadata] = [:]) throws -> ImportSummary {
+    /// - Parameter metadataFingerprint: `WSUSMetadataReader.fingerprint` of the fragments read, recorded so
+    ///   that the same package and fragments can later be recognised without reading them
+    ///   (`CatalogImport.unchangedWSUSPackage`).
+    public func finish(sha256: String, metadata: [Int: WSUSMetadata] = [:], metadataFingerprint: String = "")
+        throws -> ImportSummary
+    {
         var kbs: [Int64: String] = [:]
         for (id, files) in payloads {
             if let kb = files.lazy.compactMap({ self.fileKBs[$0] }).first(where: { !$0.isEmpty }) { kbs[id] = kb }
@@ -45,20 +50,27 @@ extension WSUSPackageLoader {
         if summary.added + summary.changed == 0 {
             summary.outcome = .unchanged
             _ = try session.recordImport(summary, sha256: sha256)
+            // The ledger holds exactly what this package and these fragments give: remember both.
+            try db.execute(
+                sql:
+                    "UPDATE documents SET sha256 = ?, metadata_fingerprint = ? WHERE source = 'wsus' AND key = 'wsusscn2'",
+                arguments: [sha256, metadataFingerprint])
             return summary
         }
         let importID = try session.recordImport(summary, sha256: sha256)
         try db.execute(
             sql: """
-                INSERT INTO documents (source, key, title, revision, initial_release, current_release, sha256, import_id)
-                VALUES ('wsus', 'wsusscn2', 'WSUS offline catalog', ?, ?, ?, ?, ?)
+                INSERT INTO documents (source, key, title, revision, initial_release, current_release, sha256, import_id,
+                    metadata_fingerprint)
+                VALUES ('wsus', 'wsusscn2', 'WSUS offline catalog', ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source, key) DO UPDATE SET revision = excluded.revision,
-                    current_release = excluded.current_release, sha256 = excluded.sha256, import_id = excluded.import_id
+                    current_release = excluded.current_release, sha256 = excluded.sha256, import_id = excluded.import_id,
+                    metadata_fingerprint = excluded.metadata_fingerprint
                 """,
             arguments: [
                 summary.revision, String(summary.revision?.prefix(10) ?? ""),
                 String(summary.revision?.prefix(10) ?? ""),
-                sha256, importID,
+                sha256, importID, metadataFingerprint,
             ])
         return summary
     }
@@ -154,6 +166,31 @@ extension WSUSPackageLoader {
 }
 
 extension CatalogImport {
+    /// The SHA-256 of the WSUS package the ledger holds, if any: a file with another digest must be read.
+    public func heldWSUSPackageSHA256() throws -> String? {
+        try String.fetchOne(db, sql: "SELECT sha256 FROM documents WHERE source = 'wsus' AND key = 'wsusscn2'")
+    }
+
+    /// When the package and its metadata fragments are exactly those the ledger holds, records an
+    /// `unchanged` import without reading the file (a nightly re-import of the same catalog); else `nil`.
+    public func unchangedWSUSPackage(sha256: String, metadataFingerprint: String, file: String) throws -> ImportSummary?
+    {
+        guard
+            let held = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT revision FROM documents
+                    WHERE source = 'wsus' AND key = 'wsusscn2' AND sha256 = ? AND metadata_fingerprint = ?
+                    """, arguments: [sha256, metadataFingerprint])
+        else { return nil }
+        var summary = ImportSummary(
+            file: file, format: "wsus-package", documentKey: "wsusscn2", revision: held["revision"], outcome: .unchanged
+        )
+        summary.unchanged = try Int.fetchOne(db, sql: "SELECT count(*) FROM updates WHERE source = 'wsus'") ?? 0
+        _ = try recordImport(summary, sha256: sha256)
+        return summary
+    }
+
     /// A sink for one package.xml of this import.
     public func wsusPackageLoader(file: String) throws -> WSUSPackageLoader {
         try WSUSPackageLoader(session: self, file: file)

@@ -22,14 +22,25 @@ struct CatalogImporter {
                     diagnostics += result.diagnostics
                     return try session.apply(result.document, sha256: result.sha256, file: name)
                 case .wsusPackage:
+                    let fragments = WSUSMetadataReader.fragmentFolders(besidePackage: url)
+                    let fingerprint = WSUSMetadataReader.fingerprint(fragments)
+                    // A nightly re-import of the catalog held: recognise it by digest and skip the read.
+                    if try session.heldWSUSPackageSHA256() != nil,
+                        let summary = try session.unchangedWSUSPackage(
+                            sha256: try FileDigest.sha256(url, displayName: name), metadataFingerprint: fingerprint,
+                            file: name)
+                    {
+                        return summary
+                    }
                     let loader = try session.wsusPackageLoader(file: name)
                     do {
                         let sha256 = try WSUSPackageReader.read(url, into: loader, displayName: name) {
                             bytes, updates in
                             progress.update(file: name, bytes: bytes, records: updates)
                         }
-                        let fragments = WSUSMetadataReader.fragmentFolders(besidePackage: url)
-                        return try loader.finish(sha256: sha256, metadata: try WSUSMetadataReader.read(fragments))
+                        return try loader.finish(
+                            sha256: sha256, metadata: try WSUSMetadataReader.read(fragments),
+                            metadataFingerprint: fingerprint)
                     } catch WSUSPackageLoader.Stop.older {
                         return try loader.finishOlder()
                     }

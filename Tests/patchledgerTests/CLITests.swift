@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerStore
 import Testing
 
 @testable import patchledger
@@ -154,5 +155,31 @@ struct CLI {
         #expect(command.paths == ["a.xml", "folder"])
         #expect(command.format == .msrcCVRF)
         #expect(command.ledger.path == "x.sqlite")
+    }
+}
+
+@Suite struct WSUSReimportCLITests {
+    @Test func theSamePackageAndFragmentsAreRecognisedWithoutReadingThem() throws {
+        let cli = try CLI()
+        let copy = cli.folder.appendingPathComponent("wsus")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("catalogs/wsus"), to: copy)
+        let package = copy.appendingPathComponent("package.xml").path
+        let first = try cli.run(["import", "catalog", "--quiet", package])
+        #expect(first.stdout.contains(": imported, 33 added"))
+        let before = try Ledger(path: cli.db).dump(excluding: ["imports"])
+        let second = try cli.run(["import", "catalog", "--quiet", package])
+        #expect(second.status == 0)
+        #expect(second.stdout.hasSuffix(": unchanged, 0 added, 0 changed, 33 unchanged, 0 removed\n"))
+        #expect(try Ledger(path: cli.db).dump(excluding: ["imports"]) == before)
+        // A fragment edited: the package is read again, and the new fingerprint recorded.
+        let fragments = copy.appendingPathComponent("x")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fragments.path).sorted().first)
+        let fragment = fragments.appendingPathComponent(name)
+        try (String(contentsOf: fragment, encoding: .utf8) + "\n").write(
+            to: fragment, atomically: true, encoding: .utf8)
+        let third = try cli.run(["import", "catalog", "--quiet", package])
+        #expect(third.status == 0)
+        #expect(third.stdout.contains(": unchanged, 0 added, 0 changed, 33 unchanged"))
+        #expect(try Ledger(path: cli.db).dump()["documents"] != before["documents"])
     }
 }
