@@ -16,3 +16,9 @@ func exitingOnError<T>(_ body: () throws -> T) throws -> T {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// A failure a command detects itself, printed as its one-line description.
+struct ValidationFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -25,7 +25,9 @@ struct Report: AsyncParsableCommand {
     func run() async throws {
         try exitingOnError {
             let page = try ReportWriter(asOf: asOf ?? CalendarDate.today()).render(try ledger.open())
-            try Data(page.utf8).write(to: URL(fileURLWithPath: html))
+            guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
+                throw ValidationFailure("\(html): cannot write the report (does its folder exist, and is it writable?)")
+            }
             print(html)
         }
     }
