@@ -10,7 +10,7 @@ struct Coverage {
     /// The newest Monthly Rollup installed.
     let rollupLevel: CatalogUpdate?
 
-    init(state: VMState, catalog: ProductCatalog, supersedence: Supersedence) {
+    init(state: VMState, catalog: ProductCatalog, supersedence: Supersedence, history: ReleaseHistory) {
         line = state.version?.line
         var installed = state.installed
         for kb in state.installed { installed.formUnion(supersedence.closure(of: kb)) }
@@ -18,16 +18,30 @@ struct Coverage {
         let line = line
         let installedRevisions = catalog.updates.lazy.filter { state.installed.contains($0.kb) }
             .compactMap { $0.fixedBuild(on: line)?.revision }
-        revision = ([state.version?.ubr].compactMap { $0 } + installedRevisions).max()
+        // An installed update the release history knows brings the line to its build, even where the catalog
+        // lacks that month: it stands for the cumulative update of its date.
+        let released = state.installed.compactMap { kb in
+            state.version.flatMap { history.release(of: kb, build: $0.build) }
+        }
+        revision = ([state.version?.ubr].compactMap { $0 } + installedRevisions + released.map(\.ubr)).max()
         let revision = revision
         func atOrBelowBuild(_ update: CatalogUpdate) -> Bool {
             guard let fixed = update.fixedBuild(on: line)?.revision, let revision else { return false }
             return fixed <= revision
         }
-        cumulativeLevel = catalog.updates.filter {
+        let fromHistory = released.map { release in
+            CatalogUpdate(
+                kb: release.kb ?? KB(0), kind: .cumulative, released: release.date,
+                fixedBuilds: state.version.map {
+                    [WindowsBuild(major: $0.major, minor: $0.minor, build: release.build, revision: release.ubr)]
+                } ?? [])
+        }
+        let held = catalog.updates.filter {
             $0.kind == .cumulative && (installed.contains($0.kb) || atOrBelowBuild($0))
         }
-        .max { Coverage.older($0, $1, line: line) }
+        cumulativeLevel = (held + (catalog.servicing == .cumulative ? fromHistory : [])).max {
+            Coverage.older($0, $1, line: line)
+        }
         rollupLevel = catalog.updates.filter { $0.kind == .monthlyRollup && installed.contains($0.kb) }
             .max { Coverage.older($0, $1, line: nil) }
     }

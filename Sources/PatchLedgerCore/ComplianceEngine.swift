@@ -17,11 +17,17 @@ public final class ComplianceEngine {
     let catalogs: [String: ProductCatalog]
     let supersedence: Supersedence
     let policy: Policy
+    /// Builds of installed KBs the catalog has no FixedBuild for (months not imported, data before 2021).
+    let history: ReleaseHistory
     private var memo: [VMState: Evaluation] = [:]
     /// Per product, every KB its catalog lists: other installed KBs cannot change an evaluation.
     private let listed: [String: Set<KB>]
 
-    public init(catalogs: [ProductCatalog], supersedence: Supersedence, policy: Policy) {
+    public init(
+        catalogs: [ProductCatalog], supersedence: Supersedence, policy: Policy,
+        history: ReleaseHistory = ReleaseHistory([])
+    ) {
+        self.history = history
         var byName: [String: ProductCatalog] = [:]
         for catalog in catalogs {
             var filtered = catalog
@@ -47,9 +53,12 @@ public final class ComplianceEngine {
         // Fleets are full of identical VMs once KBs unknown to the catalog (drivers, Defender definitions,
         // other products) are set aside: evaluate each distinct state once.
         var state = state
-        state.installed = state.installed.filter { listed.contains($0) || supersedence.replacesAny($0) }
+        let build = state.version?.build ?? 0
+        state.installed = state.installed.filter {
+            listed.contains($0) || supersedence.replacesAny($0) || history.release(of: $0, build: build) != nil
+        }
         if let known = memo[state] { return known }
-        let coverage = Coverage(state: state, catalog: catalog, supersedence: supersedence)
+        let coverage = Coverage(state: state, catalog: catalog, supersedence: supersedence, history: history)
         let shown = Set(
             catalog.updates.lazy.filter { $0.component != nil && coverage.installed.contains($0.kb) }
                 .compactMap(\.component))

@@ -65,6 +65,7 @@ extension Ledger {
             return Set(catalogs.map(\.product))
         }
         let supersedence = catalogs.isEmpty ? Supersedence(edges: [:]) : try Self.supersedence(db)
+        let history = catalogs.isEmpty ? ReleaseHistory([]) : try Self.releaseHistory(db)
         var engines: [CalendarDate: ComplianceEngine] = [:]
         var histories: [Int64: (vm: String, history: [SnapshotFindings])] = [:]
         for snapshot in snapshots {
@@ -77,7 +78,8 @@ extension Ledger {
                 ?? ComplianceEngine(
                     catalogs: catalogs, supersedence: supersedence,
                     policy: .init(
-                        classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: day))
+                        classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: day),
+                    history: history)
             engines[day] = engine
             guard let evaluation = engine.evaluate(state) else { continue }
             entry.history.append(

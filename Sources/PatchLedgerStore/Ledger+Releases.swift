@@ -45,18 +45,17 @@ extension Ledger {
     }
 
     public func releaseHistory() throws -> ReleaseHistory {
-        try Self.wrap {
-            try writer.read { db in
-                let releases = try Row.fetchAll(db, sql: "SELECT * FROM releases").compactMap { row -> Release? in
-                    guard let date = CalendarDate(parsing: row["released"] as String) else { return nil }
-                    let kb = (row["kb"] as String?).flatMap { KB(parsing: $0) }
-                    return Release(
-                        channel: row["channel"], month: row["month"], type: row["type"], date: date,
-                        build: row["build"],
-                        ubr: row["ubr"], kb: kb)
-                }
-                return ReleaseHistory(releases)
-            }
+        try Self.wrap { try writer.read { db in try Self.releaseHistory(db) } }
+    }
+
+    static func releaseHistory(_ db: Database) throws -> ReleaseHistory {
+        let releases = try Row.fetchAll(db, sql: "SELECT * FROM releases").compactMap { row -> Release? in
+            guard let date = CalendarDate(parsing: row["released"] as String) else { return nil }
+            let kb = (row["kb"] as String?).flatMap { KB(parsing: $0) }
+            return Release(
+                channel: row["channel"], month: row["month"], type: row["type"], date: date, build: row["build"],
+                ubr: row["ubr"], kb: kb)
         }
+        return ReleaseHistory(releases)
     }
 }

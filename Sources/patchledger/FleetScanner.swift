@@ -18,8 +18,9 @@ struct FleetScanner {
         }
         let products = Set(targets.compactMap(\.product))
         let engine = ComplianceEngine(
-            catalogs: try ledger.productCatalogs(for: products), supersedence: try ledger.supersedence(), policy: policy
-        )
+            catalogs: try ledger.productCatalogs(for: products), supersedence: try ledger.supersedence(),
+            policy: policy,
+            history: try ledger.releaseHistory())
         return FleetScan(targets: targets, engine: engine, filter: filter)
     }
 }

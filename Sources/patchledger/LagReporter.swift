@@ -23,9 +23,11 @@ struct LagReporter {
         }
         let policy = ComplianceEngine.Policy(
             classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: asOf)
+        let history = try ledger.releaseHistory()
         let engine = ComplianceEngine(
-            catalogs: try ledger.productCatalogs(for: products), supersedence: try ledger.supersedence(), policy: policy
-        )
-        return ImageLag(targets: targets, engine: engine, history: try ledger.releaseHistory(), maxDays: maxDays)
+            catalogs: try ledger.productCatalogs(for: products), supersedence: try ledger.supersedence(),
+            policy: policy,
+            history: history)
+        return ImageLag(targets: targets, engine: engine, history: history, maxDays: maxDays)
     }
 }

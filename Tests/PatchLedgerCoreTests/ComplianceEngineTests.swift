@@ -180,6 +180,39 @@ import Testing
         #expect(scan.summary.compliant == 0)
     }
 
+    @Test func anInstalledUpdateTheCatalogLacksCountsThroughTheReleaseHistory() throws {
+        // The real Server 2016 capture has KB4483229, the 2018-12-19 out-of-band cumulative update (14393.2670),
+        // from a month the catalog lacks: it covers the 2018-02 update, not the 2020-01 one.
+        let updates = [
+            Self.update(4_074_590, "2018-02-13", .cumulative, cves: ["CVE-2018-0742"]),
+            Self.update(4_534_271, "2020-01-14", .cumulative, fixed: nil, cves: ["CVE-2020-0601"]),
+        ]
+        let history = ReleaseHistory(
+            [
+                Self.date("2018-12-19").map {
+                    Release(
+                        channel: "LTSB", month: "2018-12", type: "OOB", date: $0, build: 14393, ubr: 2670,
+                        kb: KB(4_483_229))
+                }
+            ]
+            .compactMap { $0 })
+        let engine = ComplianceEngine(
+            catalogs: [ProductCatalog(product: "Windows Server 2016", updates: updates)],
+            supersedence: Supersedence(edges: [:]),
+            policy: .init(
+                classifications: [Classification.securityUpdates], asOf: try #require(Self.date("2020-01-31"))),
+            history: history)
+        let evaluation = try #require(engine.evaluate(Self.state("Windows Server 2016", "10.0.14393", [4_483_229])))
+        #expect(evaluation.missing.map(\.kb) == ["KB4534271"])
+        #expect(evaluation.missing.first?.covers == [])
+        #expect(evaluation.missing.first?.ageDays == 17)
+        let without = Self.engine("Windows Server 2016", updates, asOf: "2020-01-31")
+        #expect(
+            without.evaluate(Self.state("Windows Server 2016", "10.0.14393", [4_483_229]))?.missing.first?.covers == [
+                "KB4074590"
+            ])
+    }
+
     @Test func supersedenceAloneSatisfiesAnOrdinaryUpdate() throws {
         let updates = [
             Self.update(4_100_347, "2018-10-09", .other, cves: ["CVE-2018-3620"]),
