@@ -29,9 +29,16 @@ public struct Release: Hashable, Sendable {
 /// and previews and out-of-band releases that MSRC never lists.
 public struct ReleaseHistory: Sendable {
     private var byBuild: [Int: [Release]] = [:]
+    /// Keyed by build and KB: the engine asks this for every installed KB of every VM state.
+    private var byKB: [Int: [KB: Release]] = [:]
 
     public init(_ releases: [Release]) {
-        for release in releases { byBuild[release.build, default: []].append(release) }
+        for release in releases {
+            byBuild[release.build, default: []].append(release)
+            if let kb = release.kb, byKB[release.build]?[kb].map({ release.ubr < $0.ubr }) ?? true {
+                byKB[release.build, default: [:]][kb] = release
+            }
+        }
         for key in byBuild.keys { byBuild[key]?.sort { ($0.ubr, $0.date) < ($1.ubr, $1.date) } }
     }
 
@@ -47,6 +54,6 @@ public struct ReleaseHistory: Sendable {
 
     /// The build a KB brings its line to, when the history lists it.
     public func release(of kb: KB, build: Int) -> Release? {
-        releases(build: build).first { $0.kb == kb }
+        byKB[build]?[kb]
     }
 }
