@@ -15,12 +15,18 @@ public enum WSUSPackageReader {
         let name = displayName ?? url.path
         let handler = WSUSPackageHandler(file: name, sink: sink)
         let stream = XMLStream(file: name, names: WSUSPackageHandler.Name.allCases.map(\.rawValue))
-        let sha256 = try stream.parseHashing(url, handler: handler) { progress($0, handler.updates) }
+        // The digest is computed on the other core while this one parses (a second read, from the page cache).
+        let digest = Pending { Result { try FileDigest.sha256(url, displayName: name) } }
+        var bytesRead = 0
+        try stream.parse(url, handler: handler) { chunk in
+            bytesRead += chunk.count
+            progress(bytesRead, handler.updates)
+        }
         guard handler.sawRoot else {
             throw ImportError.unexpected(
                 file: name, line: 1, column: 1, expected: "an <OfflineSyncPackage> root element", found: "no element")
         }
-        return sha256
+        return try digest.wait().get()
     }
 }
 
