@@ -8,13 +8,7 @@ public enum FleetManifestReader {
 
     /// - Throws: `ImportError` naming the file and the row (CSV line, or JSON array position).
     public static func read(_ url: URL, displayName: String) throws -> [FleetEntry] {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw ImportError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
-        }
-        return try read(bytes: bytes, displayName: displayName)
+        try read(bytes: try InputFiles.bytes(url, displayName: displayName), displayName: displayName)
     }
 
     public static func read(bytes: [UInt8], displayName: String) throws -> [FleetEntry] {

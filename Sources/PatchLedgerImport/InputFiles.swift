@@ -30,4 +30,15 @@ enum InputFiles {
         }
         return result
     }
+
+    /// The whole file, for the small text inputs (inventories, manifests, release histories).
+    ///
+    /// - Throws: `ImportError.unreadable` naming the file.
+    static func bytes(_ url: URL, displayName: String) throws -> [UInt8] {
+        do {
+            return Array(try Data(contentsOf: url))
+        } catch {
+            throw ImportError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
+        }
+    }
 }

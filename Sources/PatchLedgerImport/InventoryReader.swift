@@ -14,13 +14,7 @@ public enum InventoryReader {
     /// - Throws: `ImportError` naming the file: unreadable, undecodable, unrecognised, a bad record, or a
     ///   snapshot with no KBs (every format lists some; an empty list means a failed capture).
     public static func read(_ url: URL, displayName: String, format: InventoryFormat? = nil) throws -> Result {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw ImportError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
-        }
-        return try read(bytes: bytes, displayName: displayName, format: format)
+        try read(bytes: try InputFiles.bytes(url, displayName: displayName), displayName: displayName, format: format)
     }
 
     public static func read(bytes: [UInt8], displayName: String, format: InventoryFormat? = nil) throws -> Result {

@@ -6,13 +6,7 @@ import PatchLedgerCore
 public enum ReleaseHistoryReader {
     /// - Throws: `ImportError` naming the file and line of the first malformed row; an empty table too.
     public static func read(_ url: URL, displayName: String) throws -> [Release] {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw ImportError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
-        }
-        return try read(bytes: bytes, displayName: displayName)
+        try read(bytes: try InputFiles.bytes(url, displayName: displayName), displayName: displayName)
     }
 
     public static func read(bytes: [UInt8], displayName: String) throws -> [Release] {

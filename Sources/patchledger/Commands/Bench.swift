@@ -48,9 +48,9 @@ struct BenchCatalog: AsyncParsableCommand {
                 try WSUSPackageGenerator(updates: updates).write(to: URL(fileURLWithPath: writePackage))
                 return
             }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-bench-\(getpid())")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let work = try WorkFolder()
+            defer { work.remove() }
+            let folder = work.url
             let package = folder.appendingPathComponent("package.xml")
             try WSUSPackageGenerator(updates: updates).write(to: package)
             var files = [(package, updates)]

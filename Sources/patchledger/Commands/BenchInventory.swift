@@ -19,8 +19,9 @@ struct BenchInventory: AsyncParsableCommand {
 
     func run() async throws {
         try exitingOnError {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-bench-\(getpid())")
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let work = try WorkFolder()
+            defer { work.remove() }
+            let folder = work.url
             let scans = folder.appendingPathComponent("scans")
             let csv = folder.appendingPathComponent("rows.csv")
             let rows = try SystemInfoGenerator(files: files, kbsPerFile: kbs).write(to: scans, csv: csv)

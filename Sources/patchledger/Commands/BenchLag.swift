@@ -24,11 +24,9 @@ struct BenchLag: AsyncParsableCommand {
 
     func run() async throws {
         try exitingOnError {
-            let folder =
-                keep.map { URL(fileURLWithPath: $0) }
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-bench-\(getpid())")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
+            let work = try WorkFolder(keep: keep)
+            defer { work.remove() }
+            let folder = work.url
             let me = try BenchCatalog.executablePath()
             let db = folder.appendingPathComponent("lag.sqlite").path
             try BenchScan.check(

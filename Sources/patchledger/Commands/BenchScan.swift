@@ -23,11 +23,9 @@ struct BenchScan: AsyncParsableCommand {
     func run() async throws {
         try exitingOnError {
             let sizes = vms.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            let folder =
-                keep.map { URL(fileURLWithPath: $0) }
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-bench-\(getpid())")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
+            let work = try WorkFolder(keep: keep)
+            defer { work.remove() }
+            let folder = work.url
             let me = try BenchCatalog.executablePath()
             print("     VMs  scan s  peak RSS MB  sqlite3 NOT EXISTS s")
             for size in sizes {

@@ -52,10 +52,7 @@ struct Catalog: AsyncParsableCommand {
 
         @Argument(
             help: "The KB, in any spelling (KB4074590, 4074590).",
-            transform: { text in
-                guard let kb = KB(parsing: text) else { throw ValidationError("not a KB number: \(text)") }
-                return kb
-            })
+            transform: ArgumentValue.kb)
         var kb: KB
 
         func run() async throws {

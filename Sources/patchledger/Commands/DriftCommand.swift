@@ -16,15 +16,11 @@ struct DriftCommand: AsyncParsableCommand {
     @Option(help: "Only this VM.") var vm: String?
     @Option(help: "Only VMs of this group.") var group: String?
     @Option(
-        help: "Start of the window (default: each VM's last two scans, 30 days for the fleet).", transform: Self.date)
+        help: "Start of the window (default: each VM's last two scans, 30 days for the fleet).",
+        transform: ArgumentValue.date)
     var since: CalendarDate?
-    @Option(help: "End of the window (default: today).", transform: Self.date) var until: CalendarDate?
+    @Option(help: "End of the window (default: today).", transform: ArgumentValue.date) var until: CalendarDate?
     @Flag(help: "Show catalog drift: the imports of the window and what they added or changed.") var catalog = false
-
-    static func date(_ text: String) throws -> CalendarDate {
-        guard let date = CalendarDate(parsing: text) else { throw ValidationError("not a date (YYYY-MM-DD): \(text)") }
-        return date
-    }
 
     func run() async throws {
         try exitingOnError {

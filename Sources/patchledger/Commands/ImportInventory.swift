@@ -23,12 +23,7 @@ struct ImportInventory: AsyncParsableCommand {
 
     @Option(
         help: "The scan time for files that carry none (default: the file's modification time).",
-        transform: { text in
-            guard let time = Timestamp(parsing: text) else {
-                throw ValidationError("not a date or ISO 8601 time: \(text)")
-            }
-            return time
-        })
+        transform: ArgumentValue.timestamp)
     var scannedAt: Timestamp?
 
     @Option(help: "Read every file as this format instead of detecting it.")
@@ -39,10 +34,7 @@ struct ImportInventory: AsyncParsableCommand {
 
     @Option(
         help: "The OS build, with UBR when known: 17763, 14393.2068, 10.0.17763.4645.",
-        transform: { text in
-            guard let version = OSVersion(parsing: text) else { throw ValidationError("not a Windows build: \(text)") }
-            return version
-        })
+        transform: ArgumentValue.build)
     var build: OSVersion?
 
     @Option(help: "The architecture for files that carry none: x64, x86, ARM64.")

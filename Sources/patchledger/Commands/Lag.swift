@@ -21,12 +21,7 @@ struct Lag: AsyncParsableCommand {
 
     @Option(
         help: "Evaluate as of this day (default: today).",
-        transform: { text in
-            guard let date = CalendarDate(parsing: text) else {
-                throw ValidationError("not a date (YYYY-MM-DD): \(text)")
-            }
-            return date
-        })
+        transform: ArgumentValue.date)
     var asOf: CalendarDate?
 
     @Flag(help: "Exit 1 when an image is over --max-days.") var failOnStale = false

@@ -14,12 +14,7 @@ struct Report: AsyncParsableCommand {
 
     @Option(
         help: "Report as of this day (default: today).",
-        transform: { text in
-            guard let date = CalendarDate(parsing: text) else {
-                throw ValidationError("not a date (YYYY-MM-DD): \(text)")
-            }
-            return date
-        })
+        transform: ArgumentValue.date)
     var asOf: CalendarDate?
 
     func run() async throws {

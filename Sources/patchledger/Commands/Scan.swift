@@ -32,12 +32,7 @@ struct Scan: AsyncParsableCommand {
 
     @Option(
         help: "Evaluate as of this day: the newest snapshot and the updates released on or before it (default: today).",
-        transform: { text in
-            guard let date = CalendarDate(parsing: text) else {
-                throw ValidationError("not a date (YYYY-MM-DD): \(text)")
-            }
-            return date
-        })
+        transform: ArgumentValue.date)
     var asOf: CalendarDate?
 
     @Option(help: "Exit 1 when a VM misses an update at or above: critical, important, moderate, low, any.")

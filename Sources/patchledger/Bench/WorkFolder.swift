@@ -1,0 +1,20 @@
+import Foundation
+
+/// A benchmark's working folder: the one `--keep` names (left in place, for profiling), else a temporary
+/// one that `remove()` deletes.
+struct WorkFolder {
+    let url: URL
+    private let kept: Bool
+
+    init(keep path: String? = nil) throws {
+        url =
+            path.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-bench-\(getpid())")
+        kept = path != nil
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        if !kept { try? FileManager.default.removeItem(at: url) }
+    }
+}
