@@ -296,3 +296,32 @@ import Testing
         #expect(peers.compactMap { $0["vm"] as? String } == ["web-03"])
     }
 }
+
+/// `scan --format json` end to end over the six real CVRF documents and the real captures.
+@Suite(
+    .enabled(
+        if: FileManager.default.fileExists(atPath: CLI.root.deletingLastPathComponent().path + "/shared/data/msrc"),
+        "../shared/data is absent"))
+struct RealScanCLITests {
+    @Test func eachServerVMMissesAtMostOneCumulativeUpdateTheNewest() throws {
+        let cli = try CLI()
+        let shared = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/data")
+        #expect(try cli.run(["import", "catalog", "--quiet", shared.appendingPathComponent("msrc").path]).status == 0)
+        #expect(
+            try cli.run(["import", "inventory", "--quiet", shared.appendingPathComponent("inventories").path]).status
+                == 0)
+        let result = try cli.run(["scan", "--as-of", "2026-11-29", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let vms = try #require(json["vms"] as? [[String: Any]])
+        let newest = [
+            "Windows Server 2016": "KB5068864", "Windows Server 2019": "KB5068791", "Windows Server 2022": "KB5068787",
+        ]
+        let servers = vms.filter { newest[$0["product"] as? String ?? ""] != nil }
+        #expect(servers.count == 3)
+        for vm in servers {
+            let missing = (vm["missing"] as? [[String: Any]] ?? []).compactMap { $0["kb"] as? String }
+            #expect(missing == [newest[vm["product"] as? String ?? ""] ?? ""], "\(vm["vm"] ?? "")")
+        }
+    }
+}
