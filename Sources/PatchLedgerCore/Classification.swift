@@ -3,6 +3,8 @@ public enum Classification {
     /// CVRF vendor fixes are security updates by definition.
     public static let securityUpdates = "Security Updates"
     public static let criticalUpdates = "Critical Updates"
+    /// What a scan counts unless told otherwise: critical and security updates.
+    public static let scannedByDefault: Set<String> = [criticalUpdates, securityUpdates]
 
     /// Microsoft's published classification GUIDs (FORMATS.md §1.4), upper-case.
     static let namesByGUID: [String: String] = [

@@ -20,6 +20,9 @@ public enum UpdateKind: String, Sendable, Codable, CaseIterable {
     ///   - title: the WSUS title, when there is one.
     ///   - servicing: how the product is serviced: on cumulative-serviced products MSRC calls the monthly
     ///     cumulative update a plain "Security Update".
+    ///
+    /// Stricter than `UpdateSubtype.fromTitle`, which labels any "Cumulative Update" title (.NET too) for
+    /// display: only "Cumulative Update for Windows" is the OS's monthly update here.
     public init(subtype: String?, title: String?, servicing: Servicing) {
         let compact = (subtype ?? "").lowercased().filter { $0.isLetter }
         let words = (title ?? "").lowercased()

@@ -78,7 +78,7 @@ extension Ledger {
                 ?? ComplianceEngine(
                     catalogs: catalogs, supersedence: supersedence,
                     policy: .init(
-                        classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: day),
+                        classifications: Classification.scannedByDefault, asOf: day),
                     history: history)
             engines[day] = engine
             guard let evaluation = engine.evaluate(state) else { continue }

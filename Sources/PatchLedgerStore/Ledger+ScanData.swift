@@ -18,14 +18,14 @@ extension Ledger {
                             ORDER BY scanned_at DESC, id DESC LIMIT 1)
                         ORDER BY v.name COLLATE NOCASE
                         """, arguments: [limit])
+                // The KBs of the snapshots just chosen, passed as a JSON array rather than choosing them again.
+                let chosen = rows.compactMap { $0["snapshot_id"] as Int64? }.map(String.init).joined(separator: ",")
                 var kbs: [Int64: [KB]] = [:]
                 let cursor = try Row.fetchCursor(
                     db,
-                    sql: """
-                        SELECT k.snapshot_id, k.kb FROM snapshot_kbs k WHERE k.snapshot_id IN (
-                            SELECT (SELECT id FROM snapshots WHERE vm_id = v.id AND scanned_at <= ?
-                                ORDER BY scanned_at DESC, id DESC LIMIT 1) FROM vms v)
-                        """, arguments: [limit])
+                    sql:
+                        "SELECT snapshot_id, kb FROM snapshot_kbs WHERE snapshot_id IN (SELECT value FROM json_each(?))",
+                    arguments: ["[\(chosen)]"])
                 while let row = try cursor.next() {
                     if let kb = KB(parsing: row[1] as String) { kbs[row[0], default: []].append(kb) }
                 }

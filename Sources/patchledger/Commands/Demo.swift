@@ -55,7 +55,7 @@ struct Demo: AsyncParsableCommand {
         for day in days.compactMap({ CalendarDate(parsing: $0) }) {
             print("\n$ patchledger scan --as-of \(day)")
             let policy = ComplianceEngine.Policy(
-                classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: day)
+                classifications: Classification.scannedByDefault, asOf: day)
             print(ScanRenderer.table(try FleetScanner(policy: policy).run(on: ledger, filter: .init())), terminator: "")
         }
         let last = days.compactMap { CalendarDate(parsing: $0) }.max()

@@ -33,14 +33,15 @@ struct ReportWriter {
     var asOf: CalendarDate
 
     func render(_ ledger: Ledger) throws -> String {
-        let policy = ComplianceEngine.Policy(
-            classifications: [Classification.criticalUpdates, Classification.securityUpdates], asOf: asOf)
-        let scan = try FleetScanner(policy: policy).run(on: ledger, filter: .init())
+        // One load of the fleet and the catalog serves the scan and the image lag.
+        let inputs = try ScanInputs.load(
+            ledger, policy: .init(classifications: Classification.scannedByDefault, asOf: asOf))
+        let scan = FleetScan(targets: inputs.targets, engine: inputs.engine)
+        let lag = ImageLag(targets: inputs.targets, engine: inputs.engine, history: inputs.history, maxDays: 30)
         try ledger.refreshFindings()
         let drift = Drift(
             histories: try ledger.histories(), since: CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 30),
             until: asOf)
-        let lag = try LagReporter(asOf: asOf, maxDays: 30).run(on: ledger)
         return HTMLReport.render(scan: scan, drift: drift, lag: lag)
     }
 }

@@ -41,9 +41,7 @@ struct Scan: AsyncParsableCommand {
     func run() async throws {
         let scan = try exitingOnError {
             let policy = ComplianceEngine.Policy(
-                classifications: Set(
-                    classification.isEmpty
-                        ? [Classification.criticalUpdates, Classification.securityUpdates] : classification),
+                classifications: classification.isEmpty ? Classification.scannedByDefault : Set(classification),
                 asOf: asOf ?? CalendarDate.today())
             return try FleetScanner(policy: policy).run(
                 on: try ledger.open(), vm: vm, group: group, product: product,

@@ -1,0 +1,31 @@
+import Foundation
+import PatchLedgerCore
+import PatchLedgerStore
+
+/// What `scan`, `lag` and `report` evaluate, loaded from the ledger once: the VMs as of a day, and an
+/// engine over the catalog of their products (and of their images' products) with the release history.
+struct ScanInputs {
+    var targets: [ScanTarget]
+    var engine: ComplianceEngine
+    var history: ReleaseHistory
+
+    /// - Parameter selected: which VMs to evaluate.
+    static func load(
+        _ ledger: Ledger, policy: ComplianceEngine.Policy, selected: (ScanTarget) -> Bool = { _ in true }
+    ) throws -> ScanInputs {
+        let targets = try ledger.scanTargets(asOf: policy.asOf).filter(selected)
+        var products = Set(targets.compactMap(\.product))
+        for target in targets {
+            guard case .success(let parsed) = ImageVersion.parse(image: target.image, tags: target.tags),
+                let product = WindowsProduct.catalogName(
+                    osName: parsed.osHint, version: parsed.version, architecture: .x64)
+            else { continue }
+            products.insert(product)
+        }
+        let history = try ledger.releaseHistory()
+        let engine = ComplianceEngine(
+            catalogs: try ledger.productCatalogs(for: products), supersedence: try ledger.supersedence(),
+            policy: policy, history: history)
+        return ScanInputs(targets: targets, engine: engine, history: history)
+    }
+}
