@@ -13,20 +13,75 @@ public enum WSUSPackageReader {
         progress: (_ bytes: Int, _ updates: Int) -> Void = { _, _ in }
     ) throws -> String {
         let name = displayName ?? url.path
-        let handler = WSUSPackageHandler(file: name, sink: sink)
-        let stream = XMLStream(file: name, names: WSUSPackageHandler.Name.allCases.map(\.rawValue))
-        // The digest is computed on the other core while this one parses (a second read, from the page cache).
+        // The digest is computed beside the parse (a second read, from the page cache).
         let digest = Pending { Result { try FileDigest.sha256(url, displayName: name) } }
-        var bytesRead = 0
-        try stream.parse(url, handler: handler) { chunk in
-            bytesRead += chunk.count
-            progress(bytesRead, handler.updates)
-        }
-        guard handler.sawRoot else {
-            throw ImportError.unexpected(
-                file: name, line: 1, column: 1, expected: "an <OfflineSyncPackage> root element", found: "no element")
+        // The parse runs on its own thread; `sink` (the ledger) consumes here what it reads, meanwhile.
+        try BatchPipe<WSUSRecord>().run { pipe in
+            let batcher = WSUSRecordBatcher(pipe)
+            let handler = WSUSPackageHandler(file: name, sink: batcher)
+            let stream = XMLStream(file: name, names: WSUSPackageHandler.Name.allCases.map(\.rawValue))
+            var bytesRead = 0
+            try stream.parse(url, handler: handler) { chunk in
+                bytesRead += chunk.count
+                batcher.batch.append(.progress(bytes: bytesRead, updates: handler.updates))
+            }
+            guard handler.sawRoot else {
+                throw ImportError.unexpected(
+                    file: name, line: 1, column: 1, expected: "an <OfflineSyncPackage> root element",
+                    found: "no element")
+            }
+            try batcher.flush()
+        } consume: { batch in
+            for record in batch {
+                switch record {
+                case .begin(let package): try sink.begin(package)
+                case .update(let update): try sink.consume(update)
+                case .location(let location): try sink.consume(location)
+                case .progress(let bytes, let updates): progress(bytes, updates)
+                }
+            }
         }
         return try digest.wait().get()
+    }
+}
+
+/// What the parsing thread hands to the consuming one, in document order.
+enum WSUSRecord: Sendable {
+    case begin(WSUSPackageInfo)
+    case update(WSUSUpdate)
+    case location(WSUSFileLocation)
+    case progress(bytes: Int, updates: Int)
+}
+
+/// The parsing thread's sink: gathers records into batches for the pipe (one hand-off per record cost more
+/// than the record).
+final class WSUSRecordBatcher: WSUSPackageSink {
+    private let pipe: BatchPipe<WSUSRecord>
+    var batch: [WSUSRecord] = []
+
+    init(_ pipe: BatchPipe<WSUSRecord>) {
+        self.pipe = pipe
+    }
+
+    func begin(_ package: WSUSPackageInfo) throws {
+        batch.append(.begin(package))
+        // At once: the consumer may stop here (a package older than the one held).
+        try flush()
+    }
+
+    func consume(_ update: WSUSUpdate) throws {
+        batch.append(.update(update))
+        if batch.count >= 256 { try flush() }
+    }
+
+    func consume(_ location: WSUSFileLocation) throws {
+        batch.append(.location(location))
+        if batch.count >= 256 { try flush() }
+    }
+
+    func flush() throws {
+        try pipe.send(batch)
+        batch = []
     }
 }
 

@@ -37,6 +37,9 @@ extension CatalogImport {
         let before = try fingerprints()
 
         try db.execute(sql: "DELETE FROM remediations WHERE document_id = ?", arguments: [documentID])
+        try db.execute(
+            sql: "DELETE FROM cve_products WHERE cve IN (SELECT cve FROM cves WHERE document_id = ?)",
+            arguments: [documentID])
         try db.execute(sql: "DELETE FROM cves WHERE document_id = ?", arguments: [documentID])
         var productIDs: [String: Int64] = [:]
         for product in document.products {
@@ -105,7 +108,10 @@ extension CatalogImport {
                     fixed_build, supersedes, url)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        // Replacing a CVE replaces what any document said of it per product (a cascade when references are on).
+        let forget = try db.cachedStatement(sql: "DELETE FROM cve_products WHERE cve = ?")
         for vulnerability in document.vulnerabilities where !vulnerability.cve.isEmpty {
+            try forget.execute(arguments: [vulnerability.cve])
             try cve.execute(arguments: [vulnerability.cve, vulnerability.title, documentID])
             for (productKey, entry) in vulnerability.threats.sorted(by: { $0.key < $1.key }) {
                 guard let productID = productIDs[productKey] else { continue }

@@ -24,11 +24,15 @@ extension CatalogImport {
                     cve: row[2], kb: kb, productName: row[4], subtype: row[5], restartRequired: row[6],
                     fixedBuild: row[7], supersedes: (row[8] as String?)?.split(separator: ";").map(String.init) ?? []))
         }
-        try db.execute(
-            sql: """
-                DELETE FROM updates WHERE source = 'msrc' AND source_key IN (SELECT kb FROM touched_kbs)
-                AND source_key NOT IN (SELECT kb FROM remediations)
-                """)
+        // No cascades during imports (`Ledger.importing`): the rows' children go first.
+        let dropped = """
+            SELECT id FROM updates WHERE source = 'msrc' AND source_key IN (SELECT kb FROM touched_kbs)
+            AND source_key NOT IN (SELECT kb FROM remediations)
+            """
+        for child in ["update_products", "supersedence", "wsus_updates"] {
+            try db.execute(sql: "DELETE FROM \(child) WHERE update_id IN (\(dropped))")
+        }
+        try db.execute(sql: "DELETE FROM updates WHERE id IN (\(dropped))")
         let documentIDs = Dictionary(
             try Row.fetchAll(db, sql: "SELECT key, id FROM documents WHERE source = 'msrc'").map {
                 (($0[0] as String).lowercased(), $0[1] as Int64)

@@ -23,6 +23,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     /// Every file location seen, with the KB its URL names (empty when none): also keeps file ids unique.
     var fileKBs: [String: String] = [:]
     var indexesDropped = false
+
     static let deferredIndexes = [
         (name: "updates_source_key", sql: "CREATE UNIQUE INDEX updates_source_key ON updates(source, source_key)"),
         (name: "wsus_files_file_id", sql: "CREATE UNIQUE INDEX wsus_files_file_id ON wsus_files(file_id)"),
@@ -167,6 +168,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
                 sql: "UPDATE OR IGNORE update_products SET product_id = ? WHERE product_id = ?",
                 arguments: [existing, id])
             try db.execute(sql: "DELETE FROM update_products WHERE product_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM product_aliases WHERE product_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM products WHERE id = ?", arguments: [id])
             try db.execute(sql: "INSERT OR IGNORE INTO product_aliases VALUES (?, ?)", arguments: [guid, existing])
             productIDs[guid] = existing

@@ -67,6 +67,35 @@ import Testing
         #expect(try ledger.dump(excluding: ["imports"]) == before)
     }
 
+    @Test func aCVERelistedByALaterDocumentKeepsOnlyWhatThatDocumentSaysOfIt() throws {
+        let ledger = try Ledger.inMemory()
+        let url = TestData.catalogs.appendingPathComponent("cvrf-2023-Jul.xml")
+        try ledger.importCVRF([url])
+        var later = try CVRFReader.read(url).document
+        later.id = "2023-Sep"
+        later.vulnerabilities = [later.vulnerabilities[0]]
+        let cve = later.vulnerabilities[0].cve
+        let kept = try #require(later.vulnerabilities[0].threats.keys.sorted().first)
+        later.vulnerabilities[0].threats = later.vulnerabilities[0].threats.filter { $0.key == kept }
+        let productsBefore = try ledger.productsScored(cve: cve)
+        #expect(productsBefore.count > 1)
+        try ledger.importing { try $0.apply(later, sha256: "later", file: "later") }
+        let keptName = try #require(later.products.first { $0.productID == kept }?.name)
+        #expect(try ledger.productsScored(cve: cve) == [ProductName.canonical(keptName)])
+    }
+
+    @Test func aReferenceToNothingFailsTheImportAndLeavesTheLedgerAsItWas() throws {
+        let ledger = try Ledger.inMemory()
+        try ledger.importCVRF(try TestData.xmlFiles(in: TestData.catalogs))
+        let before = try ledger.dump()
+        #expect(throws: StoreError.self) {
+            try ledger.importing { session in
+                try session.db.execute(sql: "DELETE FROM updates WHERE source_key = 'KB5028168'")
+            }
+        }
+        #expect(try ledger.dump() == before)
+    }
+
     @Test func anErrorInAnyFileLeavesTheLedgerExactlyAsItWas() throws {
         let ledger = try Ledger.inMemory()
         try ledger.importCVRF([TestData.catalogs.appendingPathComponent("cvrf-2023-Jun.xml")])
@@ -105,5 +134,19 @@ import Testing
         let again = try ledger.importCVRF(files)
         #expect(again.allSatisfy { $0.outcome == .unchanged && $0.added + $0.changed + $0.removed == 0 })
         #expect(try ledger.dump(excluding: ["imports"]) == before)
+    }
+}
+
+extension Ledger {
+    /// The names of the products `cve_products` scores `cve` for.
+    func productsScored(cve: String) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT p.name FROM cve_products c JOIN products p ON p.id = c.product_id WHERE c.cve = ?
+                    ORDER BY p.name
+                    """, arguments: [cve])
+        }
     }
 }
