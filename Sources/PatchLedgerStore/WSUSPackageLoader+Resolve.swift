@@ -14,37 +14,18 @@ extension WSUSPackageLoader {
     public func finish(sha256: String, metadata: [Int: WSUSMetadata] = [:], metadataFingerprint: String = "")
         throws -> ImportSummary
     {
-        var kbs: [Int64: String] = [:]
-        for (id, files) in payloads {
-            if let kb = files.lazy.compactMap({ self.fileKBs[$0] }).first(where: { !$0.isEmpty }) { kbs[id] = kb }
-        }
-        for (child, parents) in bundledBy {
-            guard let kb = kbs[child] else { continue }
-            for parent in parents {
-                if let parentID = rowByRevision[parent], kbs[parentID] == nil { kbs[parentID] = kb }
-            }
-        }
-        for (revision, fragment) in metadata {
-            if let id = rowByRevision[revision], let kb = fragment.kb { kbs[id] = kb.description }
-        }
-        let setKB = try BulkStatement(db, sql: "UPDATE updates SET kb = ? WHERE id = ?")
-        var kbChanged = 0
-        // In id order: rows were inserted in that order, so the pages are visited once each.
-        for (id, heldKB) in heldKBs.sorted(by: { $0.key < $1.key }) {
-            let kb = kbs[id]
-            guard kb != heldKB else { continue }
-            try setKB.execute(.string(kb), .int64(id))
-            kbChanged += 1
-        }
-        let edgesChanged = try resolveSupersedence(kbs, metadata: metadata)
+        let kbs = graph.kbs(metadata: metadata)
+        let kbChanged = try writeRows(kbs: kbs)
+        let edgesChanged = try replaceSupersedence(graph.edges(kbs: kbs, metadata: metadata))
         if indexesDropped {
             for index in Self.deferredIndexes { try db.execute(sql: index.sql) }
         }
-        kbChanged += try applyDescriptions(metadata)
+        let described = try applyDescriptions(metadata)
         // Rows whose own revision did not change can still gain a KB or an edge (a new metadata fragment, a
         // newly superseding update): count those updates as changed, never more than there are.
-        if summary.added + summary.changed == 0 && kbChanged + edgesChanged > 0 {
-            summary.changed = min(summary.unchanged, kbChanged + edgesChanged)
+        let gained = kbChanged + described + edgesChanged
+        if summary.added + summary.changed == 0 && gained > 0 {
+            summary.changed = min(summary.unchanged, gained)
             summary.unchanged -= summary.changed
         }
         if summary.added + summary.changed == 0 {
@@ -75,45 +56,96 @@ extension WSUSPackageLoader {
         return summary
     }
 
-    /// Replaces the WSUS supersedence edges by those of this package; returns how many changed.
-    private func resolveSupersedence(_ kbs: [Int64: String], metadata: [Int: WSUSMetadata]) throws -> Int {
-        var edges = Set<Edge>()
-        for (revision, fragment) in metadata where !fragment.supersededUpdateIDs.isEmpty {
-            guard let by = rowByRevision[revision] else { continue }
-            for guid in fragment.supersededUpdateIDs {
-                guard let superseded = rowID(updateID: guid), let kb = kbs[superseded], kbs[by] != kb else { continue }
-                edges.insert(Edge(updateID: by, supersedes: kb))
+    /// Writes the `updates` rows read, now with their KBs, and the KBs of held rows that changed; returns how
+    /// many held rows only changed KB.
+    private func writeRows(kbs: [Int32]) throws -> Int {
+        let insert = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO updates (id, source, source_key, kb, classification, released, revision_id, revision_number,
+                    is_bundle, is_leaf, deployment_action)
+                VALUES (?, 'wsus', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let update = try BulkStatement(
+            db,
+            sql: """
+                UPDATE updates SET kb = ?, classification = ?, released = ?, revision_id = ?, revision_number = ?,
+                    is_bundle = ?, is_leaf = ?, deployment_action = ? WHERE id = ?
+                """)
+        let setKB = try BulkStatement(db, sql: "UPDATE updates SET kb = ? WHERE id = ?")
+        var kbChanged = 0
+        // Slot order: new rows were numbered in it, so their pages fill once each, in order.
+        for slot in 0..<graph.count {
+            let kb = kbs[slot] == 0 ? nil : KB(Int(kbs[slot])).description
+            guard let row = pendingRows[slot] else {
+                guard kb != heldKBs[slot] else { continue }
+                try setKB.execute(.string(kb), .int64(graph.rowIDs[slot]))
+                kbChanged += 1
+                continue
+            }
+            if row.isNew {
+                try insert.execute(
+                    .int64(row.id), .text(row.updateID), .string(kb), .string(row.classification),
+                    .string(row.released), .int(row.revisionID), .int(row.revisionNumber), .bool(row.isBundle),
+                    .bool(row.isLeaf), .string(row.deploymentAction))
+            } else {
+                try update.execute(
+                    .string(kb), .string(row.classification), .string(row.released), .int(row.revisionID),
+                    .int(row.revisionNumber), .bool(row.isBundle), .bool(row.isLeaf), .string(row.deploymentAction),
+                    .int64(row.id))
             }
         }
-        for (superseded, revisions) in supersededBy {
-            guard let kb = kbs[superseded] else { continue }
-            for revision in revisions {
-                guard let by = rowByRevision[revision], kbs[by] != kb else { continue }
-                edges.insert(Edge(updateID: by, supersedes: kb))
-            }
-        }
+        return kbChanged
+    }
+
+    /// Replaces the WSUS supersedence edges by `edges` (`Edge.packed`, sorted); returns how many changed.
+    private func replaceSupersedence(_ edges: [UInt64]) throws -> Int {
         // A cursor, not an array of rows: a re-import holds every edge of the catalog.
-        var heldEdges = Set<Edge>()
+        var held: [UInt64] = []
+        var heldOther: [(Int64, String)] = []
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT s.update_id, s.supersedes FROM supersedence s JOIN updates u ON u.id = s.update_id
                 WHERE u.source = 'wsus'
                 """)
-        while let row = try rows.next() { heldEdges.insert(Edge(updateID: row[0], supersedes: row[1])) }
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let text: String = row[1]
+            if let kb = KB(parsing: text), kb.description == text {
+                held.append(Edge.packed(rowID: id, kb: Int32(clamping: kb.number)))
+            } else {
+                heldOther.append((id, text))
+            }
+        }
+        held.sort()
         let insert = try BulkStatement(db, sql: "INSERT INTO supersedence (update_id, supersedes) VALUES (?, ?)")
-        for edge in edges.subtracting(heldEdges).sorted(by: {
-            ($0.updateID, $0.supersedes) < ($1.updateID, $1.supersedes)
-        }) {
-            try insert.execute(.int64(edge.updateID), .text(edge.supersedes))
+        let delete = try BulkStatement(db, sql: "DELETE FROM supersedence WHERE update_id = ? AND supersedes = ?")
+        var changed = 0
+        var heldIndex = 0
+        // Both lists are sorted: one merge finds what is new and what is gone.
+        for edge in edges {
+            while heldIndex < held.count, held[heldIndex] < edge {
+                try delete.execute(.int64(Edge.rowID(held[heldIndex])), .text(Edge.kb(held[heldIndex]).description))
+                changed += 1
+                heldIndex += 1
+            }
+            if heldIndex < held.count, held[heldIndex] == edge {
+                heldIndex += 1
+                continue
+            }
+            try insert.execute(.int64(Edge.rowID(edge)), .text(Edge.kb(edge).description))
+            changed += 1
         }
-        let gone = heldEdges.subtracting(edges)
-        for edge in gone {
-            try db.execute(
-                sql: "DELETE FROM supersedence WHERE update_id = ? AND supersedes = ?",
-                arguments: [edge.updateID, edge.supersedes])
+        for edge in held[heldIndex...] {
+            try delete.execute(.int64(Edge.rowID(edge)), .text(Edge.kb(edge).description))
+            changed += 1
         }
-        return edges.subtracting(heldEdges).count + gone.count
+        for (id, text) in heldOther {
+            try delete.execute(.int64(id), .text(text))
+            changed += 1
+        }
+        return changed
     }
 }
 
@@ -129,7 +161,8 @@ extension WSUSPackageLoader {
                 """)
         var changed = 0
         for (revision, fragment) in metadata.sorted(by: { $0.key < $1.key }) {
-            guard let id = rowByRevision[revision] else { continue }
+            guard let slot = graph.slot(revision: revision) else { continue }
+            let id = graph.rowIDs[Int(slot)]
             let restart: Bool? =
                 switch fragment.rebootBehavior {
                 case "NeverReboots": false
@@ -149,11 +182,6 @@ extension WSUSPackageLoader {
         }
         return changed
     }
-}
-
-struct Edge: Hashable {
-    var updateID: Int64
-    var supersedes: String
 }
 
 extension WSUSPackageLoader {

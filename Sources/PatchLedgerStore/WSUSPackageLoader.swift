@@ -12,18 +12,15 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     public internal(set) var summary: ImportSummary
     var db: Database { session.db }
     private var held: [String: (id: Int64, revision: Int, kb: String?)] = [:]
-    /// Each update of this package with the KB the ledger held for it before.
-    var heldKBs: [Int64: String?] = [:]
+    private var nextRowID: Int64 = 1
     private var productIDs: [String: Int64] = [:]
-    // The update graph, kept compact: package.xml names payload KBs and supersedence only by id.
-    var rowByRevision: [Int: Int64] = [:]
-    var payloads: [Int64: [String]] = [:]
-    var bundledBy: [Int64: [Int]] = [:]
-    var supersededBy: [Int64: [Int]] = [:]
-    /// Every file location seen, with the KB its URL names (empty when none): also keeps file ids unique.
-    var fileKBs: [String: String] = [:]
+    var graph = WSUSUpdateGraph()
+    /// Per slot: the `updates` row to write once its KB is known (new or of a higher revision), or `nil`
+    /// when the held row stands and only its KB may change.
+    var pendingRows: [PendingRow?] = []
+    /// Per slot: the KB the ledger held (as written), for rows that stand.
+    var heldKBs: [String?] = []
     var indexesDropped = false
-
     static let deferredIndexes = [
         (name: "updates_source_key", sql: "CREATE UNIQUE INDEX updates_source_key ON updates(source, source_key)"),
         (name: "wsus_files_file_id", sql: "CREATE UNIQUE INDEX wsus_files_file_id ON wsus_files(file_id)"),
@@ -31,29 +28,41 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         (name: "updates_revision_id", sql: "CREATE INDEX updates_revision_id ON updates(revision_id)"),
         (name: "supersedence_supersedes", sql: "CREATE INDEX supersedence_supersedes ON supersedence(supersedes)"),
     ]
-    private let insertUpdate: BulkStatement
-    private let updateUpdate: BulkStatement
     private let insertProduct: BulkStatement
     private let insertDetail: BulkStatement
     private let insertFile: BulkStatement
+
+    /// An `updates` row waiting for its KB, which package.xml gives only at its end.
+    struct PendingRow {
+        var id: Int64
+        var isNew: Bool
+        var updateID: String
+        var classification: String?
+        var released: String?
+        var revisionID: Int
+        var revisionNumber: Int
+        var isBundle: Bool
+        var isLeaf: Bool
+        var deploymentAction: String?
+
+        init(_ update: WSUSUpdate, id: Int64, isNew: Bool) {
+            self.id = id
+            self.isNew = isNew
+            updateID = update.updateID
+            classification = update.classification
+            released = update.created?.description
+            revisionID = update.revisionID
+            revisionNumber = update.revisionNumber
+            isBundle = update.isBundle
+            isLeaf = update.isLeaf
+            deploymentAction = update.deploymentAction
+        }
+    }
 
     init(session: CatalogImport, file: String) throws {
         self.session = session
         summary = ImportSummary(file: file, format: "wsus-package", documentKey: nil, revision: nil, outcome: .imported)
         let db = session.db
-        insertUpdate = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO updates (source, source_key, classification, released, revision_id, revision_number,
-                    is_bundle, is_leaf, deployment_action)
-                VALUES ('wsus', ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        updateUpdate = try BulkStatement(
-            db,
-            sql: """
-                UPDATE updates SET classification = ?, released = ?, revision_id = ?, revision_number = ?,
-                    is_bundle = ?, is_leaf = ?, deployment_action = ? WHERE id = ?
-                """)
         insertProduct = try BulkStatement(
             db,
             sql: "INSERT OR IGNORE INTO update_products (update_id, product_id) VALUES (?, ?)")
@@ -78,55 +87,65 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT id, source_key, revision_number, kb FROM updates WHERE source = 'wsus'")
         while let row = try rows.next() { held[row[1]] = (row[0], row[2] ?? 0, row[3]) }
+        nextRowID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM updates") ?? 0) + 1
         if held.isEmpty {
             // A first load builds indexes once at the end, sorted, rather than row by row at random places;
-            // `held` and `fileKBs` keep keys unique meanwhile.
+            // `graph` keeps update and file ids unique meanwhile.
             for index in Self.deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
             indexesDropped = true
         }
     }
 
+    /// Writes what does not depend on the KB now (products, package.xml's lists) and keeps the `updates`
+    /// row for `finish`: rows referencing it wait one transaction, which checks references before commit.
     public func consume(_ update: WSUSUpdate) throws {
-        let classification = BulkValue.string(update.classification)
-        let created = BulkValue.string(update.created?.description)
-        let revisionID = BulkValue.int(update.revisionID)
-        let revisionNumber = BulkValue.int(update.revisionNumber)
-        let isBundle = BulkValue.bool(update.isBundle)
-        let isLeaf = BulkValue.bool(update.isLeaf)
-        let action = BulkValue.string(update.deploymentAction)
+        if let slot = graph.slot(updateID: update.updateID) {
+            try consumeAgain(update, slot: Int(slot))
+            return
+        }
         let id: Int64
         if let known = held[update.updateID] {
             id = known.id
+            heldKBs.append(known.kb)
             if update.revisionNumber <= known.revision {
+                pendingRows.append(nil)
                 summary.unchanged += 1
             } else {
-                try updateUpdate.execute(
-                    classification, created, revisionID, revisionNumber, isBundle, isLeaf, action, .int64(id))
+                pendingRows.append(PendingRow(update, id: id, isNew: false))
                 try db.execute(sql: "DELETE FROM update_products WHERE update_id = ?", arguments: [id])
                 try writeDetails(update, id: id)
                 summary.changed += 1
             }
         } else {
-            try insertUpdate.execute(
-                .text(update.updateID), classification, created, revisionID, revisionNumber, isBundle, isLeaf, action)
-            id = db.lastInsertedRowID
-            held[update.updateID] = (id, update.revisionNumber, nil)
+            id = nextRowID
+            nextRowID += 1
+            heldKBs.append(nil)
+            pendingRows.append(PendingRow(update, id: id, isNew: true))
             try writeDetails(update, id: id)
             summary.added += 1
         }
-        rowByRevision[update.revisionID] = id
-        heldKBs[id] = heldKBs[id] ?? held[update.updateID]?.kb
-        if !update.payloadFileIDs.isEmpty { payloads[id] = update.payloadFileIDs }
-        if !update.bundledBy.isEmpty { bundledBy[id] = update.bundledBy }
-        if !update.supersededBy.isEmpty { supersededBy[id] = update.supersededBy }
+        _ = graph.add(update, rowID: id)
+    }
+
+    /// The same UpdateId twice in one package: a higher revision replaces what was read, another is ignored.
+    private func consumeAgain(_ update: WSUSUpdate, slot: Int) throws {
+        let id = graph.rowIDs[slot]
+        let read = pendingRows[slot]?.revisionNumber ?? held[update.updateID]?.revision ?? 0
+        guard update.revisionNumber > read else {
+            summary.unchanged += 1
+            return
+        }
+        pendingRows[slot] = PendingRow(update, id: id, isNew: pendingRows[slot]?.isNew ?? false)
+        try db.execute(sql: "DELETE FROM update_products WHERE update_id = ?", arguments: [id])
+        try writeDetails(update, id: id)
+        _ = graph.add(update, rowID: id)
+        summary.changed += 1
     }
 
     public func consume(_ location: WSUSFileLocation) throws {
-        let kb = location.kb?.description
-        // Without its unique index (first load) the map is what keeps file ids unique; with it, OR IGNORE does.
-        let seen = fileKBs.updateValue(kb ?? "", forKey: location.fileID) != nil
-        guard !(seen && indexesDropped) else { return }
-        try insertFile.execute(.text(location.fileID), .text(location.url), .string(kb))
+        let kb = location.kb
+        guard graph.locate(fileID: location.fileID, kb: kb) else { return }
+        try insertFile.execute(.text(location.fileID), .text(location.url), .string(kb?.description))
     }
 
     private func writeDetails(_ update: WSUSUpdate, id: Int64) throws {
@@ -151,10 +170,6 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         let id = try aliased ?? session.productID(name: guid, family: "WSUS product")
         productIDs[guid] = id
         return id
-    }
-
-    func rowID(updateID guid: String) -> Int64? {
-        held[guid]?.id
     }
 
     /// Gives the product named by `guid` the category's title (merging into a product of that name, if any).

@@ -1,0 +1,113 @@
+import PatchLedgerCore
+
+/// package.xml's update graph, kept compact until the whole package has been read: package.xml names an
+/// update's KB only through its payload files' URLs, listed after every update, and names supersedence and
+/// bundles only by RevisionId. Updates are numbered by slot (their order in the package), file ids are
+/// interned, relations are flat pairs; KBs are plain numbers (0 for none).
+struct WSUSUpdateGraph {
+    /// The ledger row of each slot.
+    private(set) var rowIDs: [Int64] = []
+    private var slotByUpdateID: [String: Int32] = [:]
+    private var slotByRevision: [Int: Int32] = [:]
+    private var fileSlots: [String: Int32] = [:]
+    private var fileKBs: [Int32] = []
+    private var fileLocated: [Bool] = []
+    private var payloads: [(slot: Int32, file: Int32)] = []
+    private var bundles: [(child: Int32, parentRevision: Int)] = []
+    private var supersessions: [(superseded: Int32, byRevision: Int)] = []
+
+    var count: Int { rowIDs.count }
+
+    func slot(updateID: String) -> Int32? { slotByUpdateID[updateID] }
+    func slot(revision: Int) -> Int32? { slotByRevision[revision] }
+
+    /// Adds `update` (or another revision of an update already added) with its ledger row; returns its slot.
+    mutating func add(_ update: WSUSUpdate, rowID: Int64) -> Int32 {
+        let slot: Int32
+        if let known = slotByUpdateID[update.updateID] {
+            slot = known
+        } else {
+            slot = Int32(rowIDs.count)
+            rowIDs.append(rowID)
+            slotByUpdateID[update.updateID] = slot
+        }
+        slotByRevision[update.revisionID] = slot
+        for file in update.payloadFileIDs { payloads.append((slot, fileSlot(file))) }
+        for parent in update.bundledBy { bundles.append((slot, parent)) }
+        for by in update.supersededBy { supersessions.append((slot, by)) }
+        return slot
+    }
+
+    /// Records where a file is and the KB its URL names; `false` when the file was located before.
+    mutating func locate(fileID: String, kb: KB?) -> Bool {
+        let file = Int(fileSlot(fileID))
+        guard !fileLocated[file] else { return false }
+        fileLocated[file] = true
+        fileKBs[file] = kb.map { Int32(clamping: $0.number) } ?? 0
+        return true
+    }
+
+    private mutating func fileSlot(_ fileID: String) -> Int32 {
+        if let known = fileSlots[fileID] { return known }
+        let slot = Int32(fileKBs.count)
+        fileSlots[fileID] = slot
+        fileKBs.append(0)
+        fileLocated.append(false)
+        return slot
+    }
+
+    /// Each slot's KB: that of its first payload file naming one; a bundle, which has no payload, takes that
+    /// of an update it bundles; a metadata fragment's KBArticleID outranks both.
+    func kbs(metadata: [Int: WSUSMetadata]) -> [Int32] {
+        var kbs = [Int32](repeating: 0, count: count)
+        for (slot, file) in payloads where kbs[Int(slot)] == 0 {
+            kbs[Int(slot)] = fileKBs[Int(file)]
+        }
+        for (child, parentRevision) in bundles where kbs[Int(child)] != 0 {
+            if let parent = slotByRevision[parentRevision], kbs[Int(parent)] == 0 {
+                kbs[Int(parent)] = kbs[Int(child)]
+            }
+        }
+        for (revision, fragment) in metadata {
+            if let slot = slotByRevision[revision], let kb = fragment.kb { kbs[Int(slot)] = Int32(clamping: kb.number) }
+        }
+        return kbs
+    }
+
+    /// The KB supersedence edges, as `Edge.packed` values, sorted and unique: from `SupersededBy` and from
+    /// the fragments' SupersededUpdates. An update never supersedes its own KB.
+    func edges(kbs: [Int32], metadata: [Int: WSUSMetadata]) -> [UInt64] {
+        var edges: [UInt64] = []
+        edges.reserveCapacity(supersessions.count)
+        func add(by: Int32, superseded: Int32) {
+            let kb = kbs[Int(superseded)]
+            guard kb != 0, kbs[Int(by)] != kb else { return }
+            edges.append(Edge.packed(rowID: rowIDs[Int(by)], kb: kb))
+        }
+        for (superseded, byRevision) in supersessions {
+            if let by = slotByRevision[byRevision] { add(by: by, superseded: superseded) }
+        }
+        for (revision, fragment) in metadata where !fragment.supersededUpdateIDs.isEmpty {
+            guard let by = slotByRevision[revision] else { continue }
+            for updateID in fragment.supersededUpdateIDs {
+                if let superseded = slotByUpdateID[updateID] { add(by: by, superseded: superseded) }
+            }
+        }
+        edges.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(edges.count)
+        for edge in edges where edge != unique.last { unique.append(edge) }
+        return unique
+    }
+}
+
+/// A WSUS supersedence edge — ledger row supersedes KB — packed in one integer so hundreds of thousands sort
+/// and compare without hashing strings.
+enum Edge {
+    static func packed(rowID: Int64, kb: Int32) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: rowID)) << 32 | UInt64(UInt32(bitPattern: kb))
+    }
+
+    static func rowID(_ edge: UInt64) -> Int64 { Int64(edge >> 32) }
+    static func kb(_ edge: UInt64) -> KB { KB(Int(edge & 0xFFFF_FFFF)) }
+}
