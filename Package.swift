@@ -21,9 +21,14 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // MARK: C code of our own
+
+        /// SHA-256 with the x86 SHA extensions, for the digest of every imported file.
+        .target(name: "CSHA256"),
+
         // MARK: Pipeline: read → store → evaluate → render
 
-        .target(name: "PatchLedgerCore"),
+        .target(name: "PatchLedgerCore", dependencies: ["CSHA256"]),
         .target(
             name: "PatchLedgerImport",
             dependencies: ["PatchLedgerCore", "CLibXML2"]

@@ -1,8 +1,14 @@
+import CSHA256
+
 /// Incremental SHA-256 (FIPS 180-4), to fingerprint imported files as they stream.
 ///
 /// Written here rather than taken from swift-crypto: the ledger needs only this digest, and a dependency
-/// that doubles the build time for forty lines is not worth it.
+/// that doubles the build time for forty lines is not worth it. Where the CPU has the x86 SHA extensions,
+/// blocks go through them (`CSHA256`), several times faster than the portable code below.
 public struct SHA256: Sendable {
+    /// Whether this machine's CPU compresses blocks in hardware.
+    static let hardwareAvailable = csha256_hardware_available() != 0
+    private let hardware: Bool
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
@@ -10,6 +16,12 @@ public struct SHA256: Sendable {
     private var length: UInt64 = 0
 
     public init() {
+        self.init(hardware: Self.hardwareAvailable)
+    }
+
+    /// - Parameter hardware: use the SHA extensions (tests compare both paths).
+    init(hardware: Bool) {
+        self.hardware = hardware && Self.hardwareAvailable
         pending.reserveCapacity(64)
     }
 
@@ -22,12 +34,13 @@ public struct SHA256: Sendable {
             offset = take
             guard pending.count == 64 else { return }
             let block = pending
-            block.withUnsafeBytes { compress($0.baseAddress.unsafelyUnwrapped) }
+            block.withUnsafeBytes { compress($0.baseAddress.unsafelyUnwrapped, blocks: 1) }
             pending.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            compress(bytes.baseAddress.unsafelyUnwrapped + offset)
-            offset += 64
+        let blocks = (bytes.count - offset) / 64
+        if blocks > 0 {
+            compress(bytes.baseAddress.unsafelyUnwrapped + offset, blocks: blocks)
+            offset += blocks * 64
         }
         if offset < bytes.count {
             pending.append(contentsOf: bytes[offset...])
@@ -59,6 +72,18 @@ public struct SHA256: Sendable {
             }
         }
         return out
+    }
+
+    private mutating func compress(_ start: UnsafeRawPointer, blocks: Int) {
+        if hardware {
+            withUnsafeMutableBytes(of: &state) { words in
+                csha256_hardware_blocks(
+                    words.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt32.self),
+                    start.assumingMemoryBound(to: UInt8.self), blocks)
+            }
+            return
+        }
+        for block in 0..<blocks { compress(start + block &* 64) }
     }
 
     private mutating func compress(_ block: UnsafeRawPointer) {

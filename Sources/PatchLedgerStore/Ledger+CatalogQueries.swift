@@ -49,7 +49,7 @@ extension Ledger {
                 let key = kb.description
                 let rows = try Row.fetchAll(
                     db, sql: "SELECT * FROM updates WHERE kb = ? ORDER BY source = 'msrc' DESC, id", arguments: [key])
-                guard let first = rows.first else { throw StoreError.notFound(key) }
+                guard !rows.isEmpty else { throw StoreError.notFound(key) }
                 var detail = UpdateDetail(kb: key)
                 detail.title = rows.lazy.compactMap { $0["title"] as String? }.first
                 detail.classification = rows.lazy.compactMap { $0["classification"] as String? }.first

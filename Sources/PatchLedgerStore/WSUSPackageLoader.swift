@@ -152,8 +152,17 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         for product in update.productIDs {
             try insertProduct.execute(.int64(id), .int64(try productID(product)))
         }
-        func list(_ values: [some CustomStringConvertible]) -> String? {
-            values.isEmpty ? nil : values.map(\.description).joined(separator: " ")
+        func list(_ values: [String]) -> String? {
+            values.isEmpty ? nil : values.joined(separator: " ")
+        }
+        func list(_ values: [Int]) -> String? {
+            guard let first = values.first else { return nil }
+            var text = String(first)
+            for value in values.dropFirst() {
+                text += " "
+                text += String(value)
+            }
+            return text
         }
         try insertDetail.execute(
             .int64(id), .string(list(update.prerequisites)), .string(list(update.bundledBy)),

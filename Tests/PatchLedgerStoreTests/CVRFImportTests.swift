@@ -79,7 +79,7 @@ import Testing
         later.vulnerabilities[0].threats = later.vulnerabilities[0].threats.filter { $0.key == kept }
         let productsBefore = try ledger.productsScored(cve: cve)
         #expect(productsBefore.count > 1)
-        try ledger.importing { try $0.apply(later, sha256: "later", file: "later") }
+        _ = try ledger.importing { try $0.apply(later, sha256: "later", file: "later") }
         let keptName = try #require(later.products.first { $0.productID == kept }?.name)
         #expect(try ledger.productsScored(cve: cve) == [ProductName.canonical(keptName)])
     }

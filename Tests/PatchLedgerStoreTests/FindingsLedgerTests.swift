@@ -61,7 +61,7 @@ import Testing
         _ = try scan("2023-07-20", [5_027_222])
         #expect(try ledger.refreshFindings() == 1)
         #expect(try ledger.refreshFindings() == 0)
-        try ledger.importFleet([FleetEntry(vm: "web-01", group: "web")], path: "fleet.csv")
+        _ = try ledger.importFleet([FleetEntry(vm: "web-01", group: "web")], path: "fleet.csv")
         #expect(try ledger.refreshFindings() == 1)
     }
 }

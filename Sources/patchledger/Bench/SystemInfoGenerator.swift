@@ -9,7 +9,7 @@ struct SystemInfoGenerator {
     /// - Returns: the number of KB rows written.
     func write(to folder: URL, csv: URL) throws -> Int {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: csv.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: csv.path, contents: nil)  // The open below reports a failure.
         let rows = try FileHandle(forWritingTo: csv)
         defer { try? rows.close() }
         var random = SplitMix64(seed: 0x5EED)

@@ -8,7 +8,7 @@ struct WSUSPackageGenerator {
     var updates: Int
 
     func write(to url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)  // The open below reports a failure.
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var buffer = ""
