@@ -17,6 +17,10 @@ struct BulkStatement {
 
     /// Binds `values` (Int, Int64, Bool, String or nil) to `?1…`, runs the statement and resets it.
     func execute(_ values: BulkValue...) throws {
+        try execute(values)
+    }
+
+    func execute(_ values: some Collection<BulkValue>) throws {
         let handle = statement.sqliteStatement
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
@@ -34,6 +38,44 @@ struct BulkStatement {
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                 sql: statement.sql)
         }
+    }
+}
+
+/// Inserts rows many at a time, through one `INSERT … VALUES (…), (…), …` statement per batch: run once per
+/// row, the statement's own overhead cost more than writing the row. Rows reach the table in the order added,
+/// by `flush()` at the latest, which must run before anything reads the table or deletes from it.
+final class BulkInsert {
+    private let single: BulkStatement
+    private let batch: BulkStatement
+    private let columns: Int
+    private let rowsPerBatch: Int
+    private var pending: [BulkValue] = []
+
+    /// - Parameter insert: the statement up to `VALUES`, e.g. `INSERT OR IGNORE INTO t (a, b)`.
+    init(_ db: Database, _ insert: String, columns: Int, rowsPerBatch: Int = 64) throws {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        single = try BulkStatement(db, sql: "\(insert) VALUES \(row)")
+        batch = try BulkStatement(
+            db, sql: "\(insert) VALUES " + Array(repeating: row, count: rowsPerBatch).joined(separator: ", "))
+        self.columns = columns
+        self.rowsPerBatch = rowsPerBatch
+        pending.reserveCapacity(columns * rowsPerBatch)
+    }
+
+    func add(_ row: BulkValue...) throws {
+        precondition(row.count == columns, "a row of \(row.count) values for \(columns) columns")
+        pending += row
+        if pending.count == columns * rowsPerBatch {
+            try batch.execute(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func flush() throws {
+        for start in stride(from: 0, to: pending.count, by: columns) {
+            try single.execute(pending[start..<start + columns])
+        }
+        pending.removeAll(keepingCapacity: true)
     }
 }
 

@@ -14,6 +14,7 @@ extension WSUSPackageLoader {
     public func finish(sha256: String, metadata: [Int: WSUSMetadata] = [:], metadataFingerprint: String = "")
         throws -> ImportSummary
     {
+        try flushInserts()
         let kbs = graph.kbs(metadata: metadata)
         let kbChanged = try writeRows(kbs: kbs)
         let edgesChanged = try replaceSupersedence(graph.edges(kbs: kbs, metadata: metadata))
@@ -59,13 +60,12 @@ extension WSUSPackageLoader {
     /// Writes the `updates` rows read, now with their KBs, and the KBs of held rows that changed; returns how
     /// many held rows only changed KB.
     private func writeRows(kbs: [Int32]) throws -> Int {
-        let insert = try BulkStatement(
+        let insert = try BulkInsert(
             db,
-            sql: """
-                INSERT INTO updates (id, source, source_key, kb, classification, released, revision_id, revision_number,
-                    is_bundle, is_leaf, deployment_action)
-                VALUES (?, 'wsus', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            """
+            INSERT INTO updates (id, source, source_key, kb, classification, released, revision_id, revision_number,
+                is_bundle, is_leaf, deployment_action)
+            """, columns: 11)
         let update = try BulkStatement(
             db,
             sql: """
@@ -84,8 +84,8 @@ extension WSUSPackageLoader {
                 continue
             }
             if row.isNew {
-                try insert.execute(
-                    .int64(row.id), .text(row.updateID), .string(kb), .string(row.classification),
+                try insert.add(
+                    .int64(row.id), .text("wsus"), .text(row.updateID), .string(kb), .string(row.classification),
                     .string(row.released), .int(row.revisionID), .int(row.revisionNumber), .bool(row.isBundle),
                     .bool(row.isLeaf), .string(row.deploymentAction))
             } else {
@@ -95,6 +95,7 @@ extension WSUSPackageLoader {
                     .int64(row.id))
             }
         }
+        try insert.flush()
         return kbChanged
     }
 
@@ -119,7 +120,7 @@ extension WSUSPackageLoader {
             }
         }
         held.sort()
-        let insert = try BulkStatement(db, sql: "INSERT INTO supersedence (update_id, supersedes) VALUES (?, ?)")
+        let insert = try BulkInsert(db, "INSERT INTO supersedence (update_id, supersedes)", columns: 2)
         let delete = try BulkStatement(db, sql: "DELETE FROM supersedence WHERE update_id = ? AND supersedes = ?")
         var changed = 0
         var heldIndex = 0
@@ -134,7 +135,7 @@ extension WSUSPackageLoader {
                 heldIndex += 1
                 continue
             }
-            try insert.execute(.int64(Edge.rowID(edge)), .text(Edge.kb(edge).description))
+            try insert.add(.int64(Edge.rowID(edge)), .text(Edge.kb(edge).description))
             changed += 1
         }
         for edge in held[heldIndex...] {
@@ -145,6 +146,7 @@ extension WSUSPackageLoader {
             try delete.execute(.int64(id), .text(text))
             changed += 1
         }
+        try insert.flush()
         return changed
     }
 }

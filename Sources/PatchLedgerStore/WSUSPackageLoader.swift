@@ -28,9 +28,9 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         (name: "updates_revision_id", sql: "CREATE INDEX updates_revision_id ON updates(revision_id)"),
         (name: "supersedence_supersedes", sql: "CREATE INDEX supersedence_supersedes ON supersedence(supersedes)"),
     ]
-    private let insertProduct: BulkStatement
-    private let insertDetail: BulkStatement
-    private let insertFile: BulkStatement
+    private let insertProduct: BulkInsert
+    private let insertDetail: BulkInsert
+    private let insertFile: BulkInsert
 
     /// An `updates` row waiting for its KB, which package.xml gives only at its end.
     struct PendingRow {
@@ -63,17 +63,14 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         self.session = session
         summary = ImportSummary(file: file, format: "wsus-package", documentKey: nil, revision: nil, outcome: .imported)
         let db = session.db
-        insertProduct = try BulkStatement(
+        insertProduct = try BulkInsert(db, "INSERT OR IGNORE INTO update_products (update_id, product_id)", columns: 2)
+        insertDetail = try BulkInsert(
             db,
-            sql: "INSERT OR IGNORE INTO update_products (update_id, product_id) VALUES (?, ?)")
-        insertDetail = try BulkStatement(
-            db,
-            sql: """
-                INSERT OR REPLACE INTO wsus_updates (update_id, prerequisites, bundled_by, superseded_by, payload_files,
-                    product_families, companies)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-        insertFile = try BulkStatement(db, sql: "INSERT OR IGNORE INTO wsus_files (file_id, url, kb) VALUES (?, ?, ?)")
+            """
+            INSERT OR REPLACE INTO wsus_updates (update_id, prerequisites, bundled_by, superseded_by, payload_files,
+                product_families, companies)
+            """, columns: 7)
+        insertFile = try BulkInsert(db, "INSERT OR IGNORE INTO wsus_files (file_id, url, kb)", columns: 3)
     }
 
     public func begin(_ package: WSUSPackageInfo) throws {
@@ -136,21 +133,29 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             return
         }
         pendingRows[slot] = PendingRow(update, id: id, isNew: pendingRows[slot]?.isNew ?? false)
+        try insertProduct.flush()
         try db.execute(sql: "DELETE FROM update_products WHERE update_id = ?", arguments: [id])
         try writeDetails(update, id: id)
         _ = graph.add(update, rowID: id)
         summary.changed += 1
     }
 
+    /// Writes the rows still held back by the batched inserts.
+    func flushInserts() throws {
+        try insertProduct.flush()
+        try insertDetail.flush()
+        try insertFile.flush()
+    }
+
     public func consume(_ location: WSUSFileLocation) throws {
         let kb = location.kb
         guard graph.locate(fileID: location.fileID, kb: kb) else { return }
-        try insertFile.execute(.text(location.fileID), .text(location.url), .string(kb?.description))
+        try insertFile.add(.text(location.fileID), .text(location.url), .string(kb?.description))
     }
 
     private func writeDetails(_ update: WSUSUpdate, id: Int64) throws {
         for product in update.productIDs {
-            try insertProduct.execute(.int64(id), .int64(try productID(product)))
+            try insertProduct.add(.int64(id), .int64(try productID(product)))
         }
         func list(_ values: [String]) -> String? {
             values.isEmpty ? nil : values.joined(separator: " ")
@@ -164,7 +169,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             }
             return text
         }
-        try insertDetail.execute(
+        try insertDetail.add(
             .int64(id), .string(list(update.prerequisites)), .string(list(update.bundledBy)),
             .string(list(update.supersededBy)), .string(list(update.payloadFileIDs)),
             .string(list(update.productFamilyIDs)), .string(list(update.companyIDs)))

@@ -1,0 +1,35 @@
+import GRDB
+import Testing
+
+@testable import PatchLedgerStore
+
+@Suite struct BulkInsertTests {
+    @Test(arguments: [0, 1, 2, 3, 5, 6])
+    func everyRowArrivesInOrderWhateverTheBatchBoundary(rows: Int) throws {
+        let db = try DatabaseQueue()
+        let written = try db.write { db in
+            try db.execute(sql: "CREATE TABLE t (n INTEGER, label TEXT, note TEXT)")
+            let insert = try BulkInsert(db, "INSERT INTO t (n, label, note)", columns: 3, rowsPerBatch: 2)
+            for n in 0..<rows {
+                try insert.add(.int(n), .text("row \(n)"), n.isMultiple(of: 2) ? .null : .string("odd"))
+            }
+            try insert.flush()
+            return try Row.fetchAll(db, sql: "SELECT n, label, note FROM t ORDER BY rowid").map {
+                "\($0[0] as Int) \($0[1] as String) \($0[2] as String? ?? "-")"
+            }
+        }
+        #expect(written == (0..<rows).map { "\($0) row \($0) \($0.isMultiple(of: 2) ? "-" : "odd")" })
+    }
+
+    @Test func orIgnoreStillAppliesRowByRowWithinABatch() throws {
+        let db = try DatabaseQueue()
+        let count = try db.write { db in
+            try db.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY)")
+            let insert = try BulkInsert(db, "INSERT OR IGNORE INTO t (k)", columns: 1, rowsPerBatch: 4)
+            for key in ["a", "b", "a", "c", "b", "d"] { try insert.add(.text(key)) }
+            try insert.flush()
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM t")
+        }
+        #expect(count == 4)
+    }
+}
