@@ -160,9 +160,9 @@ final class WSUSPackageHandler: XMLStreamHandler {
         case .supersededBy: section = .supersededBy
         case .payloadFiles: section = .payloadFiles
         case .updateIDElement where section == .prerequisites:
-            if let id = attributes.value(Name.id.rawIndex) { update?.prerequisites.append(id.lowercased()) }
+            if let id = attributes.bytes(Name.id.rawIndex) { update?.prerequisites.append(id.lowercasedASCII) }
         case .revision:
-            guard let id = attributes.value(Name.id.rawIndex).flatMap({ Int($0) }) else { break }
+            guard let id = attributes.bytes(Name.id.rawIndex)?.integer else { break }
             if section == .bundledBy { update?.bundledBy.append(id) }
             if section == .supersededBy { update?.supersededBy.append(id) }
         case .file where section == .payloadFiles:
@@ -204,7 +204,7 @@ final class WSUSPackageHandler: XMLStreamHandler {
         update.line = stream.line
         attributes.forEach { token, value in
             switch name(token) {
-            case .updateIDElement, .updateIDAttribute: update.updateID = value.string.lowercased()
+            case .updateIDElement, .updateIDAttribute: update.updateID = value.lowercasedASCII
             case .revisionID: update.revisionID = value.integer ?? 0
             case .revisionNumber: update.revisionNumber = value.integer ?? 0
             case .creationDate: update.created = CalendarDate(parsing: value.string)
@@ -223,7 +223,7 @@ final class WSUSPackageHandler: XMLStreamHandler {
         attributes.forEach { token, value in
             switch name(token) {
             case .type: type = value.string
-            case .id: id = value.string.lowercased()
+            case .id: id = value.lowercasedASCII
             default: break
             }
         }

@@ -236,11 +236,16 @@ struct XMLAttributes {
 
     /// The value of the attribute whose local name is the token `name`, or `nil`.
     func value(_ name: Int) -> String? {
+        bytes(name)?.string
+    }
+
+    /// The raw value bytes of the attribute whose local name is the token `name`, valid during the event.
+    func bytes(_ name: Int) -> UnsafeBufferPointer<UInt8>? {
         guard let base else { return nil }
         for index in 0..<count {
             let entry = base + index * 5
             guard stream.token(entry[0]) == name, let begin = entry[3], let end = entry[4] else { continue }
-            return String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+            return UnsafeBufferPointer(start: begin, count: end - begin)
         }
         return nil
     }
@@ -258,6 +263,17 @@ struct XMLAttributes {
 
 extension UnsafeBufferPointer<UInt8> {
     var string: String { String(decoding: self, as: UTF8.self) }
+
+    /// The bytes as a string with ASCII letters lower-cased (GUIDs), built in one go.
+    var lowercasedASCII: String {
+        guard allSatisfy({ $0 < 0x80 }) else { return string.lowercased() }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for (index, byte) in enumerated() {
+                buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            }
+            return count
+        }
+    }
 
     /// The bytes as a non-negative decimal number; `nil` if anything else.
     var integer: Int? {

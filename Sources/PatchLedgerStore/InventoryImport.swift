@@ -14,7 +14,7 @@ public final class InventoryImport {
     private let importedAt = CatalogImport.timestamp()
     private var vmIDs: [String: Int64] = [:]
     private let insertSnapshot: Statement
-    private let insertKB: BulkStatement
+    fileprivate let insertKB: BulkInsert
 
     init(db: Database) throws {
         self.db = db
@@ -26,8 +26,8 @@ public final class InventoryImport {
                 ON CONFLICT (vm_id, fingerprint) DO NOTHING
                 RETURNING id
                 """)
-        insertKB = try BulkStatement(
-            db, sql: "INSERT INTO snapshot_kbs (snapshot_id, kb, installed_on, description) VALUES (?, ?, ?, ?)")
+        insertKB = try BulkInsert(
+            db, "INSERT INTO snapshot_kbs (snapshot_id, kb, installed_on, description)", columns: 4)
     }
 
     /// Stores one completed snapshot (`InventorySnapshot.completed(with:)`: VM and scan time are set).
@@ -47,7 +47,7 @@ public final class InventoryImport {
         ]
         guard let snapshotID = try Int64.fetchOne(insertSnapshot, arguments: arguments) else { return .unchanged }
         for entry in snapshot.kbs {
-            try insertKB.execute(
+            try insertKB.add(
                 .integer(snapshotID), .text(entry.kb.description), .string(entry.installedOn?.description),
                 .string(entry.description))
         }
@@ -76,7 +76,12 @@ extension Ledger {
     /// Runs `body` in one write transaction: if it throws, the ledger is exactly as before.
     public func importingInventory<T>(_ body: (InventoryImport) throws -> T) throws -> T {
         try Self.wrap {
-            try writer.write { db in try body(try InventoryImport(db: db)) }
+            try writer.write { db in
+                let session = try InventoryImport(db: db)
+                let result = try body(session)
+                try session.insertKB.flush()
+                return result
+            }
         }
     }
 }

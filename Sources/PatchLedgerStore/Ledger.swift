@@ -14,8 +14,10 @@ public final class Ledger: Sendable {
             configuration.busyMode = .timeout(10)
             // WAL with NORMAL sync cannot corrupt the ledger; a power cut may only lose the last import.
             // 8 MB of page cache: big imports write pages mostly in order, so more buys little and costs RSS.
+            // 16 KB pages (for a new ledger; an existing one keeps its size): a WSUS catalog's first import
+            // committed a fifth faster than with 4 KB pages.
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192")
+                try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192")
             }
             try self.init(writer: DatabasePool(path: path, configuration: configuration))
         } catch let error as DatabaseError {

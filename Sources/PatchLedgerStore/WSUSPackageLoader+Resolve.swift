@@ -222,7 +222,10 @@ extension CatalogImport {
     }
 
     /// A sink for one package.xml of this import.
-    public func wsusPackageLoader(file: String) throws -> WSUSPackageLoader {
-        try WSUSPackageLoader(session: self, file: file)
+    ///
+    /// - Parameter bytes: the package's size, if known: tables are sized for the updates it likely holds
+    ///   (package.xml spends some 800 bytes on each).
+    public func wsusPackageLoader(file: String, bytes: Int = 0) throws -> WSUSPackageLoader {
+        try WSUSPackageLoader(session: self, file: file, expectedUpdates: bytes / 800)
     }
 }

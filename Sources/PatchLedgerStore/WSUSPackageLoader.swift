@@ -59,8 +59,11 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         }
     }
 
-    init(session: CatalogImport, file: String) throws {
+    init(session: CatalogImport, file: String, expectedUpdates: Int) throws {
         self.session = session
+        graph.reserve(updates: expectedUpdates)
+        pendingRows.reserveCapacity(expectedUpdates)
+        heldKBs.reserveCapacity(expectedUpdates)
         summary = ImportSummary(file: file, format: "wsus-package", documentKey: nil, revision: nil, outcome: .imported)
         let db = session.db
         insertProduct = try BulkInsert(db, "INSERT OR IGNORE INTO update_products (update_id, product_id)", columns: 2)

@@ -18,6 +18,18 @@ struct WSUSUpdateGraph {
 
     var count: Int { rowIDs.count }
 
+    /// Makes room for about `updates` updates at once: growing the tables step by step rehashed them often.
+    mutating func reserve(updates: Int) {
+        rowIDs.reserveCapacity(updates)
+        slotByUpdateID.reserveCapacity(updates)
+        slotByRevision.reserveCapacity(updates)
+        fileSlots.reserveCapacity(updates)
+        fileKBs.reserveCapacity(updates)
+        fileLocated.reserveCapacity(updates)
+        payloads.reserveCapacity(updates * 3 / 2)
+        supersessions.reserveCapacity(updates * 2)
+    }
+
     func slot(updateID: String) -> Int32? { slotByUpdateID[updateID] }
     func slot(revision: Int) -> Int32? { slotByRevision[revision] }
 

@@ -32,7 +32,8 @@ struct CatalogImporter {
                     {
                         return summary
                     }
-                    let loader = try session.wsusPackageLoader(file: name)
+                    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+                    let loader = try session.wsusPackageLoader(file: name, bytes: size)
                     do {
                         let sha256 = try WSUSPackageReader.read(url, into: loader, displayName: name) {
                             bytes, updates in
