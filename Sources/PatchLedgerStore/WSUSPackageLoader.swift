@@ -23,7 +23,6 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     var indexesDropped = false
     static let deferredIndexes = [
         (name: "updates_source_key", sql: "CREATE UNIQUE INDEX updates_source_key ON updates(source, source_key)"),
-        (name: "wsus_files_file_id", sql: "CREATE UNIQUE INDEX wsus_files_file_id ON wsus_files(file_id)"),
         (name: "updates_kb", sql: "CREATE INDEX updates_kb ON updates(kb)"),
         (name: "updates_revision_id", sql: "CREATE INDEX updates_revision_id ON updates(revision_id)"),
         (name: "supersedence_supersedes", sql: "CREATE INDEX supersedence_supersedes ON supersedence(supersedes)"),
@@ -90,7 +89,8 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         nextRowID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM updates") ?? 0) + 1
         if held.isEmpty {
             // A first load builds indexes once at the end, sorted, rather than row by row at random places;
-            // `graph` keeps update and file ids unique meanwhile.
+            // `graph` keeps update ids unique meanwhile. wsus_files keeps its index: file locations arrive
+            // while the parse is still running, when the writing thread has time to spare.
             for index in Self.deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
             indexesDropped = true
         }
