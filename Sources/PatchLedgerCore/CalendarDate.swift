@@ -17,21 +17,55 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`, optionally followed by a time (`T…`); `nil` for anything else.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8.prefix(11))
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            bytes.count == 10 || bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
-            let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
-            let day = Self.number(bytes[8..<10])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        self.init(utf8: text.utf8)
     }
 
-    public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// `init(parsing:)` over UTF-8 bytes, e.g. an XML attribute's, without building a string: catalogs
+    /// hold a date per update, hundreds of thousands of them.
+    public init?(utf8 bytes: some Collection<UInt8>) {
+        // Byte by byte into fixed fields: no array per date.
+        var fields = (year: 0, month: 0, day: 0)
+        var count = 0
+        for byte in bytes.prefix(11) {
+            switch count {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 10:
+                guard byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") else { return nil }
+            default:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte &- UInt8(ascii: "0"))
+                if count < 4 {
+                    fields.year = fields.year * 10 + digit
+                } else if count < 7 {
+                    fields.month = fields.month * 10 + digit
+                } else {
+                    fields.day = fields.day * 10 + digit
+                }
+            }
+            count += 1
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard count >= 10 else { return nil }
+        self.init(year: fields.year, month: fields.month, day: fields.day)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, at end: Int, width: Int) {
+                var rest = value
+                for index in stride(from: end, to: end - width, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 3, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, at: 6, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, at: 9, width: 2)
+            return 10
+        }
     }
 
     /// Days since 1970-01-01 (negative before), for day arithmetic without Foundation calendars.
@@ -86,12 +120,4 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for byte in bytes {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
-    }
 }

@@ -31,9 +31,11 @@ public enum WSUSPackageReader {
                     found: "no element")
             }
             try batcher.flush()
-        } consume: { batch in
-            for record in batch {
-                switch record {
+        } consume: { (batch: consuming [WSUSRecord]) in
+            // Records are moved out, not copied: a copy retained and released every string and list again.
+            batch.reverse()
+            while let record = batch.popLast() {
+                switch consume record {
                 case .begin(let package): try sink.begin(package)
                 case .update(let update): try sink.consume(update)
                 case .location(let location): try sink.consume(location)
@@ -207,7 +209,7 @@ final class WSUSPackageHandler: XMLStreamHandler {
             case .updateIDElement, .updateIDAttribute: update.updateID = value.lowercasedASCII
             case .revisionID: update.revisionID = value.integer ?? 0
             case .revisionNumber: update.revisionNumber = value.integer ?? 0
-            case .creationDate: update.created = CalendarDate(parsing: value.string)
+            case .creationDate: update.created = CalendarDate(utf8: value)
             case .isLeaf: update.isLeaf = value.isTrue
             case .isBundle: update.isBundle = value.isTrue
             case .deploymentAction: update.deploymentAction = value.string

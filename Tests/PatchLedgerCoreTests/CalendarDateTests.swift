@@ -3,13 +3,16 @@ import Testing
 @testable import PatchLedgerCore
 
 @Suite struct CalendarDateTests {
-    @Test(arguments: ["2018-02-13T08:00:00Z", "2023-07-11T07:00:00", "2018-02-13"])
+    @Test(arguments: ["2018-02-13T08:00:00Z", "2023-07-11T07:00:00", "2018-02-13", "1601-01-01", "2024-02-29 10:00"])
     func catalogTimestampsParseToTheirDay(text: String) throws {
         let date = try #require(CalendarDate(parsing: text))
         #expect(date.description == String(text.prefix(10)))
     }
 
-    @Test(arguments: ["2018-02-30T08:00:00Z", "2018-13-01", "18-02-13", "2018/02/13", "2018-02-13X", ""])
+    @Test(arguments: [
+        "2018-02-30T08:00:00Z", "2018-13-01", "18-02-13", "2018/02/13", "2018-02-13X", "", "2018-2-13", "2018-02-1",
+        "0999-01-01", " 2018-02-13", "2023-02-29",
+    ])
     func badDatesAreRejected(text: String) {
         #expect(CalendarDate(parsing: text) == nil)
     }
