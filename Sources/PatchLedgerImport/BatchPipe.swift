@@ -26,7 +26,7 @@ final class BatchPipe<Element: Sendable>: @unchecked Sendable {
     /// after the batches sent before it; a `consume` error stops the producer at its next `send`. Returns only
     /// once the producer has finished, whatever happened.
     func run(
-        produce: @escaping @Sendable (BatchPipe) throws -> Void, consume: ([Element]) throws -> Void
+        produce: @escaping @Sendable (BatchPipe) throws -> Void, consume: (consuming [Element]) throws -> Void
     ) throws {
         condition.withLock { producerRunning = true }
         let thread = Thread {
