@@ -22,7 +22,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `init(parsing:)` over UTF-8 bytes, e.g. an XML attribute's, without building a string: catalogs
     /// hold a date per update, hundreds of thousands of them.
-    public init?(utf8 bytes: some Collection<UInt8>) {
+    @inlinable public init?(utf8 bytes: some Collection<UInt8>) {
         // Byte by byte into fixed fields: no array per date.
         var fields = (year: 0, month: 0, day: 0)
         var count = 0

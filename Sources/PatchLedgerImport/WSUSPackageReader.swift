@@ -71,7 +71,7 @@ final class WSUSRecordBatcher: WSUSPackageSink {
         try flush()
     }
 
-    func consume(_ update: WSUSUpdate) throws {
+    func consume(_ update: consuming WSUSUpdate) throws {
         batch.append(.update(update))
         if batch.count >= 256 { try flush() }
     }
