@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants of FIPS 180-4 §4.2.2, shared with the portable Swift code.
+const uint32_t *csha256_round_constants(void);
+
 /// Whether this CPU has the x86 SHA extensions (and the SSE levels the code below needs).
 int csha256_hardware_available(void);
 
