@@ -34,11 +34,16 @@ import Testing
                 + Array(repeating: "unchanged", count: 3))
     }
 
-    @Test func newerRevisionReplacesTheOlderAndCountsWhatChanged() throws {
+    /// A ledger holding the July 2023 sample document, and that document to vary.
+    func ledgerHoldingJuly() throws -> (Ledger, CVRFDocument) {
         let ledger = try Ledger.inMemory()
         let url = TestData.catalogs.appendingPathComponent("cvrf-2023-Jul.xml")
         try ledger.importCVRF([url])
-        var document = try CVRFReader.read(url).document
+        return (ledger, try CVRFReader.read(url).document)
+    }
+
+    @Test func newerRevisionReplacesTheOlderAndCountsWhatChanged() throws {
+        var (ledger, document) = try ledgerHoldingJuly()
         document.revision = "3"
         // The revision drops the Server 2016 fix and adds a new KB.
         for index in document.vulnerabilities.indices {
@@ -55,11 +60,8 @@ import Testing
     }
 
     @Test func olderRevisionIsRefusedAndWritesNothing() throws {
-        let ledger = try Ledger.inMemory()
-        let url = TestData.catalogs.appendingPathComponent("cvrf-2023-Jul.xml")
-        try ledger.importCVRF([url])
+        var (ledger, document) = try ledgerHoldingJuly()
         let before = try ledger.dump(excluding: ["imports"])
-        var document = try CVRFReader.read(url).document
         document.revision = "1"
         document.vulnerabilities.removeAll()
         let summary = try ledger.importing { try $0.apply(document, sha256: "old", file: "old") }
@@ -68,10 +70,7 @@ import Testing
     }
 
     @Test func aCVERelistedByALaterDocumentKeepsOnlyWhatThatDocumentSaysOfIt() throws {
-        let ledger = try Ledger.inMemory()
-        let url = TestData.catalogs.appendingPathComponent("cvrf-2023-Jul.xml")
-        try ledger.importCVRF([url])
-        var later = try CVRFReader.read(url).document
+        var (ledger, later) = try ledgerHoldingJuly()
         later.id = "2023-Sep"
         later.vulnerabilities = [later.vulnerabilities[0]]
         let cve = later.vulnerabilities[0].cve
