@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PatchLedgerCore
 import PatchLedgerImport
 import Testing
@@ -69,6 +70,39 @@ extension Ledger {
         try revised.write(to: url, atomically: true, encoding: .utf8)
         let summary = try ledger.importWSUS(url)
         #expect((summary.added, summary.changed, summary.unchanged) == (0, 1, 32))
+    }
+
+    @Test func anUpdateListedTwiceKeepsItsHigherRevisionOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-twice-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = try String(contentsOf: package, encoding: .utf8).components(separatedBy: "\n")
+        let bundle = try #require(lines.firstIndex { $0.contains("RevisionId=\"40000005\"") })
+        let higher = lines[bundle].replacingOccurrences(
+            of: "RevisionNumber=\"201\" RevisionId=\"40000005\"", with: "RevisionNumber=\"202\" RevisionId=\"40000105\""
+        )
+        let lower = lines[bundle].replacingOccurrences(
+            of: "RevisionNumber=\"201\" RevisionId=\"40000005\"", with: "RevisionNumber=\"200\" RevisionId=\"40000095\""
+        )
+        var twice = lines
+        twice.insert(contentsOf: [higher, lower], at: bundle + 1)
+        let url = folder.appendingPathComponent("package.xml")
+        try twice.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        let ledger = try Ledger.inMemory()
+        let summary = try ledger.importWSUS(url)
+        #expect((summary.added, summary.changed, summary.unchanged) == (33, 1, 1))
+        let rows = try ledger.writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.revision_number, u.revision_id, u.kb, count(p.product_id) AS products FROM updates u
+                    LEFT JOIN update_products p ON p.update_id = u.id
+                    WHERE u.source_key = '2667a254-1fba-5171-8193-6a9792d7371d' GROUP BY u.id
+                    """)
+        }
+        #expect(rows.count == 1)
+        #expect(rows.first.map { [$0[0], $0[1], $0[3]] as [Int] } == [202, 40_000_105, 1])
+        #expect(rows.first?["kb"] == "KB5026363")
     }
 
     @Test func anOlderPackageIsRefusedWithoutWriting() throws {
