@@ -97,7 +97,8 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     }
 
     /// Writes what does not depend on the KB now (products, package.xml's lists) and keeps the `updates`
-    /// row for `finish`: rows referencing it wait one transaction, which checks references before commit.
+    /// row for `finish`: the rows referencing it come first, which the transaction allows because it checks
+    /// references only before it commits.
     public func consume(_ update: WSUSUpdate) throws {
         if let slot = graph.slot(updateID: update.updateID) {
             try consumeAgain(update, slot: Int(slot))
