@@ -78,12 +78,9 @@ extension Drift {
     }
 
     static func timeToFix(_ findings: [Finding]) -> TimeToFix {
-        let days = findings.compactMap(\.daysToFix).sorted()
+        let days = findings.compactMap(\.daysToFix).map(Double.init)
         guard !days.isEmpty else { return TimeToFix(fixed: 0) }
-        let middle = days.count / 2
-        let median = days.count % 2 == 1 ? Double(days[middle]) : Double(days[middle - 1] + days[middle]) / 2
-        return TimeToFix(
-            fixed: days.count, meanDays: Double(days.reduce(0, +)) / Double(days.count), medianDays: median)
+        return TimeToFix(fixed: days.count, meanDays: days.reduce(0, +) / Double(days.count), medianDays: days.median)
     }
 
     /// VMs of a group or an image (three or more VMs scanned) whose latest installed set differs from the

@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerCore
 
 /// Runs a program to completion and reports its wall time and peak RSS (from `wait4`'s rusage), so each
 /// measurement is of that process alone.
@@ -7,6 +8,13 @@ struct ChildProcess {
         var seconds: Double
         var peakRSSMegabytes: Double
         var status: Int32
+
+        /// The median time and the highest peak RSS of several runs of one command.
+        static func median(_ runs: [Measurement]) -> Measurement {
+            Measurement(
+                seconds: runs.map(\.seconds).median ?? 0, peakRSSMegabytes: runs.map(\.peakRSSMegabytes).max() ?? 0,
+                status: runs.map(\.status).max() ?? 0)
+        }
     }
 
     static func measure(_ executable: String, _ arguments: [String]) throws -> Measurement {

@@ -17,9 +17,14 @@ struct BenchCatalog: AsyncParsableCommand {
         discussion: """
             Generates a WSUS-shaped package.xml and imports it, then imports every CVRF document of a folder,
             each into a fresh ledger in a child process; prints wall time, MB/s, updates/s and peak RSS beside
-            `xmllint --stream --noout` on the same file (the parse floor), measured in the same run.
+            `xmllint --stream --noout` on the same file (the parse floor), measured in the same run. With
+            `--runs N` each file is timed N times, alternating with xmllint, and the medians are printed (peak
+            RSS is the highest seen): on a machine whose timings swing, one run can mislead.
             Build with `-c release` for meaningful figures.
             """)
+
+    @Option(help: "Times to import each file (and run xmllint on it), alternately; medians are printed.")
+    var runs = 1
 
     @Option(help: "Updates in the generated package.xml.")
     var updates = 137_000
@@ -64,12 +69,22 @@ struct BenchCatalog: AsyncParsableCommand {
             for (url, count) in files {
                 let size =
                     Double((try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) / 1_048_576
-                let floor = try ChildProcess.measure("xmllint", ["--stream", "--noout", url.path])
                 let db = folder.appendingPathComponent("bench-\(url.lastPathComponent).sqlite").path
-                let run = try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, url.path])
-                guard run.status == 0, floor.status == 0 else {
-                    throw ValidationFailure("\(url.path): import exited \(run.status), xmllint \(floor.status)")
+                var floors: [ChildProcess.Measurement] = []
+                var imports: [ChildProcess.Measurement] = []
+                for _ in 0..<max(1, runs) {
+                    // Each import starts from an empty ledger.
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+                    let floor = try ChildProcess.measure("xmllint", ["--stream", "--noout", url.path])
+                    let run = try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, url.path])
+                    guard run.status == 0, floor.status == 0 else {
+                        throw ValidationFailure("\(url.path): import exited \(run.status), xmllint \(floor.status)")
+                    }
+                    floors.append(floor)
+                    imports.append(run)
                 }
+                let floor = ChildProcess.Measurement.median(floors)
+                let run = ChildProcess.Measurement.median(imports)
                 let imported = count > 0 ? count : try Self.updateCount(db: db)
                 print(
                     String(
