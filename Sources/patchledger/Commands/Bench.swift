@@ -65,6 +65,7 @@ struct BenchCatalog: AsyncParsableCommand {
                     .map { (URL(fileURLWithPath: cvrf).appendingPathComponent($0), 0) }
             }
             let me = try Self.executablePath()
+            var storage: String?
             print("file                       MB  xmllint s  import s  ratio   MB/s  updates/s  RSS MB (xmllint)")
             for (url, count) in files {
                 let size =
@@ -86,6 +87,9 @@ struct BenchCatalog: AsyncParsableCommand {
                 let floor = ChildProcess.Measurement.median(floors)
                 let run = ChildProcess.Measurement.median(imports)
                 let imported = count > 0 ? count : try Self.updateCount(db: db)
+                if url == package {
+                    storage = try Self.storageFloor(ledger: db, folder: folder, runs: runs, import: run, parse: floor)
+                }
                 print(
                     String(
                         format: "%-24@ %5.1f  %9.2f  %8.2f  %4.2fx  %5.1f  %9.0f  %6.1f (%.1f)",
@@ -93,7 +97,20 @@ struct BenchCatalog: AsyncParsableCommand {
                         run.seconds / floor.seconds, size / run.seconds, Double(imported) / run.seconds,
                         run.peakRSSMegabytes, floor.peakRSSMegabytes))
             }
+            if let storage { print(storage) }
         }
+    }
+
+    /// The package's rows loaded by sqlite3 alone (`StorageFloor`), beside the parse floor and the import.
+    static func storageFloor(
+        ledger: String, folder: URL, runs: Int, import run: ChildProcess.Measurement, parse: ChildProcess.Measurement
+    ) throws -> String {
+        let floor = try StorageFloor(ledger: ledger, folder: folder)
+        let load = ChildProcess.Measurement.median(try (0..<max(1, runs)).map { _ in try floor.measure() })
+        return String(
+            format: "package.xml's %d rows loaded by sqlite3 alone into the same tables and indexes: %.2f s; "
+                + "xmllint + that: %.2f s; import / (xmllint + that) = %.2fx", floor.rows, load.seconds,
+            parse.seconds + load.seconds, run.seconds / (parse.seconds + load.seconds))
     }
 
     static func executablePath() throws -> String {
