@@ -125,6 +125,7 @@ final class WSUSPackageHandler: XMLStreamHandler {
     private(set) var updates = 0
     private var update: WSUSUpdate?
     private var section = Section.none
+    private var ids = RepeatedIDs()
 
     init(file: String, sink: any WSUSPackageSink) {
         self.file = file
@@ -162,7 +163,7 @@ final class WSUSPackageHandler: XMLStreamHandler {
         case .supersededBy: section = .supersededBy
         case .payloadFiles: section = .payloadFiles
         case .updateIDElement where section == .prerequisites:
-            if let id = attributes.bytes(Name.id.rawIndex) { update?.prerequisites.append(id.lowercasedASCII) }
+            if let id = attributes.bytes(Name.id.rawIndex) { update?.prerequisites.append(ids.lowercased(id)) }
         case .revision:
             guard let id = attributes.bytes(Name.id.rawIndex)?.integer else { break }
             if section == .bundledBy { update?.bundledBy.append(id) }
@@ -225,7 +226,7 @@ final class WSUSPackageHandler: XMLStreamHandler {
         attributes.forEach { token, value in
             switch name(token) {
             case .type: type = value.string
-            case .id: id = value.lowercasedASCII
+            case .id: id = ids.lowercased(value)
             default: break
             }
         }
@@ -244,4 +245,25 @@ extension WSUSPackageHandler.Name {
     /// The token the stream gives this name: its position in `allCases`.
     var rawIndex: Int { Self.indexes[self] ?? -1 }
     private static let indexes = Dictionary(uniqueKeysWithValues: byIndex.enumerated().map { ($1, $0) })
+}
+
+/// Lower-cased ids that recur (category GUIDs, prerequisites) handed out as one shared string each: a string
+/// per mention, freed later on the ledger's thread, cost more than finding the one made before.
+struct RepeatedIDs {
+    private var recent = [String?](repeating: nil, count: 1024)
+
+    mutating func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // FNV-1a over the bytes with ASCII case folded: equal ids in any case land in one slot.
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte | 0x20)) &* 16_777_619 }
+        let slot = Int(hash & 1023)
+        if let known = recent[slot], known.utf8.elementsEqual(bytes.lazy.map(Self.lower)) { return known }
+        let fresh = bytes.lowercasedASCII
+        recent[slot] = fresh
+        return fresh
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
 }

@@ -87,3 +87,21 @@ final class RecordingSink: WSUSPackageSink {
         }
     }
 }
+
+@Suite struct RepeatedIDsTests {
+    func lowercased(_ text: String, in ids: inout RepeatedIDs) -> String {
+        Array(text.utf8).withUnsafeBufferPointer { ids.lowercased($0) }
+    }
+
+    @Test func idsComeBackLowerCasedWhateverWasSeenBefore() {
+        var ids = RepeatedIDs()
+        let guid = "0FA1201D-4330-4FA8-8AE9-B877473B6441"
+        #expect(lowercased(guid, in: &ids) == guid.lowercased())
+        #expect(lowercased(guid.lowercased(), in: &ids) == guid.lowercased())
+        // Many distinct ids share the 1,024 slots: each still comes back as itself.
+        let many = (0..<5_000).map { String(format: "%08X-0000-4000-A000-%012X", $0, $0 &* 7919) }
+        for id in many + many.reversed() {
+            #expect(lowercased(id, in: &ids) == id.lowercased())
+        }
+    }
+}
