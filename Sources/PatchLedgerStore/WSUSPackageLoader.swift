@@ -17,9 +17,11 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     var graph = WSUSUpdateGraph()
     /// Per slot: the `updates` row to write once its KB is known (new or of a higher revision), or `nil`
     /// when the held row stands and only its KB may change.
-    var pendingRows: [PendingRow?] = []
+    var pendingRows = PendingRows()
     /// Per slot: the KB the ledger held (as written), for rows that stand.
     var heldKBs: [String?] = []
+    /// Per slot: the RevisionNumber the ledger held (0 for a new update).
+    private var heldRevisions: [Int] = []
     var indexesDropped = false
     static let deferredIndexes = [
         (name: "updates_source_key", sql: "CREATE UNIQUE INDEX updates_source_key ON updates(source, source_key)"),
@@ -30,6 +32,33 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     private let insertProduct: BulkInsert
     private let insertDetail: BulkInsert
     private let insertFile: BulkInsert
+
+    /// The `updates` rows waiting for their KBs, by slot; a slot whose held row stands has none. Kept apart
+    /// from the slots so that a nightly re-import, where almost every row stands, holds almost nothing.
+    struct PendingRows {
+        private var rows: [PendingRow] = []
+        private var indexBySlot: [Int32] = []
+
+        mutating func reserveCapacity(_ slots: Int) { indexBySlot.reserveCapacity(slots) }
+
+        mutating func append(_ row: PendingRow?) {
+            indexBySlot.append(row == nil ? -1 : Int32(rows.count))
+            if let row { rows.append(row) }
+        }
+
+        subscript(slot: Int) -> PendingRow? {
+            get { indexBySlot[slot] < 0 ? nil : rows[Int(indexBySlot[slot])] }
+            set {
+                guard let newValue else { preconditionFailure("a pending row is replaced, never dropped") }
+                if indexBySlot[slot] < 0 {
+                    indexBySlot[slot] = Int32(rows.count)
+                    rows.append(newValue)
+                } else {
+                    rows[Int(indexBySlot[slot])] = newValue
+                }
+            }
+        }
+    }
 
     /// An `updates` row waiting for its KB, which package.xml gives only at its end.
     struct PendingRow {
@@ -105,9 +134,11 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             return
         }
         let id: Int64
-        if let known = held[update.updateID] {
+        // Taken out of `held` as it is met: a nightly re-import then keeps one copy of each UpdateId, not two.
+        if let known = held.removeValue(forKey: update.updateID) {
             id = known.id
             heldKBs.append(known.kb)
+            heldRevisions.append(known.revision)
             if update.revisionNumber <= known.revision {
                 pendingRows.append(nil)
                 summary.unchanged += 1
@@ -121,6 +152,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             id = nextRowID
             nextRowID += 1
             heldKBs.append(nil)
+            heldRevisions.append(0)
             pendingRows.append(PendingRow(update, id: id, isNew: true))
             try writeDetails(update, id: id)
             summary.added += 1
@@ -131,7 +163,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     /// The same UpdateId twice in one package: a higher revision replaces what was read, another is ignored.
     private func consumeAgain(_ update: WSUSUpdate, slot: Int) throws {
         let id = graph.rowIDs[slot]
-        let read = pendingRows[slot]?.revisionNumber ?? held[update.updateID]?.revision ?? 0
+        let read = pendingRows[slot]?.revisionNumber ?? heldRevisions[slot]
         guard update.revisionNumber > read else {
             summary.unchanged += 1
             return
