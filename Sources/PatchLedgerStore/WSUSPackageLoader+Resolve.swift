@@ -101,14 +101,15 @@ extension WSUSPackageLoader {
 
     /// Replaces the WSUS supersedence edges by `edges` (`Edge.packed`, sorted); returns how many changed.
     private func replaceSupersedence(_ edges: [UInt64]) throws -> Int {
-        // A cursor, not an array of rows: a re-import holds every edge of the catalog.
+        // A cursor, not an array of rows: a re-import holds every edge of the catalog. CROSS JOIN reads the
+        // edges first and finds each update by id, instead of walking the source index into the table.
         var held: [UInt64] = []
         var heldOther: [(Int64, String)] = []
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT s.update_id, s.supersedes FROM supersedence s JOIN updates u ON u.id = s.update_id
-                WHERE u.source = 'wsus'
+                SELECT s.update_id, s.supersedes FROM supersedence s CROSS JOIN updates u ON u.id = s.update_id
+                WHERE +u.source = 'wsus'
                 """)
         while let row = try rows.next() {
             let id: Int64 = row[0]

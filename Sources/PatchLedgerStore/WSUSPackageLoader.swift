@@ -113,7 +113,8 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             throw Stop.older
         }
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT id, source_key, revision_number, kb FROM updates WHERE source = 'wsus'")
+            // `+source`: one pass over the table, not an index walk that visits the table's pages at random.
+            db, sql: "SELECT id, source_key, revision_number, kb FROM updates WHERE +source = 'wsus'")
         while let row = try rows.next() { held[row[1]] = (row[0], row[2] ?? 0, row[3]) }
         nextRowID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM updates") ?? 0) + 1
         if held.isEmpty {
