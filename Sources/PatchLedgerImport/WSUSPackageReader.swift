@@ -4,17 +4,18 @@ import PatchLedgerCore
 /// Streams a WSUS offline catalog `package.xml` (`OfflineSyncPackage`) into a sink, in bounded memory.
 public enum WSUSPackageReader {
     /// - Parameters:
+    ///   - sha256: the file's digest when the caller has it already; else it is computed beside the parse.
     ///   - progress: called with bytes read so far and updates read so far.
     /// - Returns: the SHA-256 of the file's bytes.
     /// - Throws: `ImportError` for unreadable, malformed or wrong-root input, or what the sink threw.
     @discardableResult
     public static func read(
-        _ url: URL, into sink: some WSUSPackageSink, displayName: String? = nil,
+        _ url: URL, into sink: some WSUSPackageSink, displayName: String? = nil, sha256 known: String? = nil,
         progress: (_ bytes: Int, _ updates: Int) -> Void = { _, _ in }
     ) throws -> String {
         let name = displayName ?? url.path
-        // The digest is computed beside the parse (a second read, from the page cache).
-        let digest = Pending { Result { try FileDigest.sha256(url, displayName: name) } }
+        // The digest, unless known, is computed beside the parse (a second read, from the page cache).
+        let digest = Pending { Result { try known ?? FileDigest.sha256(url, displayName: name) } }
         // The parse runs on its own thread; `sink` (the ledger) consumes here what it reads, meanwhile.
         try BatchPipe<WSUSRecord>().run { pipe in
             let batcher = WSUSRecordBatcher(pipe)
@@ -257,13 +258,10 @@ struct RepeatedIDs {
         var hash: UInt32 = 2_166_136_261
         for byte in bytes { hash = (hash ^ UInt32(byte | 0x20)) &* 16_777_619 }
         let slot = Int(hash & 1023)
-        if let known = recent[slot], known.utf8.elementsEqual(bytes.lazy.map(Self.lower)) { return known }
+        if let known = recent[slot], known.utf8.elementsEqual(bytes.lazy.map(\.asciiLowercased)) { return known }
         let fresh = bytes.lowercasedASCII
         recent[slot] = fresh
         return fresh
     }
 
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-    }
 }

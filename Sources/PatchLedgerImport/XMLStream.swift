@@ -261,6 +261,11 @@ struct XMLAttributes {
     }
 }
 
+extension UInt8 {
+    /// The byte with an ASCII capital letter lower-cased; any other byte as it is.
+    var asciiLowercased: UInt8 { (0x41...0x5A).contains(self) ? self | 0x20 : self }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     var string: String { String(decoding: self, as: UTF8.self) }
 
@@ -269,7 +274,7 @@ extension UnsafeBufferPointer<UInt8> {
         guard allSatisfy({ $0 < 0x80 }) else { return string.lowercased() }
         return String(unsafeUninitializedCapacity: count) { buffer in
             for (index, byte) in enumerated() {
-                buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                buffer[index] = byte.asciiLowercased
             }
             return count
         }

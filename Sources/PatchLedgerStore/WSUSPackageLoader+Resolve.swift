@@ -124,12 +124,15 @@ extension WSUSPackageLoader {
         let insert = try BulkInsert(db, "INSERT INTO supersedence (update_id, supersedes)", columns: 2)
         let delete = try BulkStatement(db, sql: "DELETE FROM supersedence WHERE update_id = ? AND supersedes = ?")
         var changed = 0
+        func remove(_ edge: UInt64) throws {
+            try delete.execute(.int64(Edge.rowID(edge)), .text(Edge.kb(edge).description))
+            changed += 1
+        }
         var heldIndex = 0
         // Both lists are sorted: one merge finds what is new and what is gone.
         for edge in edges {
             while heldIndex < held.count, held[heldIndex] < edge {
-                try delete.execute(.int64(Edge.rowID(held[heldIndex])), .text(Edge.kb(held[heldIndex]).description))
-                changed += 1
+                try remove(held[heldIndex])
                 heldIndex += 1
             }
             if heldIndex < held.count, held[heldIndex] == edge {
@@ -139,10 +142,7 @@ extension WSUSPackageLoader {
             try insert.add(.int64(Edge.rowID(edge)), .text(Edge.kb(edge).description))
             changed += 1
         }
-        for edge in held[heldIndex...] {
-            try delete.execute(.int64(Edge.rowID(edge)), .text(Edge.kb(edge).description))
-            changed += 1
-        }
+        for edge in held[heldIndex...] { try remove(edge) }
         for (id, text) in heldOther {
             try delete.execute(.int64(id), .text(text))
             changed += 1

@@ -24,18 +24,20 @@ struct CatalogImporter {
                 case .wsusPackage:
                     let fragments = WSUSMetadataReader.fragmentFolders(besidePackage: url)
                     let fingerprint = WSUSMetadataReader.fingerprint(fragments)
-                    // A nightly re-import of the catalog held: recognise it by digest and skip the read.
-                    if try session.heldWSUSPackageSHA256() != nil,
+                    // A nightly re-import of the catalog held: recognise it by digest and skip the read. The digest,
+                    // once computed, serves the read too.
+                    let digest =
+                        try session.heldWSUSPackageSHA256() == nil ? nil : try FileDigest.sha256(url, displayName: name)
+                    if let digest,
                         let summary = try session.unchangedWSUSPackage(
-                            sha256: try FileDigest.sha256(url, displayName: name), metadataFingerprint: fingerprint,
-                            file: name)
+                            sha256: digest, metadataFingerprint: fingerprint, file: name)
                     {
                         return summary
                     }
                     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
                     let loader = try session.wsusPackageLoader(file: name, bytes: size)
                     do {
-                        let sha256 = try WSUSPackageReader.read(url, into: loader, displayName: name) {
+                        let sha256 = try WSUSPackageReader.read(url, into: loader, displayName: name, sha256: digest) {
                             bytes, updates in
                             progress.update(file: name, bytes: bytes, records: updates)
                         }
