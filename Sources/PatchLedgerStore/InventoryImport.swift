@@ -14,7 +14,7 @@ public final class InventoryImport {
     private let importedAt = CatalogImport.timestamp()
     private var vmIDs: [String: Int64] = [:]
     private let insertSnapshot: Statement
-    fileprivate let insertKB: BulkInsert
+    private let insertKB: BulkInsert
 
     init(db: Database) throws {
         self.db = db
@@ -54,6 +54,11 @@ public final class InventoryImport {
         return .added
     }
 
+    /// Writes the KB rows still held back by the batched insert; runs before the transaction commits.
+    fileprivate func finish() throws {
+        try insertKB.flush()
+    }
+
     /// The VM's id by name or computer name (case-insensitive), created on first sight.
     private func vmID(named name: String) throws -> Int64 {
         let key = name.lowercased()
@@ -79,7 +84,7 @@ extension Ledger {
             try writer.write { db in
                 let session = try InventoryImport(db: db)
                 let result = try body(session)
-                try session.insertKB.flush()
+                try session.finish()
                 return result
             }
         }

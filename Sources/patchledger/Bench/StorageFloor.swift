@@ -35,7 +35,7 @@ struct StorageFloor {
     /// Loads the exported rows into a fresh ledger and returns how long that took.
     func measure() throws -> ChildProcess.Measurement {
         let db = file("floor.sqlite")
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        WorkFolder.removeLedger(at: db)
         var commands = [
             "PRAGMA page_size = 16384;", "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = NORMAL;",
             ".read \(file("tables.sql"))", "BEGIN;",

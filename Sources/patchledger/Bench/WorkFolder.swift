@@ -17,4 +17,9 @@ struct WorkFolder {
     func remove() {
         if !kept { try? FileManager.default.removeItem(at: url) }
     }
+
+    /// Deletes a ledger and its WAL files, so the next run starts from an empty one.
+    static func removeLedger(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
 }

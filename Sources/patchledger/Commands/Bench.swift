@@ -74,8 +74,7 @@ struct BenchCatalog: AsyncParsableCommand {
                 var floors: [ChildProcess.Measurement] = []
                 var imports: [ChildProcess.Measurement] = []
                 for _ in 0..<max(1, runs) {
-                    // Each import starts from an empty ledger.
-                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+                    WorkFolder.removeLedger(at: db)
                     let floor = try ChildProcess.measure("xmllint", ["--stream", "--noout", url.path])
                     let run = try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, url.path])
                     guard run.status == 0, floor.status == 0 else {
