@@ -27,7 +27,14 @@ struct BulkStatement {
             switch value {
             case .null: sqlite3_bind_null(handle, index)
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
-            case .text(let text): sqlite3_bind_text(handle, index, text, -1, sqliteTransient)
+            case .text(var text):
+                // withUTF8, not the implicit C-string bridge: that copied every small string to the heap.
+                _ = text.withUTF8 { bytes in
+                    // A nil base (empty text) would bind NULL.
+                    sqlite3_bind_text(
+                        handle, index, bytes.baseAddress ?? ("" as StaticString).utf8Start, Int32(bytes.count),
+                        sqliteTransient)
+                }
             }
         }
         let code = sqlite3_step(handle)

@@ -12,7 +12,8 @@ struct CatalogImporter {
     func run(paths: [String], into ledger: Ledger) throws -> (summaries: [ImportSummary], diagnostics: [Diagnostic]) {
         let files = try CatalogFormat.files(in: paths)
         var diagnostics: [Diagnostic] = []
-        let summaries = try ledger.importing { session in
+        let bytes = files.reduce(0) { $0 + Self.size($1) }
+        let summaries = try ledger.importing(bytes: bytes) { session in
             try files.map { url in
                 let name = url.relativePath
                 defer { progress.finish() }
@@ -34,8 +35,7 @@ struct CatalogImporter {
                     {
                         return summary
                     }
-                    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-                    let loader = try session.wsusPackageLoader(file: name, bytes: size)
+                    let loader = try session.wsusPackageLoader(file: name, bytes: Self.size(url))
                     do {
                         let sha256 = try WSUSPackageReader.read(url, into: loader, displayName: name, sha256: digest) {
                             bytes, updates in
@@ -51,5 +51,9 @@ struct CatalogImporter {
             }
         }
         return (summaries, diagnostics)
+    }
+
+    private static func size(_ url: URL) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     }
 }

@@ -32,4 +32,21 @@ import Testing
         }
         #expect(count == 4)
     }
+
+    @Test func textOfEveryLengthKeepsItsBytesAndEmptyTextIsNotNull() throws {
+        let db = try DatabaseQueue()
+        let values = [
+            "", "KB5028168", "2023-07-11", "a string well past the fifteen bytes a small string holds", "é…✓",
+        ]
+        let stored = try db.write { db in
+            try db.execute(sql: "CREATE TABLE t (k TEXT)")
+            let insert = try BulkInsert(db, "INSERT INTO t (k)", columns: 1, rowsPerBatch: 2)
+            for value in values { try insert.add(.text(value)) }
+            try insert.flush()
+            return try Row.fetchAll(db, sql: "SELECT typeof(k), k FROM t ORDER BY rowid").map {
+                "\($0[0] as String):\($0[1] as String)"
+            }
+        }
+        #expect(stored == values.map { "text:\($0)" })
+    }
 }
