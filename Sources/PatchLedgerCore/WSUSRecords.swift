@@ -34,22 +34,27 @@ public struct WSUSFileLocation: Sendable, Equatable {
 
     /// The KB named in the payload's file name (`…-kb4074590-x64_….msu`), if any.
     public var kb: KB? {
-        let bytes = Array(url.utf8)
-        var index = 0
-        while index + 2 < bytes.count {
-            let isK = bytes[index] | 0x20 == UInt8(ascii: "k") && bytes[index + 1] | 0x20 == UInt8(ascii: "b")
-            let startsWord = index == 0 || !Self.isLetter(bytes[index - 1])
+        url.utf8.withContiguousStorageIfAvailable(Self.kb(in:)) ?? Self.kb(in: Array(url.utf8))
+    }
+
+    private static func kb(in bytes: some RandomAccessCollection<UInt8>) -> KB? {
+        var index = bytes.startIndex
+        while bytes.distance(from: index, to: bytes.endIndex) > 2 {
+            let next = bytes.index(after: index)
+            let isK = bytes[index] | 0x20 == UInt8(ascii: "k") && bytes[next] | 0x20 == UInt8(ascii: "b")
+            let startsWord = index == bytes.startIndex || !isLetter(bytes[bytes.index(before: index)])
             if isK, startsWord {
-                var end = index + 2
+                var end = bytes.index(after: next)
                 var number = 0
-                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]), end - index < 12
-                {
+                var digits = 0
+                while end < bytes.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]), digits < 10 {
                     number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
-                    end += 1
+                    end = bytes.index(after: end)
+                    digits += 1
                 }
-                if end - index - 2 >= 6 { return KB(number) }
+                if digits >= 6 { return KB(number) }
             }
-            index += 1
+            index = next
         }
         return nil
     }

@@ -33,14 +33,20 @@ public enum WSUSPackageReader {
             }
             try batcher.flush()
         } consume: { (batch: consuming [WSUSRecord]) in
-            // Records are moved out, not copied: a copy retained and released every string and list again.
-            batch.reverse()
-            while let record = batch.popLast() {
-                switch consume record {
-                case .begin(let package): try sink.begin(package)
-                case .update(let update): try sink.consume(update)
-                case .location(let location): try sink.consume(location)
-                case .progress(let bytes, let updates): progress(bytes, updates)
+            // Records are moved out, not copied: a copy retained and released every string and list again. Each
+            // slot is refilled with a record that owns nothing before the record is used, so a throw leaves
+            // the batch whole.
+            try batch.withUnsafeMutableBufferPointer { records in
+                guard let base = records.baseAddress else { return }
+                for slot in base..<base + records.count {
+                    let record = slot.move()
+                    slot.initialize(to: .progress(bytes: 0, updates: 0))
+                    switch consume record {
+                    case .begin(let package): try sink.begin(package)
+                    case .update(let update): try sink.consume(update)
+                    case .location(let location): try sink.consume(location)
+                    case .progress(let bytes, let updates): progress(bytes, updates)
+                    }
                 }
             }
         }
@@ -164,13 +170,13 @@ final class WSUSPackageHandler: XMLStreamHandler {
         case .supersededBy: section = .supersededBy
         case .payloadFiles: section = .payloadFiles
         case .updateIDElement where section == .prerequisites:
-            if let id = attributes.bytes(Name.id.rawIndex) { update?.prerequisites.append(ids.lowercased(id)) }
+            if let id = attributes.bytes(Self.idToken) { update?.prerequisites.append(ids.lowercased(id)) }
         case .revision:
-            guard let id = attributes.bytes(Name.id.rawIndex)?.integer else { break }
+            guard let id = attributes.bytes(Self.idToken)?.integer else { break }
             if section == .bundledBy { update?.bundledBy.append(id) }
             if section == .supersededBy { update?.supersededBy.append(id) }
         case .file where section == .payloadFiles:
-            if let id = attributes.value(Name.id.rawIndex) { update?.payloadFileIDs.append(id) }
+            if let id = attributes.value(Self.idToken) { update?.payloadFileIDs.append(id) }
         case .fileLocation:
             var id: String?
             var url: String?
@@ -189,8 +195,8 @@ final class WSUSPackageHandler: XMLStreamHandler {
     func end(_ element: Int?, _ stream: XMLStream) throws {
         switch name(element) {
         case .update:
-            guard let update else { return }
-            self.update = nil
+            // Taken, not copied: a copy retained every string and list of the update once more.
+            guard let update = update.take() else { return }
             guard !update.updateID.isEmpty, update.revisionID > 0 else {
                 throw ImportError.unexpected(
                     file: file, line: update.line, column: 0, expected: "an <Update> with UpdateId and RevisionId",
@@ -222,46 +228,55 @@ final class WSUSPackageHandler: XMLStreamHandler {
     }
 
     private func category(_ attributes: XMLAttributes) {
-        var type: String?
-        var id: String?
-        attributes.forEach { token, value in
-            switch name(token) {
-            case .type: type = value.string
-            case .id: id = ids.lowercased(value)
-            default: break
-            }
-        }
-        guard let type, let id else { return }
-        switch type {
-        case "Product": update?.productIDs.append(id)
-        case "ProductFamily": update?.productFamilyIDs.append(id)
-        case "Company": update?.companyIDs.append(id)
-        case "UpdateClassification": update?.classification = Classification.name(forGUID: id) ?? id
-        default: break
+        guard let type = attributes.bytes(Self.typeToken), let id = attributes.bytes(Self.idToken) else { return }
+        if type.equals("Product") {
+            update?.productIDs.append(ids.lowercased(id))
+        } else if type.equals("ProductFamily") {
+            update?.productFamilyIDs.append(ids.lowercased(id))
+        } else if type.equals("Company") {
+            update?.companyIDs.append(ids.lowercased(id))
+        } else if type.equals("UpdateClassification") {
+            let guid = ids.lowercased(id)
+            update?.classification = Classification.name(forGUID: guid) ?? guid
         }
     }
 }
 
-extension WSUSPackageHandler.Name {
-    /// The token the stream gives this name: its position in `allCases`.
-    var rawIndex: Int { Self.indexes[self] ?? -1 }
-    private static let indexes = Dictionary(uniqueKeysWithValues: byIndex.enumerated().map { ($1, $0) })
+extension WSUSPackageHandler {
+    /// The tokens the stream gives the attribute names looked up by name: their positions in `Name.allCases`.
+    static let idToken = token(.id)
+    static let typeToken = token(.type)
+
+    private static func token(_ name: Name) -> Int { Name.byIndex.firstIndex(of: name) ?? -1 }
 }
 
 /// Lower-cased ids that recur (category GUIDs, prerequisites) handed out as one shared string each: a string
-/// per mention, freed later on the ledger's thread, cost more than finding the one made before.
+/// per mention, freed later on the ledger's thread, cost more than finding the one made before. A slot is
+/// found by the id's bytes as read, so a hit costs a hash and one `memcmp`.
 struct RepeatedIDs {
-    private var recent = [String?](repeating: nil, count: 1024)
+    private static let slots = 1024
+    private static let width = 48
+    private var bytes = [UInt8](repeating: 0, count: slots * width)
+    private var lengths = [Int](repeating: -1, count: slots)
+    private var strings = [String](repeating: "", count: slots)
 
-    mutating func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // FNV-1a over the bytes with ASCII case folded: equal ids in any case land in one slot.
+    mutating func lowercased(_ id: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = id.baseAddress, id.count <= Self.width else { return id.lowercasedASCII }
+        // FNV-1a.
         var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte | 0x20)) &* 16_777_619 }
-        let slot = Int(hash & 1023)
-        if let known = recent[slot], known.utf8.elementsEqual(bytes.lazy.map(\.asciiLowercased)) { return known }
-        let fresh = bytes.lowercasedASCII
-        recent[slot] = fresh
+        for byte in id { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let slot = Int(hash) & (Self.slots - 1)
+        let offset = slot * Self.width
+        let known =
+            lengths[slot] == id.count
+            && bytes.withUnsafeBytes { stored in
+                stored.baseAddress.map { memcmp($0 + offset, base, id.count) == 0 } ?? false
+            }
+        if known { return strings[slot] }
+        let fresh = id.lowercasedASCII
+        bytes.withUnsafeMutableBytes { stored in _ = stored.baseAddress.map { memcpy($0 + offset, base, id.count) } }
+        lengths[slot] = id.count
+        strings[slot] = fresh
         return fresh
     }
-
 }

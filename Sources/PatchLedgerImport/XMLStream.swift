@@ -292,6 +292,12 @@ extension UnsafeBufferPointer<UInt8> {
     }
 
     var isTrue: Bool { count == 4 && (self[0] | 0x20) == UInt8(ascii: "t") }
+
+    /// Whether the bytes are exactly `text`'s, without building a string.
+    func equals(_ text: StaticString) -> Bool {
+        guard count == text.utf8CodeUnitCount, let baseAddress else { return count == text.utf8CodeUnitCount }
+        return memcmp(baseAddress, text.utf8Start, count) == 0
+    }
 }
 
 /// Interned-name pointers to tokens: a small open-addressed table, cheaper per SAX event than a `Dictionary`.

@@ -69,6 +69,8 @@ final class BulkInsert {
         pending.reserveCapacity(columns * rowsPerBatch)
     }
 
+    // Inlined so that the variadic row can live on the caller's stack instead of the heap.
+    @inline(__always)
     func add(_ row: BulkValue...) throws {
         precondition(row.count == columns, "a row of \(row.count) values for \(columns) columns")
         pending += row

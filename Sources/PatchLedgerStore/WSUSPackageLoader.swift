@@ -198,13 +198,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             values.isEmpty ? nil : values.joined(separator: " ")
         }
         func list(_ values: [Int]) -> String? {
-            guard let first = values.first else { return nil }
-            var text = String(first)
-            for value in values.dropFirst() {
-                text += " "
-                text += String(value)
-            }
-            return text
+            values.isEmpty ? nil : values.spaceSeparatedDecimal
         }
         try insertDetail.add(
             .int64(id), .string(list(update.prerequisites)), .string(list(update.bundledBy)),
@@ -243,6 +237,34 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             for alias in ProductName.aliases(title) {
                 try db.execute(sql: "INSERT OR IGNORE INTO product_aliases VALUES (?, ?)", arguments: [alias, id])
             }
+        }
+    }
+}
+
+extension [Int] {
+    /// The numbers in decimal, space-separated, written in one buffer (RevisionId lists run to dozens).
+    var spaceSeparatedDecimal: String {
+        String(unsafeUninitializedCapacity: count * 21) { buffer in
+            var end = 0
+            for value in self {
+                if end > 0 {
+                    buffer[end] = UInt8(ascii: " ")
+                    end += 1
+                }
+                var magnitude = value.magnitude
+                if value < 0 {
+                    buffer[end] = UInt8(ascii: "-")
+                    end += 1
+                }
+                let start = end
+                repeat {
+                    buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                    end += 1
+                } while magnitude > 0
+                buffer[start..<end].reverse()
+            }
+            return end
         }
     }
 }

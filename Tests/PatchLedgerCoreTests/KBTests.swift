@@ -28,5 +28,10 @@ import Testing
         )
         #expect(location.kb == KB(4_074_590))
         #expect(WSUSFileLocation(fileID: "y", url: "http://example.invalid/ndp48-x86-x64-allos-enu.exe").kb == nil)
+        let kbs = [
+            "KB5028168.msu", "x/windows10.0-KB5028168-x64.cab", "a_kb5028168", "ndp-kb502816", "backb5028168.msu",
+            "kb50281", "kb", "",
+        ].map { WSUSFileLocation(fileID: "z", url: $0).kb?.number }
+        #expect(kbs == [5_028_168, 5_028_168, 5_028_168, 502_816, nil, nil, nil, nil])
     }
 }

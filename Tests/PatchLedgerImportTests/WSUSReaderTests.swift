@@ -103,5 +103,10 @@ final class RecordingSink: WSUSPackageSink {
         for id in many + many.reversed() {
             #expect(lowercased(id, in: &ids) == id.lowercased())
         }
+        // Longer than a slot holds, and empty: never cached, still right.
+        let long = String(repeating: "AB", count: 40)
+        #expect(lowercased(long, in: &ids) == long.lowercased())
+        #expect(lowercased(long, in: &ids) == long.lowercased())
+        #expect(lowercased("", in: &ids) == "")
     }
 }
