@@ -13,6 +13,13 @@ import Testing
         #expect(KB(parsing: text) == nil)
     }
 
+    @Test func printsAsKBAndItsNumberWhateverTheNumber() {
+        for number in [0, 7, 890_830, 5_028_168, 99_999_999_999, Int.max] {
+            #expect(KB(number).description == "KB" + String(number))
+        }
+        #expect(KB(-3).description == "KB-3")
+    }
+
     @Test func supersedenceSplitsOnSemicolonsCommasAndSpaces() {
         let parsed = Supersedes.parseList("4056894; 4056897,4054518  MS16-110 ;; junk")
         #expect(parsed.entries == [.kb(KB(4_056_894)), .kb(KB(4_056_897)), .kb(KB(4_054_518)), .bulletin("MS16-110")])

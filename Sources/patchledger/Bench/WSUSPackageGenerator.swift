@@ -81,18 +81,31 @@ struct WSUSPackageGenerator {
         try flush(force: true)
     }
 
+    /// A random-looking version-4 GUID, as real UpdateIds are (all 122 bits vary; a shared prefix would make
+    /// every comparison and sort slower than on the real file).
     static func guid(_ n: Int) -> String {
-        let hex = String(format: "%032x", n &* 2_654_435_761 & 0xFFFF_FFFF_FFFF)
+        let hex = String(format: "%016llx%016llx", mix(UInt64(n)), mix(UInt64(n) ^ 0x5851_F42D_4C95_7F2D))
         let chars = Array(hex)
         return
             "\(String(chars[0..<8]))-\(String(chars[8..<12]))-4\(String(chars[13..<16]))-a\(String(chars[17..<20]))-\(String(chars[20..<32]))"
     }
 
+    /// A file id as package.xml gives it: the base64 of a 20-byte SHA-1 digest (random-looking).
     static func fileID(_ n: Int) -> String {
-        Data(hex(n).utf8.prefix(20)).base64EncodedString()
+        let words = [mix(UInt64(n) ^ 0x0F11E), mix(UInt64(n) ^ 0x1D_0F11E), mix(UInt64(n) ^ 0x2D_0F11E)]
+        let bytes = words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) } }
+        return Data(bytes.prefix(20)).base64EncodedString()
     }
 
     static func hex(_ n: Int) -> String {
         String(format: "%016llx%016llx%08x", UInt64(n) &* 0x9E37_79B9_7F4A_7C15, UInt64(n) ^ 0xDEAD_BEEF, n)
+    }
+
+    /// SplitMix64's finaliser: consecutive inputs give unrelated outputs, the same input the same output.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
