@@ -18,9 +18,7 @@ extension WSUSPackageLoader {
         let kbs = graph.kbs(metadata: metadata)
         let kbChanged = try writeRows(kbs: kbs)
         let edgesChanged = try replaceSupersedence(graph.edges(kbs: kbs, metadata: metadata))
-        if indexesDropped {
-            for index in Self.deferredIndexes { try db.execute(sql: index.sql) }
-        }
+        for index in droppedIndexes { try db.execute(sql: index.sql) }
         let described = try applyDescriptions(metadata)
         // Rows whose own revision did not change can still gain a KB or an edge (a new metadata fragment, a
         // newly superseding update): count those updates as changed, never more than there are.

@@ -22,13 +22,17 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     var heldKBs: [String?] = []
     /// Per slot: the RevisionNumber the ledger held (0 for a new update).
     private var heldRevisions: [Int] = []
-    var indexesDropped = false
+    /// Indexes dropped for a first load, built again at its end.
+    var droppedIndexes: [(name: String, sql: String)] = []
     static let deferredIndexes = [
         (name: "updates_source_key", sql: "CREATE UNIQUE INDEX updates_source_key ON updates(source, source_key)"),
         (name: "updates_kb", sql: "CREATE INDEX updates_kb ON updates(kb)"),
         (name: "updates_revision_id", sql: "CREATE INDEX updates_revision_id ON updates(revision_id)"),
         (name: "supersedence_supersedes", sql: "CREATE INDEX supersedence_supersedes ON supersedence(supersedes)"),
     ]
+    static let filesIndex = (
+        name: "wsus_files_file_id", sql: "CREATE UNIQUE INDEX wsus_files_file_id ON wsus_files(file_id)"
+    )
     private let insertProduct: BulkInsert
     private let insertDetail: BulkInsert
     private let insertFile: BulkInsert
@@ -119,10 +123,12 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         nextRowID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM updates") ?? 0) + 1
         if held.isEmpty {
             // A first load builds indexes once at the end, sorted, rather than row by row at random places;
-            // `graph` keeps update ids unique meanwhile. wsus_files keeps its index: file locations arrive
-            // while the parse is still running, when the writing thread has time to spare.
-            for index in Self.deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
-            indexesDropped = true
+            // `graph` keeps update ids and located files unique meanwhile.
+            droppedIndexes = Self.deferredIndexes
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM wsus_files LIMIT 1)") == 0 {
+                droppedIndexes.append(Self.filesIndex)
+            }
+            for index in droppedIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
         }
     }
 

@@ -72,6 +72,34 @@ extension Ledger {
         #expect((summary.added, summary.changed, summary.unchanged) == (0, 1, 32))
     }
 
+    @Test func aFileLocatedTwiceIsStoredOnceAndTheFileIndexStands() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-files-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: package, encoding: .utf8)
+        let line = try #require(
+            text.split(separator: "\n").first { $0.contains("<FileLocation Id=\"CGd30LDiOsksh6Grl9JfOPBE6ag=\"") })
+        let twice = text.replacingOccurrences(of: "  </FileLocations>", with: "\(line)\n  </FileLocations>")
+        #expect(twice != text)
+        let url = folder.appendingPathComponent("package.xml")
+        try twice.write(to: url, atomically: true, encoding: .utf8)
+        // A first load, which builds the file index at its end, then the original package over it.
+        let ledger = try Ledger.inMemory()
+        try ledger.importWSUS(url)
+        try ledger.importWSUS(package)
+        let (rows, files, indexed) = try ledger.writer.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM wsus_files") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(DISTINCT file_id) FROM wsus_files") ?? 0,
+                try Bool.fetchOne(
+                    db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'wsus_files_file_id'") ?? false
+            )
+        }
+        #expect(rows == files)
+        #expect(rows > 0)
+        #expect(indexed)
+    }
+
     @Test func anUpdateListedTwiceKeepsItsHigherRevisionOnce() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-twice-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
