@@ -45,18 +45,11 @@ public struct KB: Hashable, Comparable, Sendable, CustomStringConvertible, Codab
 
     /// Written straight into the string's storage: ledger imports print hundreds of thousands.
     public var description: String {
-        guard number >= 0 else { return "KB\(number)" }
-        return String(unsafeUninitializedCapacity: 22) { buffer in
+        String(unsafeUninitializedCapacity: 22) { buffer in
             buffer[0] = UInt8(ascii: "K")
             buffer[1] = UInt8(ascii: "B")
             var end = 2
-            var rest = number
-            repeat {
-                buffer[end] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                end += 1
-            } while rest > 0
-            buffer[2..<end].reverse()
+            buffer.writeDecimal(number, at: &end)
             return end
         }
     }

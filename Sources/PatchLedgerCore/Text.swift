@@ -20,3 +20,22 @@ extension Unicode.Scalar {
         value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }
+
+extension UnsafeMutableBufferPointer<UInt8> {
+    /// Writes `value` in decimal at `end` and moves `end` past it: numbers printed by the hundred thousand
+    /// (KBs, RevisionIds) skip string interpolation. The buffer must have room (20 bytes at most).
+    public func writeDecimal(_ value: Int, at end: inout Int) {
+        if value < 0 {
+            self[end] = UInt8(ascii: "-")
+            end += 1
+        }
+        var rest = value.magnitude
+        let start = end
+        repeat {
+            self[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            end += 1
+        } while rest > 0
+        self[start..<end].reverse()
+    }
+}

@@ -257,18 +257,7 @@ extension [Int] {
                     buffer[end] = UInt8(ascii: " ")
                     end += 1
                 }
-                var magnitude = value.magnitude
-                if value < 0 {
-                    buffer[end] = UInt8(ascii: "-")
-                    end += 1
-                }
-                let start = end
-                repeat {
-                    buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                    end += 1
-                } while magnitude > 0
-                buffer[start..<end].reverse()
+                buffer.writeDecimal(value, at: &end)
             }
             return end
         }
