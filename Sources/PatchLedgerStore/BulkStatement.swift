@@ -21,25 +21,34 @@ struct BulkStatement {
     }
 
     func execute(_ values: some Collection<BulkValue>) throws {
+        for (offset, value) in values.enumerated() { bind(value, at: offset + 1) }
+        try run()
+        sqlite3_clear_bindings(statement.sqliteStatement)
+    }
+
+    /// Binds one value to `?index` (from 1).
+    func bind(_ value: BulkValue, at index: Int) {
         let handle = statement.sqliteStatement
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            switch value {
-            case .null: sqlite3_bind_null(handle, index)
-            case .integer(let number): sqlite3_bind_int64(handle, index, number)
-            case .text(var text):
-                // withUTF8, not the implicit C-string bridge: that copied every small string to the heap.
-                _ = text.withUTF8 { bytes in
-                    // A nil base (empty text) would bind NULL.
-                    sqlite3_bind_text(
-                        handle, index, bytes.baseAddress ?? ("" as StaticString).utf8Start, Int32(bytes.count),
-                        sqliteTransient)
-                }
+        let index = Int32(index)
+        switch value {
+        case .null: sqlite3_bind_null(handle, index)
+        case .integer(let number): sqlite3_bind_int64(handle, index, number)
+        case .text(var text):
+            // withUTF8, not the implicit C-string bridge: that copied every small string to the heap.
+            _ = text.withUTF8 { bytes in
+                // A nil base (empty text) would bind NULL.
+                sqlite3_bind_text(
+                    handle, index, bytes.baseAddress ?? ("" as StaticString).utf8Start, Int32(bytes.count),
+                    sqliteTransient)
             }
         }
+    }
+
+    /// Runs the statement with what is bound, and resets it (bindings stay).
+    func run() throws {
+        let handle = statement.sqliteStatement
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
@@ -48,43 +57,41 @@ struct BulkStatement {
     }
 }
 
-/// Inserts rows many at a time, through one `INSERT … VALUES (…), (…), …` statement per batch: run once per
-/// row, the statement's own overhead cost more than writing the row. Rows reach the table in the order added,
-/// by `flush()` at the latest, which must run before anything reads the table or deletes from it.
+/// Inserts rows many at a time, through one `INSERT … SELECT * FROM (VALUES (…), (…), …) LIMIT ?` statement
+/// per batch: run once per row, the statement's own overhead cost more than writing the row. Values are bound
+/// as they are added, not kept; the limit lets the last, partial batch run through the same statement. Rows
+/// reach the table in the order added, by `flush()` at the latest, which must run before anything reads the
+/// table or deletes from it.
 final class BulkInsert {
-    private let single: BulkStatement
     private let batch: BulkStatement
     private let columns: Int
     private let rowsPerBatch: Int
-    private var pending: [BulkValue] = []
+    /// Rows bound in the current batch.
+    private var rows = 0
 
-    /// - Parameter insert: the statement up to `VALUES`, e.g. `INSERT OR IGNORE INTO t (a, b)`.
+    /// - Parameter insert: the statement up to its rows, e.g. `INSERT OR IGNORE INTO t (a, b)`.
     init(_ db: Database, _ insert: String, columns: Int, rowsPerBatch: Int = 64) throws {
         let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        single = try BulkStatement(db, sql: "\(insert) VALUES \(row)")
-        batch = try BulkStatement(
-            db, sql: "\(insert) VALUES " + Array(repeating: row, count: rowsPerBatch).joined(separator: ", "))
+        let values = Array(repeating: row, count: rowsPerBatch).joined(separator: ", ")
+        batch = try BulkStatement(db, sql: "\(insert) SELECT * FROM (VALUES \(values)) LIMIT ?")
         self.columns = columns
         self.rowsPerBatch = rowsPerBatch
-        pending.reserveCapacity(columns * rowsPerBatch)
     }
 
-    // Inlined so that the variadic row can live on the caller's stack instead of the heap.
-    @inline(__always)
     func add(_ row: BulkValue...) throws {
         precondition(row.count == columns, "a row of \(row.count) values for \(columns) columns")
-        pending += row
-        if pending.count == columns * rowsPerBatch {
-            try batch.execute(pending)
-            pending.removeAll(keepingCapacity: true)
-        }
+        let first = rows * columns + 1
+        for (offset, value) in row.enumerated() { batch.bind(value, at: first + offset) }
+        rows += 1
+        if rows == rowsPerBatch { try flush() }
     }
 
     func flush() throws {
-        for start in stride(from: 0, to: pending.count, by: columns) {
-            try single.execute(pending[start..<start + columns])
-        }
-        pending.removeAll(keepingCapacity: true)
+        guard rows > 0 else { return }
+        // Rows past the limit keep an earlier batch's values; the limit leaves them out.
+        batch.bind(.integer(Int64(rows)), at: columns * rowsPerBatch + 1)
+        rows = 0
+        try batch.run()
     }
 }
 
