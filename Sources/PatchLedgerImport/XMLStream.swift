@@ -295,7 +295,8 @@ extension UnsafeBufferPointer<UInt8> {
 
     /// Whether the bytes are exactly `text`'s, without building a string.
     func equals(_ text: StaticString) -> Bool {
-        guard count == text.utf8CodeUnitCount, let baseAddress else { return count == text.utf8CodeUnitCount }
+        guard count == text.utf8CodeUnitCount else { return false }
+        guard let baseAddress else { return true }
         return memcmp(baseAddress, text.utf8Start, count) == 0
     }
 }
