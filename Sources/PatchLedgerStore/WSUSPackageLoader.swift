@@ -125,7 +125,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             // A first load builds indexes once at the end, sorted, rather than row by row at random places;
             // `graph` keeps update ids and located files unique meanwhile.
             droppedIndexes = Self.deferredIndexes
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM wsus_files LIMIT 1)") == 0 {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM wsus_files)") == false {
                 droppedIndexes.append(Self.filesIndex)
             }
             for index in droppedIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }

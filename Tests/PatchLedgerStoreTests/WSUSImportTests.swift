@@ -9,8 +9,8 @@ import Testing
 extension Ledger {
     /// Reads and loads a package.xml (with its fragment folders) the way `import catalog` does.
     @discardableResult
-    func importWSUS(_ url: URL, bytes: Int = 0) throws -> ImportSummary {
-        try importing(bytes: bytes) { session in
+    func importWSUS(_ url: URL) throws -> ImportSummary {
+        try importing { session in
             let loader = try session.wsusPackageLoader(file: url.lastPathComponent)
             let sha256 = try WSUSPackageReader.read(url, into: loader)
             let metadata = try WSUSMetadataReader.read(WSUSMetadataReader.fragmentFolders(besidePackage: url))
