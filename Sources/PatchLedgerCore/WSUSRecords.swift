@@ -96,6 +96,7 @@ public struct WSUSPackageInfo: Sendable, Equatable {
 /// file locations (which package.xml lists after all updates).
 public protocol WSUSPackageSink: AnyObject {
     func begin(_ package: WSUSPackageInfo) throws
-    func consume(_ update: WSUSUpdate) throws
+    /// Takes the update: a sink keeps its strings and lists without copying them.
+    func consume(_ update: consuming WSUSUpdate) throws
     func consume(_ location: WSUSFileLocation) throws
 }

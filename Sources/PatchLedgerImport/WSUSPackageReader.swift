@@ -65,6 +65,7 @@ enum WSUSRecord: Sendable {
 /// The parsing thread's sink: gathers records into batches for the pipe (one hand-off per record cost more
 /// than the record).
 final class WSUSRecordBatcher: WSUSPackageSink {
+    private static let batchSize = 256
     private let pipe: BatchPipe<WSUSRecord>
     var batch: [WSUSRecord] = []
 
@@ -80,17 +81,18 @@ final class WSUSRecordBatcher: WSUSPackageSink {
 
     func consume(_ update: consuming WSUSUpdate) throws {
         batch.append(.update(update))
-        if batch.count >= 256 { try flush() }
+        if batch.count >= Self.batchSize { try flush() }
     }
 
     func consume(_ location: WSUSFileLocation) throws {
         batch.append(.location(location))
-        if batch.count >= 256 { try flush() }
+        if batch.count >= Self.batchSize { try flush() }
     }
 
     func flush() throws {
         try pipe.send(batch)
         batch = []
+        batch.reserveCapacity(Self.batchSize)
     }
 }
 
@@ -127,14 +129,17 @@ final class WSUSPackageHandler: XMLStreamHandler {
     enum Section { case none, prerequisites, bundledBy, supersededBy, payloadFiles }
 
     let file: String
-    let sink: any WSUSPackageSink
+    let sink: WSUSRecordBatcher
     private(set) var sawRoot = false
     private(set) var updates = 0
     private var update: WSUSUpdate?
     private var section = Section.none
     private var ids = RepeatedIDs()
+    /// The RevisionIds of the list being read, copied into the update at the list's end: appended to the
+    /// update's own array, a list of dozens grew (and allocated) over and over.
+    private var revisions: [Int] = []
 
-    init(file: String, sink: any WSUSPackageSink) {
+    init(file: String, sink: WSUSRecordBatcher) {
         self.file = file
         self.sink = sink
     }
@@ -166,15 +171,17 @@ final class WSUSPackageHandler: XMLStreamHandler {
         case .update: startUpdate(attributes, stream)
         case .category: category(attributes)
         case .prerequisites: section = .prerequisites
-        case .bundledBy: section = .bundledBy
-        case .supersededBy: section = .supersededBy
+        case .bundledBy, .supersededBy:
+            section = name(element) == .bundledBy ? .bundledBy : .supersededBy
+            revisions.removeAll(keepingCapacity: true)
         case .payloadFiles: section = .payloadFiles
         case .updateIDElement where section == .prerequisites:
             if let id = attributes.bytes(Self.idToken) { update?.prerequisites.append(ids.lowercased(id)) }
         case .revision:
-            guard let id = attributes.bytes(Self.idToken)?.integer else { break }
-            if section == .bundledBy { update?.bundledBy.append(id) }
-            if section == .supersededBy { update?.supersededBy.append(id) }
+            guard section == .bundledBy || section == .supersededBy,
+                let id = attributes.bytes(Self.idToken)?.integer
+            else { break }
+            revisions.append(id)
         case .file where section == .payloadFiles:
             if let id = attributes.value(Self.idToken) { update?.payloadFileIDs.append(id) }
         case .fileLocation:
@@ -204,7 +211,13 @@ final class WSUSPackageHandler: XMLStreamHandler {
             }
             updates += 1
             try sink.consume(update)
-        case .prerequisites, .bundledBy, .supersededBy, .payloadFiles: section = .none
+        case .bundledBy:
+            update?.bundledBy = Array(revisions)
+            section = .none
+        case .supersededBy:
+            update?.supersededBy = Array(revisions)
+            section = .none
+        case .prerequisites, .payloadFiles: section = .none
         default: break
         }
     }

@@ -17,18 +17,21 @@ final class XMLStream {
     /// What `start`/`end` see when the handler wants an element's text: `beginText()` then `text`.
     private var textBytes: [UInt8] = []
     private var capturing = false
-    private var tokens = InternedNames()
+    private let tokens = InternedNames()
     private let names: [String]
     private var context: xmlParserCtxtPtr?
-    // Strong for the length of `parse` only: a weak load per SAX event showed in profiles.
-    private var handler: (any XMLStreamHandler)?
+    // Set for the length of `parse` only, which holds it: a retain per SAX event showed in profiles.
+    private unowned(unsafe) var handler: (any XMLStreamHandler)?
     private var failure: Error?
+    private var failed = false
     let file: String
 
     init(file: String, names: [String]) {
         self.file = file
         self.names = names
     }
+
+    deinit { tokens.deallocate() }
 
     /// The handler asks for the text of the element just started.
     func beginText() {
@@ -47,7 +50,10 @@ final class XMLStream {
 
     /// Stops the parse with an error raised by the handler.
     func fail(_ error: Error) {
-        if failure == nil { failure = error }
+        if !failed {
+            failure = error
+            failed = true
+        }
         if let context { xmlStopParser(context) }
     }
 
@@ -80,6 +86,7 @@ final class XMLStream {
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
         let dict = clibxml2_dict(ctxt)
         precondition(names.count < 100, "InternedNames holds at most 127 names")
+        tokens.removeAll()
         for (index, name) in names.enumerated() {
             if let interned = xmlDictLookup(dict, name, -1) {
                 tokens.insert(Int(bitPattern: interned), index)
@@ -173,8 +180,7 @@ final class XMLStream {
     // MARK: C callbacks
 
     fileprivate func token(_ name: UnsafePointer<xmlChar>?) -> Int? {
-        guard let name else { return nil }
-        return tokens.lookup(Int(bitPattern: name))
+        tokens.lookup(name)
     }
 
     /// The local name of the element being started, built only when asked for.
@@ -182,13 +188,13 @@ final class XMLStream {
     private var currentNamePointer: UnsafePointer<xmlChar>?
 
     fileprivate func didStart(_ name: UnsafePointer<xmlChar>?, _ attributes: XMLAttributes) {
-        guard failure == nil, let handler else { return }
+        guard !failed, let handler else { return }
         currentNamePointer = name
         do { try handler.start(token(name), attributes, self) } catch { fail(error) }
     }
 
     fileprivate func didEnd(_ name: UnsafePointer<xmlChar>?) {
-        guard failure == nil, let handler else { return }
+        guard !failed, let handler else { return }
         do { try handler.end(token(name), self) } catch { fail(error) }
         // Captured elements hold only text: whatever ends next ends the capture.
         capturing = false
@@ -202,17 +208,21 @@ final class XMLStream {
     private static func makeHandler() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
+        // The stream outlives its parse: borrowed per event, not retained and released.
         sax.startElementNs = { user, localname, _, _, _, _, attributeCount, _, attributes in
-            let stream = Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped).takeUnretainedValue()
-            stream.didStart(
-                localname, XMLAttributes(stream: stream, base: attributes, count: Int(attributeCount)))
+            Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped)._withUnsafeGuaranteedRef { stream in
+                stream.didStart(
+                    localname, XMLAttributes(tokens: stream.tokens, base: attributes, count: Int(attributeCount)))
+            }
         }
         sax.endElementNs = { user, localname, _, _ in
-            Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped).takeUnretainedValue().didEnd(localname)
+            Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped)._withUnsafeGuaranteedRef { $0.didEnd(localname) }
         }
         sax.characters = { user, bytes, count in
             guard let bytes else { return }
-            Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped).takeUnretainedValue().didRead(bytes, Int(count))
+            Unmanaged<XMLStream>.fromOpaque(user.unsafelyUnwrapped)._withUnsafeGuaranteedRef {
+                $0.didRead(bytes, Int(count))
+            }
         }
         // No catalog has a DTD: refusing any closes the door on external entities and entity bombs.
         sax.internalSubset = { user, _, _, _ in
@@ -230,7 +240,7 @@ final class XMLStream {
 
 /// The attributes of one start tag, as libxml2 hands them: five pointers each, values not NUL-terminated.
 struct XMLAttributes {
-    fileprivate let stream: XMLStream
+    fileprivate let tokens: InternedNames
     fileprivate let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     let count: Int
 
@@ -244,7 +254,7 @@ struct XMLAttributes {
         guard let base else { return nil }
         for index in 0..<count {
             let entry = base + index * 5
-            guard stream.token(entry[0]) == name, let begin = entry[3], let end = entry[4] else { continue }
+            guard tokens.lookup(entry[0]) == name, let begin = entry[3], let end = entry[4] else { continue }
             return UnsafeBufferPointer(start: begin, count: end - begin)
         }
         return nil
@@ -256,7 +266,7 @@ struct XMLAttributes {
         for index in 0..<count {
             let entry = base + index * 5
             guard let begin = entry[3], let end = entry[4] else { continue }
-            try body(stream.token(entry[0]), UnsafeBufferPointer(start: begin, count: end - begin))
+            try body(tokens.lookup(entry[0]), UnsafeBufferPointer(start: begin, count: end - begin))
         }
     }
 }
@@ -302,26 +312,39 @@ extension UnsafeBufferPointer<UInt8> {
 }
 
 /// Interned-name pointers to tokens: a small open-addressed table, cheaper per SAX event than a `Dictionary`.
+/// Its storage is a pointer the stream owns, so a lookup is two loads without an access check or a retain.
 struct InternedNames {
-    private var keys = [Int](repeating: 0, count: 128)
-    private var values = [Int](repeating: -1, count: 128)
+    private static let capacity = 128
+    /// Keys in the first half, values in the second.
+    private let table = UnsafeMutablePointer<Int>.allocate(capacity: 2 * capacity)
 
-    private static func slot(_ key: Int) -> Int { (key >> 4 ^ key >> 11) & 127 }
+    init() { removeAll() }
 
-    mutating func insert(_ key: Int, _ value: Int) {
-        var index = Self.slot(key)
-        while keys[index] != 0 && keys[index] != key { index = (index + 1) & 127 }
-        keys[index] = key
-        values[index] = value
+    func deallocate() { table.deallocate() }
+
+    func removeAll() {
+        table.initialize(repeating: 0, count: Self.capacity)
+        (table + Self.capacity).initialize(repeating: -1, count: Self.capacity)
     }
 
-    func lookup(_ key: Int) -> Int? {
+    private static func slot(_ key: Int) -> Int { (key >> 4 ^ key >> 11) & (capacity - 1) }
+
+    func insert(_ key: Int, _ value: Int) {
+        var index = Self.slot(key)
+        while table[index] != 0 && table[index] != key { index = (index + 1) & (Self.capacity - 1) }
+        table[index] = key
+        table[Self.capacity + index] = value
+    }
+
+    func lookup(_ name: UnsafePointer<xmlChar>?) -> Int? {
+        guard let name else { return nil }
+        let key = Int(bitPattern: name)
         var index = Self.slot(key)
         while true {
-            let candidate = keys[index]
-            if candidate == key { return values[index] }
+            let candidate = table[index]
+            if candidate == key { return table[Self.capacity + index] }
             if candidate == 0 { return nil }
-            index = (index + 1) & 127
+            index = (index + 1) & (Self.capacity - 1)
         }
     }
 }

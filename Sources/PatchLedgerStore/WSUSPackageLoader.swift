@@ -135,36 +135,37 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     /// Writes what does not depend on the KB now (products, package.xml's lists) and keeps the `updates`
     /// row for `finish`: the rows referencing it come first, which the transaction allows because it checks
     /// references only before it commits.
-    public func consume(_ update: WSUSUpdate) throws {
-        if let slot = graph.slot(updateID: update.updateID) {
+    public func consume(_ update: consuming WSUSUpdate) throws {
+        let slot = graph.slot(claiming: update.updateID)
+        guard slot == graph.count else {
             try consumeAgain(update, slot: Int(slot))
             return
         }
-        let id: Int64
         // Taken out of `held` as it is met: a nightly re-import then keeps one copy of each UpdateId, not two.
-        if let known = held.removeValue(forKey: update.updateID) {
-            id = known.id
+        if !held.isEmpty, let known = held.removeValue(forKey: update.updateID) {
             heldKBs.append(known.kb)
             heldRevisions.append(known.revision)
+            graph.add(update, slot: slot, rowID: known.id)
             if update.revisionNumber <= known.revision {
                 pendingRows.append(nil)
                 summary.unchanged += 1
             } else {
-                pendingRows.append(PendingRow(update, id: id, isNew: false))
-                try db.execute(sql: "DELETE FROM update_products WHERE update_id = ?", arguments: [id])
-                try writeDetails(update, id: id)
+                try db.execute(sql: "DELETE FROM update_products WHERE update_id = ?", arguments: [known.id])
+                try writeDetails(update, id: known.id)
+                pendingRows.append(PendingRow(update, id: known.id, isNew: false))
                 summary.changed += 1
             }
         } else {
-            id = nextRowID
+            let id = nextRowID
             nextRowID += 1
             heldKBs.append(nil)
             heldRevisions.append(0)
-            pendingRows.append(PendingRow(update, id: id, isNew: true))
+            graph.add(update, slot: slot, rowID: id)
             try writeDetails(update, id: id)
+            // Last: the row takes the update's strings.
+            pendingRows.append(PendingRow(update, id: id, isNew: true))
             summary.added += 1
         }
-        _ = graph.add(update, rowID: id)
     }
 
     /// The same UpdateId twice in one package: a higher revision replaces what was read, another is ignored.
@@ -179,7 +180,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         try insertProduct.flush()
         try db.execute(sql: "DELETE FROM update_products WHERE update_id = ?", arguments: [id])
         try writeDetails(update, id: id)
-        _ = graph.add(update, rowID: id)
+        graph.add(update, slot: Int32(slot), rowID: id)
         summary.changed += 1
     }
 

@@ -30,24 +30,30 @@ struct WSUSUpdateGraph {
         supersessions.reserveCapacity(updates * 2)
     }
 
-    func slot(updateID: String) -> Int32? { slotByUpdateID[updateID] }
     func slot(revision: Int) -> Int32? { slotByRevision[revision] }
+
+    /// The slot of `updateID`: the one it has, or else the next one, claimed now (one hash either way). A
+    /// claimed slot gets its ledger row from `add` before anything else reads the graph.
+    mutating func slot(claiming updateID: String) -> Int32 {
+        func read(_ slot: inout Int32) -> Int32 { slot }
+        return read(&slotByUpdateID[updateID, default: Int32(rowIDs.count)])
+    }
 
     /// Adds `update` (or another revision of an update already added) with its ledger row; returns its slot.
     mutating func add(_ update: WSUSUpdate, rowID: Int64) -> Int32 {
-        let slot: Int32
-        if let known = slotByUpdateID[update.updateID] {
-            slot = known
-        } else {
-            slot = Int32(rowIDs.count)
-            rowIDs.append(rowID)
-            slotByUpdateID[update.updateID] = slot
-        }
+        let slot = slot(claiming: update.updateID)
+        add(update, slot: slot, rowID: rowID)
+        return slot
+    }
+
+    /// Adds `update` in `slot`: a newly claimed slot with its ledger row, or one already added (another
+    /// revision of the update).
+    mutating func add(_ update: WSUSUpdate, slot: Int32, rowID: Int64) {
+        if slot == rowIDs.count { rowIDs.append(rowID) }
         slotByRevision[update.revisionID] = slot
         for file in update.payloadFileIDs { payloads.append((slot, fileSlot(file))) }
         for parent in update.bundledBy { bundles.append((slot, parent)) }
         for by in update.supersededBy { supersessions.append((slot, by)) }
-        return slot
     }
 
     /// Records where a file is and the KB its URL names; `false` when the file was located before.
