@@ -4,7 +4,7 @@ import PatchLedgerCore
 /// Streams a WSUS offline catalog `package.xml` (`OfflineSyncPackage`) into a sink, in bounded memory.
 public enum WSUSPackageReader {
     /// - Parameters:
-    ///   - sha256: the file's digest when the caller has it already; else it is computed beside the parse.
+    ///   - sha256: the file's digest when the caller has it already; else it is computed after the parse.
     ///   - progress: called with bytes read so far and updates read so far.
     /// - Returns: the SHA-256 of the file's bytes.
     /// - Throws: `ImportError` for unreadable, malformed or wrong-root input, or what the sink threw.
@@ -13,11 +13,26 @@ public enum WSUSPackageReader {
         _ url: URL, into sink: some WSUSPackageSink, displayName: String? = nil, sha256 known: String? = nil,
         progress: (_ bytes: Int, _ updates: Int) -> Void = { _, _ in }
     ) throws -> String {
+        try readDeferringDigest(url, into: sink, displayName: displayName, sha256: known, progress: progress)
+            .wait().get()
+    }
+
+    /// As `read`, but returns at the end of the parse with the digest still being computed, on the core the
+    /// parse leaves idle while the sink (the ledger) finishes its work: during the parse both cores are busy.
+    public static func readDeferringDigest(
+        _ url: URL, into sink: some WSUSPackageSink, displayName: String? = nil, sha256 known: String? = nil,
+        progress: (_ bytes: Int, _ updates: Int) -> Void = { _, _ in }
+    ) throws -> Pending<Result<String, any Error>> {
         let name = displayName ?? url.path
-        // The digest, unless known, is computed beside the parse (a second read, from the page cache).
-        let digest = Pending { Result { try known ?? FileDigest.sha256(url, displayName: name) } }
+        // A second read, from the page cache, once the parsing thread is done (whether it succeeded or not).
+        let parsed = DispatchSemaphore(value: 0)
+        let digest = Pending {
+            if known == nil { parsed.wait() }
+            return Result { try known ?? FileDigest.sha256(url, displayName: name) }
+        }
         // The parse runs on its own thread; `sink` (the ledger) consumes here what it reads, meanwhile.
         try BatchPipe<WSUSRecord>().run { pipe in
+            defer { parsed.signal() }
             let batcher = WSUSRecordBatcher(pipe)
             let handler = WSUSPackageHandler(file: name, sink: batcher)
             let stream = XMLStream(file: name, names: WSUSPackageHandler.Name.allCases.map(\.rawValue))
@@ -50,7 +65,7 @@ public enum WSUSPackageReader {
                 }
             }
         }
-        return try digest.wait().get()
+        return digest
     }
 }
 

@@ -22,6 +22,11 @@ extension Ledger {
         migrator.registerMigration("Record WSUS metadata fingerprints") { db in
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN metadata_fingerprint TEXT")
         }
+        // The key first: 137,000 WSUS GUIDs sort faster when their comparison does not start with `source`,
+        // the same for every row (a first catalog load builds this index from scratch).
+        migrator.registerMigration("Index updates by source key first") { db in
+            try db.execute(sql: "DROP INDEX updates_source_key; \(WSUSPackageLoader.sourceKeyIndex)")
+        }
         return migrator
     }
 

@@ -15,6 +15,14 @@ extension WSUSPackageLoader {
     public func finish(sha256: String, metadata: [Int: WSUSMetadata] = [:], metadataFingerprint: String = "")
         throws -> ImportSummary
     {
+        try finish(digest: { sha256 }, metadata: metadata, metadataFingerprint: metadataFingerprint)
+    }
+
+    /// As `finish(sha256:…)`, with the package's digest asked for only once the graph is written (it may
+    /// still be computing meanwhile).
+    public func finish(
+        digest: () throws -> String, metadata: [Int: WSUSMetadata] = [:], metadataFingerprint: String = ""
+    ) throws -> ImportSummary {
         try flushInserts()
         let kbs = graph.kbs(metadata: metadata)
         let kbChanged = try writeRows(kbs: kbs)
@@ -29,6 +37,7 @@ extension WSUSPackageLoader {
             summary.changed = min(summary.unchanged, gained)
             summary.unchanged -= summary.changed
         }
+        let sha256 = try digest()
         if summary.added + summary.changed == 0 {
             summary.outcome = .unchanged
             _ = try session.recordImport(summary, sha256: sha256)

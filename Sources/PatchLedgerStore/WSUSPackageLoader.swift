@@ -25,11 +25,12 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     /// Indexes dropped for a first load, built again at its end.
     var droppedIndexes: [(name: String, sql: String)] = []
     static let deferredIndexes = [
-        (name: "updates_source_key", sql: "CREATE UNIQUE INDEX updates_source_key ON updates(source, source_key)"),
+        (name: "updates_source_key", sql: sourceKeyIndex),
         (name: "updates_kb", sql: "CREATE INDEX updates_kb ON updates(kb)"),
         (name: "updates_revision_id", sql: "CREATE INDEX updates_revision_id ON updates(revision_id)"),
         (name: "supersedence_supersedes", sql: "CREATE INDEX supersedence_supersedes ON supersedence(supersedes)"),
     ]
+    static let sourceKeyIndex = "CREATE UNIQUE INDEX updates_source_key ON updates(source_key, source)"
     static let filesIndex = (
         name: "wsus_files_file_id", sql: "CREATE UNIQUE INDEX wsus_files_file_id ON wsus_files(file_id)"
     )

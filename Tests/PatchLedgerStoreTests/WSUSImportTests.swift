@@ -100,6 +100,22 @@ extension Ledger {
         #expect(indexed)
     }
 
+    @Test func aFirstLoadBuildsTheUniqueUpdateKeyIndexKeyFirst() throws {
+        let ledger = try Ledger.inMemory()
+        try ledger.importWSUS(package)
+        let (columns, unique) = try ledger.writer.read { db in
+            (
+                try String.fetchAll(
+                    db, sql: "SELECT name FROM pragma_index_info('updates_source_key') ORDER BY seqno"),
+                try Bool.fetchOne(
+                    db, sql: "SELECT \"unique\" FROM pragma_index_list('updates') WHERE name = 'updates_source_key'")
+                    ?? false
+            )
+        }
+        #expect(columns == ["source_key", "source"])
+        #expect(unique)
+    }
+
     @Test func anUpdateListedTwiceKeepsItsHigherRevisionOnce() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-twice-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

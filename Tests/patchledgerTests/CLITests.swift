@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerCore
 import PatchLedgerStore
 import Testing
 
@@ -141,6 +142,13 @@ struct CLI {
             json["title"] as? String
                 == "2023-09 Cumulative Update for Windows Server 2019 for x64-based Systems (KB5030214)")
         #expect(json["supersedes"] as? [String] == ["KB5026362", "KB5027222", "KB5028168", "KB5029247"])
+        // The digest, computed after the parse, is the package file's.
+        let history = try cli.run(["catalog", "history", "--format", "json"])
+        let imports = try #require(
+            (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["imports"]
+                as? [[String: Any]])
+        let package = CLI.root.appendingPathComponent("catalogs/wsus/package.xml")
+        #expect(imports.first?["sha256"] as? String == SHA256.hex([UInt8](try Data(contentsOf: package))))
     }
 
     @Test func demoRunsOnTheBundledCatalogs() throws {
