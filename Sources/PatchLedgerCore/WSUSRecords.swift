@@ -24,17 +24,16 @@ public struct WSUSUpdate: Sendable, Equatable {
 }
 
 public struct WSUSFileLocation: Sendable, Equatable {
-    public var fileID: String
-    public var url: String
+    public let fileID: String
+    public let url: String
+    /// The KB named in the payload's file name (`…-kb4074590-x64_….msu`), if any: found when the location is
+    /// read, on the parsing thread, rather than by the ledger's.
+    public let kb: KB?
 
     public init(fileID: String, url: String) {
         self.fileID = fileID
         self.url = url
-    }
-
-    /// The KB named in the payload's file name (`…-kb4074590-x64_….msu`), if any.
-    public var kb: KB? {
-        url.utf8.withContiguousStorageIfAvailable(Self.kb(in:)) ?? Self.kb(in: Array(url.utf8))
+        kb = url.utf8.withContiguousStorageIfAvailable(Self.kb(in:)) ?? Self.kb(in: Array(url.utf8))
     }
 
     private static func kb(in bytes: some RandomAccessCollection<UInt8>) -> KB? {

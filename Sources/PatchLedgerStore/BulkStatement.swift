@@ -44,6 +44,14 @@ struct BulkStatement {
         }
     }
 
+    /// Binds text that SQLite reads in place, when the statement runs (`SQLITE_STATIC`): the caller keeps the
+    /// bytes unchanged until then.
+    func bindInPlace(_ bytes: UnsafeRawBufferPointer, at index: Int) {
+        sqlite3_bind_text(
+            statement.sqliteStatement, Int32(index), bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+            Int32(bytes.count), nil)
+    }
+
     /// Runs the statement with what is bound, and resets it (bindings stay).
     func run() throws {
         let handle = statement.sqliteStatement
@@ -62,12 +70,18 @@ struct BulkStatement {
 /// as they are added, not kept; the limit lets the last, partial batch run through the same statement. Rows
 /// reach the table in the order added, by `flush()` at the latest, which must run before anything reads the
 /// table or deletes from it.
+///
+/// Text is copied into a buffer of the batch's own and bound in place: bound as a copy
+/// (`SQLITE_TRANSIENT`), every text value cost SQLite a free and a malloc.
 final class BulkInsert {
     private let batch: BulkStatement
     private let columns: Int
     private let rowsPerBatch: Int
     /// Rows bound in the current batch.
     private var rows = 0
+    /// The current batch's text, which its bindings point into until it runs.
+    private let text = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 1)
+    private var textUsed = 0
 
     /// - Parameter insert: the statement up to its rows, e.g. `INSERT OR IGNORE INTO t (a, b)`.
     init(_ db: Database, _ insert: String, columns: Int, rowsPerBatch: Int = 64) throws {
@@ -78,21 +92,41 @@ final class BulkInsert {
         self.rowsPerBatch = rowsPerBatch
     }
 
+    deinit { text.deallocate() }
+
     // Inlined so that the row's array stays on the stack: one heap array per row showed in profiles.
     @inline(__always)
     func add(_ row: BulkValue...) throws {
         precondition(row.count == columns, "a row of \(row.count) values for \(columns) columns")
+        let rowText = row.reduce(0) { total, value in
+            if case .text(let string) = value { total + string.utf8.count } else { total }
+        }
+        // A row's text stays in one batch: a batch whose buffer is full runs early.
+        if textUsed + rowText > text.count { try flush() }
         let first = rows * columns + 1
-        for (offset, value) in row.enumerated() { batch.bind(value, at: first + offset) }
+        for (offset, value) in row.enumerated() {
+            guard case .text(var string) = value, rowText <= text.count else {
+                batch.bind(value, at: first + offset)
+                continue
+            }
+            let start = textUsed
+            textUsed += string.withUTF8 { bytes in
+                UnsafeMutableRawBufferPointer(rebasing: text[start...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                return bytes.count
+            }
+            batch.bindInPlace(UnsafeRawBufferPointer(rebasing: text[start..<textUsed]), at: first + offset)
+        }
         rows += 1
         if rows == rowsPerBatch { try flush() }
     }
 
     func flush() throws {
         guard rows > 0 else { return }
-        // Rows past the limit keep an earlier batch's values; the limit leaves them out.
+        // Rows past the limit keep an earlier batch's values (and point at text since overwritten); the limit
+        // leaves them out.
         batch.bind(.integer(Int64(rows)), at: columns * rowsPerBatch + 1)
         rows = 0
+        textUsed = 0
         try batch.run()
     }
 }

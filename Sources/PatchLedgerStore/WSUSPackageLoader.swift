@@ -203,7 +203,8 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             try insertProduct.add(.int64(id), .int64(try productID(product)))
         }
         func list(_ values: [String]) -> String? {
-            values.isEmpty ? nil : values.joined(separator: " ")
+            // Most lists hold one id: that string itself, not a joined copy.
+            values.count < 2 ? values.first : values.joined(separator: " ")
         }
         func list(_ values: [Int]) -> String? {
             values.isEmpty ? nil : values.spaceSeparatedDecimal

@@ -49,4 +49,24 @@ import Testing
         }
         #expect(stored == values.map { "text:\($0)" })
     }
+
+    /// Text is bound in place from a buffer of the batch's: a batch whose text fills it runs early, and a row
+    /// larger than the whole buffer is bound as a copy. Either way every row arrives whole and in order.
+    @Test func rowsWhoseTextOutgrowsTheBatchBufferArriveWholeAndInOrder() throws {
+        let db = try DatabaseQueue()
+        let values = (0..<40).map { n in
+            String(repeating: String(UnicodeScalar(UInt8(97 + n % 26))), count: n == 17 ? 300_000 : 20_000 + n)
+        }
+        let stored = try db.write { db in
+            try db.execute(sql: "CREATE TABLE t (n INTEGER, k TEXT, tail TEXT)")
+            let insert = try BulkInsert(db, "INSERT INTO t (n, k, tail)", columns: 3, rowsPerBatch: 16)
+            for (n, value) in values.enumerated() { try insert.add(.int(n), .text(value), .text("#\(n)")) }
+            try insert.flush()
+            return try Row.fetchAll(db, sql: "SELECT n, k, tail FROM t ORDER BY rowid").map {
+                "\($0[0] as Int) \($0[1] as String) \($0[2] as String)"
+            }
+        }
+        #expect(stored.count == values.count)
+        #expect(stored == values.enumerated().map { "\($0.offset) \($0.element) #\($0.offset)" })
+    }
 }
