@@ -34,6 +34,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     static let filesIndex = (
         name: "wsus_files_file_id", sql: "CREATE UNIQUE INDEX wsus_files_file_id ON wsus_files(file_id)"
     )
+    private var expectedUpdates = 0
     private let insertProduct: BulkInsert
     private let insertDetail: BulkInsert
     private let insertFile: BulkInsert
@@ -44,7 +45,10 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         private var rows: [PendingRow] = []
         private var indexBySlot: [Int32] = []
 
-        mutating func reserveCapacity(_ slots: Int) { indexBySlot.reserveCapacity(slots) }
+        mutating func reserveCapacity(slots: Int, rows: Int = 0) {
+            indexBySlot.reserveCapacity(slots)
+            self.rows.reserveCapacity(rows)
+        }
 
         mutating func append(_ row: PendingRow?) {
             indexBySlot.append(row == nil ? -1 : Int32(rows.count))
@@ -95,7 +99,8 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     init(session: CatalogImport, file: String, expectedUpdates: Int) throws {
         self.session = session
         graph.reserve(updates: expectedUpdates)
-        pendingRows.reserveCapacity(expectedUpdates)
+        pendingRows.reserveCapacity(slots: expectedUpdates)
+        self.expectedUpdates = expectedUpdates
         heldKBs.reserveCapacity(expectedUpdates)
         summary = ImportSummary(file: file, format: "wsus-package", documentKey: nil, revision: nil, outcome: .imported)
         let db = session.db
@@ -123,6 +128,9 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         while let row = try rows.next() { held[row[1]] = (row[0], row[2] ?? 0, row[3]) }
         nextRowID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM updates") ?? 0) + 1
         if held.isEmpty {
+            // Every update read is a row to write: room for them at once (growing, the rows were copied over
+            // and over). A re-import, where most rows stand, keeps only the few that changed.
+            pendingRows.reserveCapacity(slots: expectedUpdates, rows: expectedUpdates)
             // A first load builds indexes once at the end, sorted, rather than row by row at random places;
             // `graph` keeps update ids and located files unique meanwhile.
             droppedIndexes = Self.deferredIndexes
