@@ -150,8 +150,8 @@ final class WSUSPackageHandler: XMLStreamHandler {
     private var update: WSUSUpdate?
     private var section = Section.none
     private var ids = RepeatedIDs()
-    /// The RevisionIds of the list being read, copied into the update at the list's end: appended to the
-    /// update's own array, a list of dozens grew (and allocated) over and over.
+    /// The RevisionIds of the list being read, added to the update at the list's end in one go: appended one by
+    /// one to the update's own array, a list of dozens grew (and allocated) over and over.
     private var revisions: [Int] = []
 
     init(file: String, sink: WSUSRecordBatcher) {
@@ -186,8 +186,11 @@ final class WSUSPackageHandler: XMLStreamHandler {
         case .update: startUpdate(attributes, stream)
         case .category: category(attributes)
         case .prerequisites: section = .prerequisites
-        case .bundledBy, .supersededBy:
-            section = name(element) == .bundledBy ? .bundledBy : .supersededBy
+        case .bundledBy:
+            section = .bundledBy
+            revisions.removeAll(keepingCapacity: true)
+        case .supersededBy:
+            section = .supersededBy
             revisions.removeAll(keepingCapacity: true)
         case .payloadFiles: section = .payloadFiles
         case .updateIDElement where section == .prerequisites:
@@ -227,10 +230,10 @@ final class WSUSPackageHandler: XMLStreamHandler {
             updates += 1
             try sink.consume(update)
         case .bundledBy:
-            update?.bundledBy = Array(revisions)
+            update?.bundledBy.append(contentsOf: revisions)
             section = .none
         case .supersededBy:
-            update?.supersededBy = Array(revisions)
+            update?.supersededBy.append(contentsOf: revisions)
             section = .none
         case .prerequisites, .payloadFiles: section = .none
         default: break
