@@ -23,6 +23,8 @@ final class XMLStream {
     // Set for the length of `parse` only, which holds it: a retain per SAX event showed in profiles.
     private unowned(unsafe) var handler: (any XMLStreamHandler)?
     private var failure: Error?
+    /// `failure != nil`, kept as a plain flag: each SAX event checks it, and reading the optional existential
+    /// per event showed in profiles.
     private var failed = false
     let file: String
 

@@ -37,13 +37,14 @@ struct CatalogImporter {
                     }
                     let loader = try session.wsusPackageLoader(file: name, bytes: Self.size(url))
                     do {
-                        let sha256 = try WSUSPackageReader.readDeferringDigest(
+                        let digestAfterParse = try WSUSPackageReader.readDeferringDigest(
                             url, into: loader, displayName: name, sha256: digest
                         ) { bytes, updates in
                             progress.update(file: name, bytes: bytes, records: updates)
                         }
                         return try loader.finish(
-                            digest: { try sha256.wait().get() }, metadata: try WSUSMetadataReader.read(fragments),
+                            digest: { try digestAfterParse.wait().get() },
+                            metadata: try WSUSMetadataReader.read(fragments),
                             metadataFingerprint: fingerprint)
                     } catch WSUSPackageLoader.Stop.older {
                         return try loader.finishOlder()
