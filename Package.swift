@@ -70,7 +70,8 @@ let package = Package(
         ),
         .testTarget(
             name: "patchledgerTests",
-            dependencies: ["patchledger"]
+            dependencies: ["patchledger"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// What `scan --format json` and `lag --format json` answer on the sample catalogs, the test fixtures and
+/// the real data of ../shared, kept as golden files: the engine may get faster, its answers change only on
+/// purpose, in a commit that says why.
+@Suite struct GoldenScanTests {
+    static let shared = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/data")
+    static func sharedHas(_ folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: shared.appendingPathComponent(folder).path)
+    }
+
+    @Test func theDemoFleetOnBothScanDays() throws {
+        let cli = try CLI()
+        try cli.succeed(["import", "catalog", "--quiet", "catalogs/msrc", "catalogs/wsus"])
+        try cli.succeed(["import", "builds", "catalogs/builds"])
+        try cli.succeed(["import", "fleet", "catalogs/fleet/manifest.csv"])
+        for day in ["2023-08-28", "2023-09-04"] {
+            try cli.succeed(["import", "inventory", "--quiet", "--scanned-at", day, "catalogs/fleet/scans/\(day)"])
+        }
+        for day in ["2023-08-28", "2023-09-04"] {
+            try Golden.expectJSON(try cli.run(["scan", "--format", "json", "--as-of", day]), named: "demo-scan-\(day)")
+        }
+        try Golden.expectJSON(try cli.run(["lag", "--format", "json", "--as-of", "2023-09-04"]), named: "demo-lag")
+        try Golden.expectJSON(
+            try cli.run(["scan", "--format", "json", "--as-of", "2023-09-04", "--classification", "Updates"]),
+            named: "demo-scan-updates-classification")
+    }
+
+    @Test func theFixtureInventoriesAndFleetsOverTheSampleCatalog() throws {
+        let cli = try CLI()
+        try cli.succeed(["import", "catalog", "--quiet", "catalogs/msrc"])
+        try cli.succeed(["import", "builds", "catalogs/builds"])
+        try cli.succeed(["import", "fleet", "Tests/PatchLedgerImportTests/Resources/fleets/fleet.csv"])
+        try cli.succeed(["import", "fleet", "Tests/PatchLedgerImportTests/Resources/fleets/az-vm-list.json"])
+        try cli.succeed([
+            "import", "inventory", "--quiet", "--scanned-at", "2023-08-30", "--os", "Windows Server 2019 Datacenter",
+            "--build", "10.0.17763", "--arch", "x64", "Tests/PatchLedgerImportTests/Resources/inventories",
+        ])
+        try Golden.expectJSON(
+            try cli.run(["scan", "--format", "json", "--as-of", "2023-09-01"]), named: "fixtures-scan")
+        try Golden.expectJSON(try cli.run(["lag", "--format", "json", "--as-of", "2023-09-01"]), named: "fixtures-lag")
+    }
+
+    @Test(.enabled(if: sharedHas("msrc"), "../shared/data/msrc is absent"))
+    func theRealCapturesOverTheSixRealDocuments() throws {
+        let cli = try CLI()
+        try cli.succeed(["import", "catalog", "--quiet", Self.shared.appendingPathComponent("msrc").path])
+        try Self.importRealFleet(cli)
+        try Golden.expectJSON(
+            try cli.run(["scan", "--format", "json", "--as-of", "2026-11-29"]), named: "real-msrc-scan")
+        try Golden.expectJSON(
+            try cli.run(["lag", "--format", "json", "--as-of", "2026-11-29"]), named: "real-msrc-lag")
+    }
+
+    @Test(.enabled(if: sharedHas("msrc-all"), "../shared/data/msrc-all is absent"))
+    func theRealCapturesOverTenYearsOfCatalog() throws {
+        let cli = try CLI()
+        try cli.succeed(["import", "catalog", "--quiet", Self.shared.appendingPathComponent("msrc-all").path])
+        try Self.importRealFleet(cli)
+        for day in ["2019-06-30", "2026-11-29"] {
+            try Golden.expectJSON(
+                try cli.run(["scan", "--format", "json", "--as-of", day]), named: "real-all-scan-\(day)")
+            try Golden.expectJSON(
+                try cli.run(["lag", "--format", "json", "--as-of", day]), named: "real-all-lag-\(day)")
+        }
+    }
+
+    /// The real captures, the ones that state no OS given one, the release histories, and a manifest that
+    /// deploys some of them from Marketplace images of real builds (and one from an image that says `latest`).
+    static func importRealFleet(_ cli: CLI) throws {
+        try cli.succeed(["import", "builds", shared.appendingPathComponent("builds").path])
+        let stated: [String: [String]] = [
+            "7_sp1_x64_enterprise_en-us_B_qfe": ["--os", "Windows 7 Enterprise", "--build", "6.1.7601"],
+            "10_1809_x64_pro_en-us_20190307_qfe": ["--os", "Windows 10 Pro", "--build", "10.0.17763"],
+            "10_1803_x64_proforworkstations_en-us_A_20190305_updates": [
+                "--os", "Windows 10 Pro for Workstations", "--build", "17134",
+            ],
+        ]
+        let folder = shared.appendingPathComponent("inventories")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            let options = stated[String(name.prefix { $0 != "." })] ?? []
+            try cli.succeed(
+                ["import", "inventory", "--quiet", "--scanned-at", "2019-06-01", "--arch", "x64"] + options + [
+                    folder.appendingPathComponent(name).path
+                ])
+        }
+        let manifest = cli.folder.appendingPathComponent("fleet.csv")
+        try """
+        vm,group,image,deployed_at
+        MYSERVER,legacy,MicrosoftWindowsServer:WindowsServer:2016-Datacenter:14393.2068.180209,2018-03-01
+        WIN-O863JARO7CM,web,MicrosoftWindowsServer:WindowsServer:2019-Datacenter:17763.4645.230707,2023-08-01
+        WIN-RIBN7SM07BK,web,MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:20348.2461.240510,2024-06-01
+        new-2025,web,MicrosoftWindowsServer:WindowsServer:2025-datacenter:26100.4349.250606,2025-07-01
+        new-2019,web,MicrosoftWindowsServer:WindowsServer:2019-Datacenter:17763.5820.240510,2024-05-20
+        unpinned,web,MicrosoftWindowsServer:WindowsServer:2022-datacenter:latest,2024-06-01
+
+        """.write(to: manifest, atomically: true, encoding: .utf8)
+        try cli.succeed(["import", "fleet", manifest.path])
+    }
+}
+
+extension CLI {
+    /// Runs a setup step that must succeed.
+    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try run(arguments)
+        try #require(
+            result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+    }
+}
