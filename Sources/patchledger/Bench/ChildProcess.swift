@@ -1,19 +1,21 @@
 import Foundation
 import PatchLedgerCore
 
-/// Runs a program to completion and reports its wall time and peak RSS (from `wait4`'s rusage), so each
-/// measurement is of that process alone.
+/// Runs a program to completion and reports its wall time, CPU time and peak RSS (from `wait4`'s rusage), so
+/// each measurement is of that process alone.
 struct ChildProcess {
     struct Measurement {
         var seconds: Double
+        /// User and system time of the process: above `seconds` when it kept more than one core busy.
+        var cpuSeconds: Double = 0
         var peakRSSMegabytes: Double
         var status: Int32
 
-        /// The median time and the highest peak RSS of several runs of one command.
+        /// The median times and the highest peak RSS of several runs of one command.
         static func median(_ runs: [Measurement]) -> Measurement {
             Measurement(
-                seconds: runs.map(\.seconds).median ?? 0, peakRSSMegabytes: runs.map(\.peakRSSMegabytes).max() ?? 0,
-                status: runs.map(\.status).max() ?? 0)
+                seconds: runs.map(\.seconds).median ?? 0, cpuSeconds: runs.map(\.cpuSeconds).median ?? 0,
+                peakRSSMegabytes: runs.map(\.peakRSSMegabytes).max() ?? 0, status: runs.map(\.status).max() ?? 0)
         }
     }
 
@@ -35,6 +37,8 @@ struct ChildProcess {
         wait4(pid, &status, 0, &usage)
         let seconds = Date().timeIntervalSince(start)
         let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Measurement(seconds: seconds, peakRSSMegabytes: Double(usage.ru_maxrss) / 1024, status: exited)
+        let cpu = [usage.ru_utime, usage.ru_stime].reduce(0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
+        return Measurement(
+            seconds: seconds, cpuSeconds: cpu, peakRSSMegabytes: Double(usage.ru_maxrss) / 1024, status: exited)
     }
 }

@@ -1,69 +1,67 @@
 import Foundation
 import PatchLedgerCore
 
-/// Writes a synthetic fleet as one PatchLedger inventory JSON file: VMs of the products the catalog knows,
-/// each at a random cumulative level (by KB or by build), with a few other updates and unknown KBs, so that
-/// states vary the way real fleets do (many identical VMs, a long tail of odd ones).
+/// Writes a synthetic fleet as one PatchLedger inventory JSON file, shaped like the servers users scan:
+/// Windows Server 2012 R2/2016/2019/2022; 70 % list 3–12 KBs, 30 % are long-lived servers listing 150–250;
+/// each VM's KBs a random subset of its product's updates (OS and components) with a few KBs the catalog
+/// does not know (drivers, Defender); one VM in eight reported by its build.UBR instead of its cumulative
+/// updates, as a UBR-aware collection script would.
 struct FleetGenerator {
     var vms: Int
     var catalogs: [ProductCatalog]
 
+    static let products: [(product: String, os: String, line: String)] = [
+        ("Windows Server 2012 R2", "Microsoft Windows Server 2012 R2 Datacenter", "6.3.9600"),
+        ("Windows Server 2016", "Microsoft Windows Server 2016 Datacenter", "10.0.14393"),
+        ("Windows Server 2019", "Microsoft Windows Server 2019 Datacenter", "10.0.17763"),
+        ("Windows Server 2022", "Microsoft Windows Server 2022 Datacenter", "10.0.20348"),
+    ]
+
     func write(to url: URL) throws {
         var random = SplitMix64(seed: 0xF1EE7)
-        let products = catalogs.filter { !$0.updates.isEmpty }
-        guard !products.isEmpty else { throw ValidationFailure("the catalog holds no product to build a fleet from") }
-        var out = "[\n"
-        for index in 0..<vms {
-            let catalog = products[Int(random.next() % UInt64(products.count))]
-            let os = catalog.updates.filter { $0.component == nil }
-            let levels = os.filter { $0.kind == .cumulative || $0.kind == .monthlyRollup }
-                .sorted {
-                    ($0.released ?? CalendarDate(daysSinceEpoch: 0)) < ($1.released ?? CalendarDate(daysSinceEpoch: 0))
-                }
-            var kbs: [String] = []
-            var build: String?
-            if let level = levels.isEmpty ? nil : levels[Int(random.next() % UInt64(levels.count))] {
-                if let fixed = level.fixedBuilds.first, random.next() % 3 == 0 {
-                    build = fixed.description  // reported by build alone, as a UBR-aware script would
-                } else {
-                    kbs.append(level.kb.description)
-                }
-            }
-            for _ in 0..<Int(random.next() % 6) where !os.isEmpty {
-                kbs.append(os[Int(random.next() % UInt64(os.count))].kb.description)
-            }
-            for _ in 0..<Int(random.next() % 4) { kbs.append("KB\(2_800_000 + random.next() % 2_400_000)") }
-            if kbs.isEmpty { kbs.append("KB\(2_800_000 + random.next() % 2_400_000)") }
-            var fields = [
-                "\"vm\": \"vm-\(index)\"", "\"scannedAt\": \"2026-11-01T00:00:00Z\"",
-                "\"os\": \"\(catalog.product.lowercased().contains("server") ? "Windows Server" : "Windows")\"",
-            ]
-            if let line = Self.line(of: catalog.product) { fields.append("\"build\": \"\(build ?? line)\"") }
-            fields.append("\"architecture\": \"x64\"")
-            fields.append("\"kbs\": [\(kbs.map { "\"\($0)\"" }.joined(separator: ", "))]")
-            out += "  {\(fields.joined(separator: ", "))}\(index + 1 < vms ? "," : "")\n"
+        let byName = Dictionary(catalogs.map { ($0.product, $0) }, uniquingKeysWith: { a, _ in a })
+        let fleet = Self.products.compactMap { entry in
+            byName[entry.product].flatMap { $0.updates.isEmpty ? nil : (entry, $0.updates.sorted { $0.kb < $1.kb }) }
         }
-        out += "]\n"
-        try Data(out.utf8).write(to: url)
+        guard !fleet.isEmpty else { throw ValidationFailure("the catalog holds none of the fleet's products") }
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        let out = try FileHandle(forWritingTo: url)
+        defer { try? out.close() }
+        var text = "[\n"
+        for index in 0..<vms {
+            let (entry, updates) = fleet[Int(random.next() % UInt64(fleet.count))]
+            let longLived = random.next() % 10 < 3
+            let count = longLived ? 150 + Int(random.next() % 101) : 3 + Int(random.next() % 10)
+            var chosen = Self.sample(updates, count: count, random: &random)
+            var build = entry.line
+            if random.next() % 8 == 0 {
+                let levels = updates.compactMap { $0.fixedBuild(on: entry.line) }
+                if !levels.isEmpty {
+                    build = levels[Int(random.next() % UInt64(levels.count))].description
+                    chosen.removeAll { $0.kind == .cumulative || $0.kind == .monthlyRollup }
+                }
+            }
+            var kbs = chosen.map(\.kb.description)
+            for _ in 0..<(1 + Int(random.next() % 3)) { kbs.append("KB\(2_800_000 + random.next() % 2_400_000)") }
+            text += "  {\"vm\": \"vm-\(index)\", \"scannedAt\": \"2026-11-01T00:00:00Z\", \"os\": \"\(entry.os)\", "
+            text += "\"build\": \"\(build)\", \"architecture\": \"x64\", "
+            text += "\"kbs\": [\(kbs.map { "\"\($0)\"" }.joined(separator: ", "))]}\(index + 1 < vms ? "," : "")\n"
+            if text.utf8.count > 1 << 20 {
+                out.write(Data(text.utf8))
+                text = ""
+            }
+        }
+        text += "]\n"
+        out.write(Data(text.utf8))
     }
 
-    /// The build line the generator gives a product's VMs, so they map back to it.
-    static func line(of product: String) -> String? {
-        let lines: [(String, String)] = [
-            ("Windows Server 2016", "10.0.14393"), ("Windows Server 2019", "10.0.17763"),
-            ("Windows Server 2022", "10.0.20348"), ("Windows Server 2025", "10.0.26100"),
-            ("Windows Server 2012 R2", "6.3.9600"), ("Windows 10 Version 1809 for x64-based Systems", "10.0.17763"),
-            ("Windows 10 Version 22H2 for x64-based Systems", "10.0.19045"),
-            ("Windows 11 Version 24H2 for x64-based Systems", "10.0.26100"),
-            ("Windows 7 for x64-based Systems Service Pack 1", "6.1.7601"),
-        ]
-        return lines.first { $0.0 == product }?.1
+    /// `count` distinct elements (all of them when there are fewer), in their original order.
+    static func sample<T>(_ elements: [T], count: Int, random: inout SplitMix64) -> [T] {
+        guard count < elements.count else { return elements }
+        var indices = Array(elements.indices)
+        for position in 0..<count {
+            indices.swapAt(position, position + Int(random.next() % UInt64(indices.count - position)))
+        }
+        return indices.prefix(count).sorted().map { elements[$0] }
     }
-
-    static let products: Set<String> = [
-        "Windows Server 2016", "Windows Server 2019", "Windows Server 2022", "Windows Server 2025",
-        "Windows Server 2012 R2", "Windows 10 Version 1809 for x64-based Systems",
-        "Windows 10 Version 22H2 for x64-based Systems", "Windows 11 Version 24H2 for x64-based Systems",
-        "Windows 7 for x64-based Systems Service Pack 1",
-    ]
 }
