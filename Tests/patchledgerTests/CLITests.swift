@@ -44,12 +44,36 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes drained at once, so a child that fills one is never blocked while the other is read.
+        nonisolated(unsafe) var stderr = Data()
+        let drained = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            stderr = Self.readToEnd(err.fileHandleForReading.fileDescriptor)
+            drained.signal()
+        }
+        let stdout = Self.readToEnd(out.fileHandleForReading.fileDescriptor)
+        drained.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+extension CLI {
+    /// Reads a pipe to its end, retrying reads a signal interrupts (`FileHandle.readDataToEndOfFile` traps
+    /// on `EINTR`, which the SIGCHLD of concurrent tests' children causes).
+    static func readToEnd(_ descriptor: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[..<count])
+            } else if count == 0 || errno != EINTR {
+                return data
+            }
+        }
     }
 }
 

@@ -308,8 +308,10 @@ struct RealScanCLITests {
         let shared = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/data")
         #expect(try cli.run(["import", "catalog", "--quiet", shared.appendingPathComponent("msrc").path]).status == 0)
         #expect(
-            try cli.run(["import", "inventory", "--quiet", shared.appendingPathComponent("inventories").path]).status
-                == 0)
+            try cli.run([
+                "import", "inventory", "--quiet", "--scanned-at", "2026-11-01",
+                shared.appendingPathComponent("inventories").path,
+            ]).status == 0)
         let result = try cli.run(["scan", "--as-of", "2026-11-29", "--format", "json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
