@@ -86,6 +86,9 @@ public final class Supersedence: @unchecked Sendable {
     /// Whether `kb` supersedes anything the catalog knows.
     public func replacesAny(_ kb: KB) -> Bool { edges[kb] != nil }
 
+    /// Every KB that supersedes something, in KB order.
+    var replacing: [KB] { edges.keys.sorted() }
+
     /// Every KB `kb` replaces, directly or through others (cycles in catalog data are tolerated).
     public func closure(of kb: KB) -> Set<KB> {
         if let known = closures[kb] { return known }

@@ -1,5 +1,8 @@
 /// A scan of the fleet: every target evaluated, filtered, and summed up (README, "Scan").
-public struct FleetScan: Sendable, Codable {
+///
+/// Results stay compact (a `StateOutcome` shared by every VM of the same state); `VMResult.missing` renders
+/// a VM's updates when asked, so a scan of 100,000 VMs holds ids, not strings.
+public struct FleetScan: Sendable {
     public enum Status: String, Sendable, Codable {
         case evaluated
         /// The VM's product is unknown, or the catalog holds nothing for it: never counted compliant.
@@ -8,7 +11,7 @@ public struct FleetScan: Sendable, Codable {
         case noScan = "no-scan"
     }
 
-    public struct VMResult: Sendable, Codable {
+    public struct VMResult: Sendable {
         public var vm: String
         public var group: String?
         public var image: String?
@@ -16,11 +19,29 @@ public struct FleetScan: Sendable, Codable {
         public var build: String?
         public var scannedAt: String?
         public var status: Status
-        public var missing: [MissingUpdate]
-        public var componentUpdates: [MissingUpdate]
         /// Open (CVE, product) exposures on the OS and shown components.
-        public var openCves: Int
+        public var openCves = 0
         public var oldestMissingDays: Int?
+        /// How many updates to install, and the worst severity among them.
+        public var missingCount = 0
+        public var worstSeverity: Severity?
+        fileprivate var outcome: StateOutcome?
+        fileprivate var catalog: CompiledCatalog?
+        fileprivate var filter = Filter()
+
+        /// What to install, most urgent first, rendered from the evaluation on each call.
+        public var missing: [MissingUpdate] {
+            guard let outcome, let catalog else { return [] }
+            return catalog.missingUpdates(outcome) { filter.keeps($0, ageDays: catalog.ageDays($0)) }
+        }
+
+        /// Updates for components not shown on the VM: applicability unverified, never in `missing`.
+        public var componentUpdates: [MissingUpdate] {
+            guard let outcome, let catalog else { return [] }
+            return catalog.missingUpdates(outcome, componentUpdates: true) {
+                filter.keeps($0, ageDays: catalog.ageDays($0))
+            }
+        }
     }
 
     public struct Summary: Sendable, Codable {
@@ -48,14 +69,9 @@ public struct FleetScan: Sendable, Codable {
             self.olderThanDays = olderThanDays
         }
 
-        func keeps(_ update: MissingUpdate) -> Bool {
-            if let minimumSeverity {
-                guard let severity = update.severity.flatMap(Severity.init(parsing:)), severity >= minimumSeverity
-                else {
-                    return false
-                }
-            }
-            if let olderThanDays, (update.ageDays ?? 0) <= olderThanDays { return false }
+        func keeps(_ fold: StateOutcome.Fold, ageDays: Int?) -> Bool {
+            if let minimumSeverity, fold.severity < UInt8(minimumSeverity.rawValue) { return false }
+            if let olderThanDays, (ageDays ?? 0) <= olderThanDays { return false }
             return true
         }
     }
@@ -64,58 +80,132 @@ public struct FleetScan: Sendable, Codable {
     public var vms: [VMResult]
     public var summary: Summary
 
+    /// Evaluates the fleet on this thread: for tests and small fleets (`scan(targets:engine:filter:)` uses
+    /// every core).
     public init(targets: [ScanTarget], engine: ComplianceEngine, filter: Filter = Filter()) {
-        asOf = engine.policy.asOf.description
+        let catalog = engine.compiled
+        let keys = Self.keys(targets, catalog, range: targets.indices)
+        let (unique, keyOf) = Self.distinct(keys)
+        var scratch = CompiledCatalog.Scratch()
+        let outcomes = unique.map { catalog.evaluate($0, scratch: &scratch) }
+        self.init(targets: targets, catalog: catalog, keyOf: keyOf, outcomes: outcomes, filter: filter)
+    }
+
+    /// Evaluates the fleet over every core: targets reduce to keys in parallel chunks, each distinct key is
+    /// evaluated once in parallel chunks, and results come back in the targets' order.
+    public static func scan(targets: [ScanTarget], engine: ComplianceEngine, filter: Filter = Filter()) async
+        -> FleetScan
+    {
+        let catalog = engine.compiled
+        let keys = await inChunks(of: 2_048, count: targets.count) { range in Self.keys(targets, catalog, range: range)
+        }
+        let (unique, keyOf) = distinct(keys)
+        let outcomes = await inChunks(of: 256, count: unique.count) { range in
+            var scratch = CompiledCatalog.Scratch()
+            return range.map { catalog.evaluate(unique[$0], scratch: &scratch) }
+        }
+        return FleetScan(targets: targets, catalog: catalog, keyOf: keyOf, outcomes: outcomes, filter: filter)
+    }
+
+    /// Each target's key, or `nil` when it has no scan or its product is not in the catalog.
+    private static func keys(_ targets: [ScanTarget], _ catalog: CompiledCatalog, range: Range<Int>) -> [StateKey?] {
+        range.map { index in
+            let target = targets[index]
+            guard target.scannedAt != nil, let name = target.product, let product = catalog.product(named: name)
+            else { return nil }
+            return catalog.key(
+                product: product, version: target.version, installed: target.installed, hotpatch: target.hotpatch)
+        }
+    }
+
+    /// The distinct keys, and for each target the index of its key among them (`-1`: none).
+    private static func distinct(_ keys: [StateKey?]) -> ([StateKey], [Int32]) {
+        var index: [StateKey: Int32] = [:]
+        var unique: [StateKey] = []
+        let keyOf = keys.map { key -> Int32 in
+            guard let key else { return -1 }
+            if let known = index[key] { return known }
+            index[key] = Int32(unique.count)
+            unique.append(key)
+            return Int32(unique.count - 1)
+        }
+        return (unique, keyOf)
+    }
+
+    /// `body` over consecutive ranges of `0..<count`, concurrently, the results joined in order.
+    private static func inChunks<T: Sendable>(
+        of size: Int, count: Int, _ body: @escaping @Sendable (Range<Int>) -> [T]
+    ) async -> [T] {
+        await withTaskGroup(of: (Int, [T]).self) { group in
+            for start in stride(from: 0, to: count, by: size) {
+                group.addTask { (start, body(start..<min(count, start + size))) }
+            }
+            var parts: [Int: [T]] = [:]
+            for await (start, part) in group { parts[start] = part }
+            return parts.keys.sorted().flatMap { parts[$0] ?? [] }
+        }
+    }
+
+    private init(
+        targets: [ScanTarget], catalog: CompiledCatalog, keyOf: [Int32], outcomes: [StateOutcome], filter: Filter
+    ) {
+        asOf = catalog.policy.asOf.description
         var summary = Summary()
-        var fleetCVEs: Set<String> = []
-        vms = targets.map { target in
+        var fleetCVEs = [UInt64](repeating: 0, count: Bits.words(for: catalog.cves.count))
+        var counted = [Bool](repeating: false, count: outcomes.count)
+        vms = zip(targets, keyOf).map { target, key in
             var result = VMResult(
                 vm: target.vm, group: target.group, image: target.image, product: target.product,
-                build: target.version?.description, scannedAt: target.scannedAt, status: .noScan, missing: [],
-                componentUpdates: [], openCves: 0)
+                build: target.version?.description, scannedAt: target.scannedAt, status: .noScan)
             summary.vms += 1
             guard target.scannedAt != nil else {
                 summary.noScan.append(target.vm)
                 return result
             }
             summary.scanned += 1
-            guard let product = target.product,
-                let evaluation = engine.evaluate(
-                    VMState(
-                        product: product, version: target.version, installed: Set(target.installed),
-                        hotpatch: target.hotpatch))
-            else {
+            guard key >= 0 else {
                 result.status = .unknownProduct
                 summary.unknownProduct.append(target.vm)
                 return result
             }
+            let outcome = outcomes[Int(key)]
             result.status = .evaluated
-            result.missing = evaluation.missing.filter(filter.keeps)
-            result.componentUpdates = evaluation.componentUpdates.filter(filter.keeps)
-            result.openCves = evaluation.openCVEs.count
-            result.oldestMissingDays = result.missing.compactMap(\.ageDays).max()
-            fleetCVEs.formUnion(evaluation.openCVEs)
+            result.outcome = outcome
+            result.catalog = catalog
+            result.filter = filter
+            result.openCves = outcome.openCount
+            var worst: UInt8 = 0
+            for fold in outcome.missing {
+                let age = catalog.ageDays(fold)
+                guard filter.keeps(fold, ageDays: age) else { continue }
+                result.missingCount += 1
+                worst = max(worst, fold.severity)
+                if let age { result.oldestMissingDays = max(result.oldestMissingDays ?? age, age) }
+            }
+            result.worstSeverity = Severity(rawValue: Int(worst))
+            if !counted[Int(key)] {
+                counted[Int(key)] = true
+                catalog.addOpenCVEs(of: outcome, to: &fleetCVEs)
+            }
             summary.evaluated += 1
-            if result.missing.isEmpty {
+            if result.missingCount == 0 {
                 summary.compliant += 1
             } else {
-                let worst = result.missing.compactMap { $0.severity.flatMap(Severity.init(parsing:)) }.max()
-                summary.nonCompliant[worst?.description.lowercased() ?? "unrated", default: 0] += 1
+                summary.nonCompliant[result.worstSeverity?.description.lowercased() ?? "unrated", default: 0] += 1
                 summary.patchAge[Self.ageBucket(result.oldestMissingDays ?? 0), default: 0] += 1
             }
             return result
         }
-        summary.openCves = fleetCVEs.count
+        summary.openCves = Bits.count(fleetCVEs)
         self.summary = summary
     }
 
     /// Whether any VM misses an update at or above `severity` (`nil`: any missing update at all).
     public func hasFindings(atOrAbove severity: Severity?) -> Bool {
         vms.contains { vm in
-            vm.missing.contains { update in
-                guard let severity else { return true }
-                return update.severity.flatMap(Severity.init(parsing:)).map { $0 >= severity } ?? false
-            }
+            guard vm.missingCount > 0 else { return false }
+            guard let severity else { return true }
+            return vm.worstSeverity.map { $0 >= severity } ?? false
         }
     }
 

@@ -44,6 +44,9 @@ public struct ReleaseHistory: Sendable {
 
     public var isEmpty: Bool { byBuild.isEmpty }
 
+    /// Every KB a release brings, in KB order.
+    var kbs: [KB] { Set(byKB.values.flatMap(\.keys)).sorted() }
+
     public func releases(build: Int) -> [Release] { byBuild[build] ?? [] }
 
     /// The newest release at or below `version`'s UBR on its build line: what a machine at that build has.

@@ -11,6 +11,7 @@ final class ReleaseTimeline {
     let history: ReleaseHistory
     /// Security release dates per product and build: computed once, asked for every VM.
     private var releaseDates: [String: [CalendarDate]] = [:]
+    private var cumulative: [String: [CatalogUpdate]] = [:]
 
     init(engine: ComplianceEngine, history: ReleaseHistory) {
         self.engine = engine
@@ -81,8 +82,11 @@ final class ReleaseTimeline {
 
     /// The product's cumulative updates (or Monthly Rollups) up to the evaluation date.
     private func cumulativeUpdates(_ product: String) -> [CatalogUpdate] {
-        (engine.catalogs[product.lowercased()]?.updates ?? []).filter {
+        if let known = cumulative[product] { return known }
+        let updates = engine.compiled.updates(of: product).filter {
             $0.component == nil && ($0.kind == .cumulative || $0.kind == .monthlyRollup)
         }
+        cumulative[product] = updates
+        return updates
     }
 }

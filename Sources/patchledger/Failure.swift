@@ -13,6 +13,18 @@ func exitingOnError<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// `exitingOnError` for async work.
+func exitingOnError<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        printError("Error: \(error)")
+        throw ExitCode(2)
+    }
+}
+
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -13,7 +13,7 @@ struct Demo: AsyncParsableCommand {
     var catalogs = "catalogs"
 
     func run() async throws {
-        try exitingOnError {
+        try await exitingOnError {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-demo-\(getpid())")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -28,12 +28,12 @@ struct Demo: AsyncParsableCommand {
                 print("$ patchledger catalog show \(kb)")
                 print(CatalogRenderer.table(try ledger.update(kb)))
             }
-            try importFleet(into: ledger)
+            try await importFleet(into: ledger)
         }
     }
 
     /// The sample fleet: its manifest, then each dated folder of scans as the scans of that day.
-    private func importFleet(into ledger: Ledger) throws {
+    private func importFleet(into ledger: Ledger) async throws {
         let fleet = "\(catalogs)/fleet"
         let manifest = "\(fleet)/manifest.csv"
         print("\n$ patchledger import fleet \(manifest)")
@@ -56,7 +56,8 @@ struct Demo: AsyncParsableCommand {
             print("\n$ patchledger scan --as-of \(day)")
             let policy = ComplianceEngine.Policy(
                 classifications: Classification.scannedByDefault, asOf: day)
-            print(ScanRenderer.table(try FleetScanner(policy: policy).run(on: ledger, filter: .init())), terminator: "")
+            let scan = try await FleetScanner(policy: policy).run(on: ledger, filter: .init())
+            print(ScanRenderer.table(scan), terminator: "")
         }
         let last = days.compactMap { CalendarDate(parsing: $0) }.max()
         try showImageLag(ledger, asOf: last)

@@ -39,11 +39,11 @@ struct Scan: AsyncParsableCommand {
     var failOn: FailOn?
 
     func run() async throws {
-        let scan = try exitingOnError {
+        let scan = try await exitingOnError {
             let policy = ComplianceEngine.Policy(
                 classifications: classification.isEmpty ? Classification.scannedByDefault : Set(classification),
                 asOf: asOf ?? CalendarDate.today())
-            return try FleetScanner(policy: policy).run(
+            return try await FleetScanner(policy: policy).run(
                 on: try ledger.open(), vm: vm, group: group, product: product,
                 filter: FleetScan.Filter(minimumSeverity: minSeverity, olderThanDays: olderThan))
         }

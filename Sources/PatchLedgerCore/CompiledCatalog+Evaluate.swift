@@ -1,0 +1,195 @@
+extension CompiledCatalog {
+    /// Buffers one worker reuses across the keys it evaluates, so that an evaluation allocates only its result.
+    struct Scratch {
+        var marks: [UInt8] = []
+        var severities: [UInt8] = []
+        var stamps: [UInt32] = []
+        var stamp: UInt32 = 0
+        var isRoot: [Bool] = []
+
+        mutating func prepare(cves: Int, updates: Int) {
+            if marks.count < cves {
+                marks = [UInt8](repeating: 0, count: cves)
+                severities = marks
+                stamps = [UInt32](repeating: 0, count: cves)
+            } else {
+                for index in 0..<cves {
+                    marks[index] = 0
+                    severities[index] = 0
+                }
+            }
+            if isRoot.count < updates { isRoot = [Bool](repeating: false, count: updates) }
+        }
+    }
+
+    /// Evaluates a key (README, "Scan"): a (CVE, product) exposure is open when none of the applicable updates
+    /// that fix it is satisfied (Security-Only and Monthly Rollup fixes of one CVE are alternatives, not two
+    /// gaps); an unsatisfied applicable update is missing when it closes an open exposure or names no CVE;
+    /// missing updates fold into the newest that covers them. Updates of components the VM does not show are
+    /// listed apart, folded likewise.
+    ///
+    /// - Parameter detailed: also keep each open CVE's severity (`StateOutcome.openSeverities`).
+    func evaluate(_ key: StateKey, scratch: inout Scratch, detailed: Bool = false) -> StateOutcome {
+        let p = products[Int(key.product)]
+        let count = p.count
+        let cveCount = p.cveGlobal.count
+        scratch.prepare(cves: cveCount, updates: count)
+        let satisfied = key.bits
+        let shownBase = p.words * 64
+        var applicable = [UInt64](repeating: 0, count: p.words)
+        var unverified = [UInt64](repeating: 0, count: p.words)
+        for id in 0..<count {
+            if p.kind[id] == .hotpatch && !key.hotpatch { continue }
+            let component = Int(p.component[id])
+            if component >= 0 && !Bits.contains(satisfied, shownBase + component) {
+                Bits.insert(&unverified, id)
+                continue
+            }
+            Bits.insert(&applicable, id)
+            let closing: UInt8 = Bits.contains(satisfied, id) ? 3 : 1
+            for fix in Int(p.fixStart[id])..<Int(p.fixStart[id + 1]) {
+                let cve = Int(p.fixCVE[fix])
+                scratch.marks[cve] |= closing
+                scratch.severities[cve] = max(scratch.severities[cve], p.fixSeverity[fix])
+            }
+        }
+        // Marked 1: fixed by an applicable update, by no satisfied one.
+        var open = [UInt64](repeating: 0, count: Bits.words(for: cveCount))
+        var openCount = 0
+        var bySeverity = [Int](repeating: 0, count: 5)
+        var openSeverities: [UInt8] = []
+        for cve in 0..<cveCount where scratch.marks[cve] == 1 {
+            Bits.insert(&open, cve)
+            openCount += 1
+            bySeverity[Int(scratch.severities[cve])] += 1
+            if detailed { openSeverities.append(scratch.severities[cve]) }
+        }
+        var missing = [UInt64](repeating: 0, count: p.words)
+        for word in 0..<p.words {
+            var candidates = applicable[word] & ~satisfied[word]
+            while candidates != 0 {
+                let id = word << 6 + candidates.trailingZeroBitCount
+                candidates &= candidates &- 1
+                let fixes = Int(p.fixStart[id])..<Int(p.fixStart[id + 1])
+                if fixes.isEmpty || fixes.contains(where: { Bits.contains(open, Int(p.fixCVE[$0])) }) {
+                    Bits.insert(&missing, id)
+                }
+            }
+            unverified[word] &= ~satisfied[word]
+        }
+        return StateOutcome(
+            product: key.product, open: open, openCount: openCount, openBySeverity: bySeverity,
+            missing: fold(missing, p, open: open, scratch: &scratch),
+            componentUpdates: fold(unverified, p, open: nil, scratch: &scratch),
+            openSeverities: detailed ? openSeverities : nil)
+    }
+
+    /// Groups missing updates under the newest that covers them (`ComplianceEngine.fold`): a root is covered by
+    /// nothing else in the set, or only by older updates it covers in turn; every other update joins the first
+    /// root that covers it, directly or through the newest update that does.
+    private func fold(
+        _ set: [UInt64], _ p: CompiledProduct, open: [UInt64]?, scratch: inout Scratch
+    ) -> [StateOutcome.Fold] {
+        var ids: [Int32] = []  // newest first
+        set.withUnsafeBufferPointer { words in Bits.forEachDescending(words) { ids.append(Int32($0)) } }
+        guard !ids.isEmpty else { return [] }
+        let words = p.words
+        func coveredBy(_ id: Int, _ body: (Int) -> Bool) {
+            // Newest first; `body` returns false to stop.
+            var word = words - 1
+            while word >= 0 {
+                var bits = p.coveredBy[id * words + word] & set[word]
+                while bits != 0 {
+                    let high = 63 - bits.leadingZeroBitCount
+                    if !body(word << 6 + high) { return }
+                    bits &= ~(1 << UInt64(high))
+                }
+                word -= 1
+            }
+        }
+        for id in ids.lazy.map(Int.init) {
+            var root = true
+            coveredBy(id) { other in
+                // `other` is older and `id` covers it in turn.
+                root = other < id && p.coveredBy[other * words + id >> 6] & (1 << UInt64(id & 63)) != 0
+                return root
+            }
+            scratch.isRoot[id] = root
+        }
+        var roots: [(root: Int32, member: Int32)] = []
+        roots.reserveCapacity(ids.count)
+        for id in ids {
+            var current = Int(id)
+            var depth = 0
+            while !scratch.isRoot[current] && depth <= ids.count {
+                var direct = -1
+                var first = -1
+                coveredBy(current) { other in
+                    if first < 0 { first = other }
+                    if scratch.isRoot[other] { direct = other }
+                    return direct < 0
+                }
+                if direct >= 0 {
+                    current = direct
+                    break
+                }
+                guard first >= 0 else { break }
+                current = first
+                depth += 1
+            }
+            roots.append((Int32(current), id))
+        }
+        for id in ids { scratch.isRoot[Int(id)] = false }
+        // Groups newest root first, members in the order met (newest first).
+        let order = roots.indices.sorted {
+            roots[$0].root != roots[$1].root ? roots[$0].root > roots[$1].root : $0 < $1
+        }
+        var members: [Int32] = []
+        members.reserveCapacity(ids.count * 2)
+        var bounds: [Range<Int>] = []
+        var index = 0
+        while index < order.count {
+            let root = roots[order[index]].root
+            let start = members.count
+            members.append(root)
+            while index < order.count && roots[order[index]].root == root {
+                if roots[order[index]].member != root { members.append(roots[order[index]].member) }
+                index += 1
+            }
+            bounds.append(start..<members.count)
+        }
+        return bounds.map { range in
+            let group = members[range]
+            let (severity, oldest) = summary(of: group, p, open: open, scratch: &scratch)
+            return StateOutcome.Fold(members: group, severity: severity, oldest: oldest)
+        }
+    }
+
+    /// A group's severity and oldest release (`ComplianceEngine.missing`): the highest severity among its CVEs
+    /// (each counted once, as the first member that fixes it rates it; only open ones when `open` is given),
+    /// else among its updates' own ratings.
+    private func summary(
+        of group: ArraySlice<Int32>, _ p: CompiledProduct, open: [UInt64]?, scratch: inout Scratch
+    ) -> (severity: UInt8, oldest: Int?) {
+        scratch.stamp &+= 1
+        if scratch.stamp == 0 {
+            for index in scratch.stamps.indices { scratch.stamps[index] = 0 }
+            scratch.stamp = 1
+        }
+        var fixes: UInt8 = 0
+        var own: UInt8 = 0
+        var oldest = Int32.max
+        for id in group.lazy.map(Int.init) {
+            own = max(own, p.severity[id])
+            if p.released[id] != Int32.min { oldest = min(oldest, p.released[id]) }
+            for fix in Int(p.fixStart[id])..<Int(p.fixStart[id + 1]) {
+                let cve = Int(p.fixCVE[fix])
+                if let open, !Bits.contains(open, cve) { continue }
+                guard scratch.stamps[cve] != scratch.stamp else { continue }
+                scratch.stamps[cve] = scratch.stamp
+                fixes = max(fixes, p.fixSeverity[fix])
+            }
+        }
+        return (fixes > 0 ? fixes : own, oldest == Int32.max ? nil : Int(oldest))
+    }
+}

@@ -1,0 +1,92 @@
+extension CompiledCatalog {
+    /// What to install, as rendered: one `MissingUpdate` per fold, most urgent first.
+    ///
+    /// - Parameter keeping: which folds to render (a scan's filter); all by default.
+    public func missingUpdates(
+        _ outcome: StateOutcome, componentUpdates: Bool = false, keeping: (StateOutcome.Fold) -> Bool = { _ in true }
+    ) -> [MissingUpdate] {
+        let p = products[Int(outcome.product)]
+        let folds = componentUpdates ? outcome.componentUpdates : outcome.missing
+        return folds.filter(keeping).map { missingUpdate($0, p, open: componentUpdates ? nil : outcome.open) }
+            .sorted(by: ComplianceEngine.moreUrgent)
+    }
+
+    /// Days from the fold's oldest release to the evaluation date.
+    public func ageDays(_ fold: StateOutcome.Fold) -> Int? {
+        fold.oldest.map { policy.asOf.daysSinceEpoch - $0 }
+    }
+
+    private func missingUpdate(_ fold: StateOutcome.Fold, _ p: CompiledProduct, open: [UInt64]?) -> MissingUpdate {
+        let top = Int(fold.members[fold.members.startIndex])
+        let update = p.updates[top]
+        var cves: [Int32] = []
+        for id in fold.members.lazy.map(Int.init) {
+            for fix in Int(p.fixStart[id])..<Int(p.fixStart[id + 1]) {
+                let cve = Int(p.fixCVE[fix])
+                if let open, !Bits.contains(open, cve) { continue }
+                cves.append(p.cveGlobal[cve])
+            }
+        }
+        cves.sort()
+        var names: [String] = []
+        names.reserveCapacity(cves.count)
+        for (index, cve) in cves.enumerated() where index == 0 || cves[index - 1] != cve {
+            names.append(self.cves[Int(cve)])
+        }
+        return MissingUpdate(
+            kb: update.kb.description, title: update.title, classification: update.classification,
+            subtype: update.subtype, severity: Severity(rawValue: Int(fold.severity))?.description,
+            released: update.released?.description, ageDays: ageDays(fold), restartRequired: update.restartRequired,
+            cves: names, supersedes: supersedence.direct(update.kb).map(\.description).sorted(),
+            covers: fold.members.dropFirst().map { KB(p.kb[Int($0)]).description }.sorted(),
+            component: update.component)
+    }
+
+    /// The whole `Evaluation` of an outcome evaluated with `detailed: true`, strings and all.
+    func evaluation(_ outcome: StateOutcome) -> Evaluation {
+        let p = products[Int(outcome.product)]
+        var openCVEs: [String] = []
+        var openSeverities: [String: Severity?] = [:]
+        var index = 0
+        var globals: [(Int32, UInt8)] = []
+        outcome.open.withUnsafeBufferPointer { words in
+            Bits.forEach(words) { cve in
+                globals.append((p.cveGlobal[cve], outcome.openSeverities?[index] ?? 0))
+                index += 1
+            }
+        }
+        for (global, severity) in globals.sorted(by: { $0.0 < $1.0 }) {
+            openCVEs.append(cves[Int(global)])
+            openSeverities[cves[Int(global)]] = Severity(rawValue: Int(severity))
+        }
+        var bySeverity: [String: Int] = [:]
+        for (rank, count) in outcome.openBySeverity.enumerated() where count > 0 {
+            bySeverity[Severity(rawValue: rank)?.description.lowercased() ?? "unrated"] = count
+        }
+        var missingKBs: [String: Severity?] = [:]
+        for fold in outcome.missing {
+            for id in fold.members.lazy.map(Int.init) {
+                var highest: UInt8 = 0
+                for fix in Int(p.fixStart[id])..<Int(p.fixStart[id + 1])
+                where Bits.contains(outcome.open, Int(p.fixCVE[fix])) {
+                    highest = max(highest, p.fixSeverity[fix])
+                }
+                missingKBs[KB(p.kb[id]).description] = Severity(rawValue: Int(highest > 0 ? highest : p.severity[id]))
+            }
+        }
+        return Evaluation(
+            missing: missingUpdates(outcome), missingKBs: missingKBs,
+            componentUpdates: missingUpdates(outcome, componentUpdates: true), openCVEs: openCVEs,
+            openCVEsBySeverity: bySeverity, openCVESeverities: openSeverities)
+    }
+}
+
+extension CompiledCatalog {
+    /// Adds the outcome's open CVEs to a bitset over the catalog's CVE ids (a fleet's distinct open CVEs).
+    func addOpenCVEs(of outcome: StateOutcome, to fleet: inout [UInt64]) {
+        let p = products[Int(outcome.product)]
+        outcome.open.withUnsafeBufferPointer { words in
+            Bits.forEach(words) { Bits.insert(&fleet, Int(p.cveGlobal[$0])) }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+/// One product's catalog compiled for evaluation (README, "Scan"): its updates as dense ids in servicing order
+/// (oldest first), flat columns, CVEs as ids, and what each update covers as bitsets, so that evaluating a
+/// VM is word operations over arrays with nothing allocated per update.
+public final class CompiledProduct: Sendable {
+    public let name: String
+    let servicing: Servicing
+    /// The updates in id order, kept for rendering (titles, KBs) and release timelines.
+    let updates: [CatalogUpdate]
+    var count: Int { updates.count }
+    /// Words in a bitset over the updates.
+    let words: Int
+
+    let kb: [Int]
+    let kind: [UpdateKind]
+    /// Days since the epoch; `Int32.min` when the catalog gives no date.
+    let released: [Int32]
+    /// `-1` for the OS itself, else an index into `components`.
+    let component: [Int32]
+    let components: [String]
+    /// `Severity.rawValue`, `0` when the catalog gives none.
+    let severity: [UInt8]
+
+    /// CVE fixes, flat: update `i` fixes `fixCVE[fixStart[i]..<fixStart[i + 1]]`, CVE ids local to the
+    /// product, each with its severity (`0`: none), in the order of `CatalogUpdate.cves`.
+    let fixStart: [Int32]
+    let fixCVE: [Int32]
+    let fixSeverity: [UInt8]
+    /// Local CVE id → the catalog's CVE id (whose order is the names' order).
+    let cveGlobal: [Int32]
+
+    /// Build lines (`major.minor.build`) that some FixedBuild names, and per line a column of UBRs: update `i`'s
+    /// fixed UBR on line `l` is `fixedRevision[l * count + i]`, `-1` when it lists none there.
+    let lines: [(major: Int, minor: Int, build: Int)]
+    let fixedRevision: [Int32]
+
+    /// Per catalog KB id: the update's id in this product, or `-1`.
+    let local: [Int32]
+    /// Whether any update is a hotpatch: enrolment matters only then.
+    let hasHotpatches: Bool
+
+    /// Per catalog KB id: where its supersedence closure (the updates of this product it replaces,
+    /// transitively, and itself when it is one) starts in `closureWords`, or `-1` when it touches none.
+    let closureOffset: [Int32]
+    let closureWords: [UInt64]
+    /// Row `i` (`words` words from `i * words`): the updates other than `i` that cover `i`, i.e. make it
+    /// unnecessary when both are missing (supersedence, or a newer cumulative update or rollup).
+    let coveredBy: [UInt64]
+
+    /// - Parameters:
+    ///   - catalog: the product's updates already narrowed to the policy (classification, as-of day).
+    ///   - kbIndex: the catalog-wide KB ids.
+    ///   - cveIndex: the catalog-wide CVE ids.
+    ///   - closures: the supersedence closure of each KB id that replaces anything, as KB ids.
+    init(
+        _ catalog: ProductCatalog, kbIndex: [Int: Int32], kbCount: Int, cveIndex: [String: Int32],
+        closures: [Int32: [Int32]]
+    ) {
+        name = catalog.product
+        servicing = catalog.servicing
+        // Servicing order, as `Coverage.older(_:_:line: nil)` compares: undated first, then by date and KB.
+        let updates = catalog.updates.sorted {
+            let x = $0.released?.daysSinceEpoch ?? Int.min
+            let y = $1.released?.daysSinceEpoch ?? Int.min
+            return x != y ? x < y : $0.kb < $1.kb
+        }
+        self.updates = updates
+        let count = updates.count
+        self.words = Bits.words(for: count)
+        let words = Bits.words(for: count)
+        let kb = updates.map(\.kb.number)
+        let kind = updates.map(\.kind)
+        let released = updates.map { $0.released.map { Int32($0.daysSinceEpoch) } ?? Int32.min }
+        self.kb = kb
+        self.kind = kind
+        self.released = released
+        severity = updates.map { $0.severity.map { UInt8($0.rawValue) } ?? 0 }
+        var components: [String] = []
+        var componentIDs: [String: Int32] = [:]
+        let component = updates.map { update -> Int32 in
+            guard let name = update.component else { return -1 }
+            if let id = componentIDs[name] { return id }
+            componentIDs[name] = Int32(components.count)
+            components.append(name)
+            return Int32(components.count - 1)
+        }
+        self.components = components
+        self.component = component
+
+        var localCVE: [Int32: Int32] = [:]
+        var cveGlobal: [Int32] = []
+        var fixStart: [Int32] = [0]
+        var fixCVE: [Int32] = []
+        var fixSeverity: [UInt8] = []
+        for update in updates {
+            for fix in update.cves {
+                guard let global = cveIndex[fix.cve] else { continue }
+                let local =
+                    localCVE[global]
+                    ?? {
+                        localCVE[global] = Int32(cveGlobal.count)
+                        cveGlobal.append(global)
+                        return Int32(cveGlobal.count - 1)
+                    }()
+                fixCVE.append(local)
+                fixSeverity.append(fix.severity.map { UInt8($0.rawValue) } ?? 0)
+            }
+            fixStart.append(Int32(fixCVE.count))
+        }
+        self.fixStart = fixStart
+        self.fixCVE = fixCVE
+        self.fixSeverity = fixSeverity
+        self.cveGlobal = cveGlobal
+
+        var lines: [(major: Int, minor: Int, build: Int)] = []
+        for update in updates {
+            for fixed in update.fixedBuilds
+            where !lines.contains(where: { $0 == (fixed.major, fixed.minor, fixed.build) }) {
+                lines.append((fixed.major, fixed.minor, fixed.build))
+            }
+        }
+        var fixedRevision = [Int32](repeating: -1, count: lines.count * count)
+        for (id, update) in updates.enumerated() {
+            for (line, key) in lines.enumerated() {
+                // The first FixedBuild listed on the line, as `CatalogUpdate.fixedBuild(on:)` takes it.
+                if let fixed = update.fixedBuilds.first(where: { ($0.major, $0.minor, $0.build) == key }) {
+                    fixedRevision[line * count + id] = Int32(clamping: fixed.revision)
+                }
+            }
+        }
+        self.lines = lines
+        self.fixedRevision = fixedRevision
+
+        // Local ids by catalog KB id.
+        var local = [Int32](repeating: -1, count: kbCount)
+        for (id, update) in updates.enumerated() {
+            if let global = kbIndex[update.kb.number] { local[Int(global)] = Int32(id) }
+        }
+        self.local = local
+        hasHotpatches = kind.contains(.hotpatch)
+        var closureOffset = [Int32](repeating: -1, count: kbCount)
+        var closureWords: [UInt64] = []
+        var row = [UInt64](repeating: 0, count: words)
+        for global in 0..<kbCount {
+            for index in row.indices { row[index] = 0 }
+            var touched = false
+            if local[global] >= 0 {
+                Bits.insert(&row, Int(local[global]))
+                touched = true
+            }
+            for replaced in closures[Int32(global)] ?? [] where local[Int(replaced)] >= 0 {
+                Bits.insert(&row, Int(local[Int(replaced)]))
+                touched = true
+            }
+            guard touched else { continue }
+            closureOffset[global] = Int32(closureWords.count)
+            closureWords += row
+        }
+        self.closureOffset = closureOffset
+        self.closureWords = closureWords
+
+        var coveredBy = [UInt64](repeating: 0, count: count * words)
+        for a in 0..<count {
+            guard let global = kbIndex[kb[a]] else { continue }
+            let offset = Int(closureOffset[Int(global)])
+            for b in 0..<count where a != b {
+                let replaces = offset >= 0 && closureWords[offset + b >> 6] & (1 << UInt64(b & 63)) != 0
+                if replaces || Self.servicingCovers(a, b, kind: kind, component: component, released: released, kb: kb)
+                {
+                    coveredBy[b * words + a >> 6] |= 1 << UInt64(a & 63)
+                }
+            }
+        }
+        self.coveredBy = coveredBy
+    }
+
+    /// Servicing order makes `b` unnecessary beside `a` (`ComplianceEngine.covers` without supersedence): a newer
+    /// cumulative update or hotpatch of the same component, or a rollup released on or after `b`.
+    private static func servicingCovers(
+        _ a: Int, _ b: Int, kind: [UpdateKind], component: [Int32], released: [Int32], kb: [Int]
+    ) -> Bool {
+        guard component[a] == component[b] else { return false }
+        switch (kind[a], kind[b]) {
+        case (.cumulative, .cumulative), (.cumulative, .hotpatch), (.hotpatch, .hotpatch):
+            return !olderByDate(a, b, released: released, kb: kb)
+        case (.monthlyRollup, .monthlyRollup), (.monthlyRollup, .securityOnly), (.monthlyRollup, .ieCumulative):
+            return released[a] != Int32.min && released[b] != Int32.min && released[b] <= released[a]
+        default:
+            return false
+        }
+    }
+
+    /// `Coverage.older` without a build line: by date (undated first), then KB; two undated updates are
+    /// neither older than the other.
+    @inline(__always) static func olderByDate(_ a: Int, _ b: Int, released: [Int32], kb: [Int]) -> Bool {
+        let x = released[a]
+        let y = released[b]
+        if x != Int32.min && y != Int32.min { return x < y || (x == y && kb[a] < kb[b]) }
+        return x == Int32.min && y != Int32.min
+    }
+
+    @inline(__always) func localID(_ global: Int) -> Int? {
+        let id = local[global]
+        return id >= 0 ? Int(id) : nil
+    }
+
+    /// The index of `version`'s build line among `lines`, or `-1` when no FixedBuild names it.
+    func line(of version: OSVersion?) -> Int {
+        guard let version else { return -1 }
+        return lines.firstIndex { $0 == (version.major, version.minor, version.build) } ?? -1
+    }
+}

@@ -1,0 +1,109 @@
+/// All that a VM's evaluation depends on: its product, which of the product's updates it already has (installed,
+/// replaced by something installed, at or below its build, or covered by its cumulative or rollup level),
+/// which components it shows, and hotpatch enrolment. VMs with equal keys share one `StateOutcome`.
+public struct StateKey: Hashable, Sendable {
+    let product: Int32
+    let hotpatch: Bool
+    /// The satisfied updates (`CompiledProduct.words` words), then the components shown.
+    let bits: [UInt64]
+}
+
+extension CompiledCatalog {
+    /// The key of a VM of product `product` (an index of `products`), per the servicing rules of `Coverage`.
+    func key(product: Int, version: OSVersion?, installed: some Sequence<KB>, hotpatch: Bool) -> StateKey {
+        let p = products[product]
+        let count = p.count
+        let line = p.line(of: version)
+        var closure = [UInt64](repeating: 0, count: p.words)
+        // The VM's UBR: stated, or the highest an installed update brings the line to (catalog or history).
+        var revision = version?.ubr ?? -1
+        // The newest cumulative level the release history knows of (`Coverage.cumulativeLevel`'s history part).
+        var historyLevels: [Level] = []
+        for kb in installed {
+            guard let global = kbIndex[kb.number].map(Int.init) else { continue }
+            let offset = Int(p.closureOffset[global])
+            if offset >= 0 {
+                for word in 0..<p.words { closure[word] |= p.closureWords[offset + word] }
+            }
+            if line >= 0, let local = p.localID(global) {
+                let fixed = Int(p.fixedRevision[line * count + local])
+                if fixed >= 0 { revision = max(revision, fixed) }
+            }
+            if inHistory[global], let version, let release = history.release(of: kb, build: version.build) {
+                revision = max(revision, release.ubr)
+                if p.servicing == .cumulative {
+                    historyLevels.append(
+                        Level(revision: release.ubr, released: release.date.daysSinceEpoch, kb: release.kb?.number ?? 0)
+                    )
+                }
+            }
+        }
+        func fixed(_ id: Int) -> Int { line >= 0 ? Int(p.fixedRevision[line * count + id]) : -1 }
+        func atOrBelowBuild(_ id: Int) -> Bool {
+            let fixed = fixed(id)
+            return fixed >= 0 && revision >= 0 && fixed <= revision
+        }
+        // Levels: the newest cumulative update held (installed, replaced, or at or below the build), and the
+        // newest Monthly Rollup installed.
+        var level: Level?
+        var rollup = Int32.min
+        for id in 0..<count {
+            let held = Bits.contains(closure, id)
+            switch p.kind[id] {
+            case .cumulative where held || atOrBelowBuild(id):
+                let candidate = Level(
+                    revision: fixed(id), released: p.released[id] == Int32.min ? nil : Int(p.released[id]),
+                    kb: p.kb[id])
+                if let current = level, !current.isOlder(than: candidate) { continue }
+                level = candidate
+            case .monthlyRollup where held:
+                rollup = max(rollup, p.released[id])
+            default:
+                break
+            }
+        }
+        for candidate in historyLevels {
+            if let current = level, !current.isOlder(than: candidate) { continue }
+            level = candidate
+        }
+        let componentWords = Bits.words(for: p.components.count)
+        var bits = [UInt64](repeating: 0, count: p.words + componentWords)
+        for id in 0..<count {
+            let held = Bits.contains(closure, id)
+            if held, p.component[id] >= 0 { Bits.insert(&bits, p.words * 64 + Int(p.component[id])) }
+            var satisfied = held || atOrBelowBuild(id)
+            if !satisfied {
+                switch p.kind[id] {
+                case .cumulative, .hotpatch:
+                    let update = Level(
+                        revision: fixed(id), released: p.released[id] == Int32.min ? nil : Int(p.released[id]),
+                        kb: p.kb[id])
+                    satisfied = level.map { !$0.isOlder(than: update) } ?? false
+                case .monthlyRollup, .securityOnly, .ieCumulative:
+                    satisfied = rollup != Int32.min && p.released[id] != Int32.min && p.released[id] <= rollup
+                case .other:
+                    break
+                }
+            }
+            if satisfied { Bits.insert(&bits, id) }
+        }
+        return StateKey(product: Int32(product), hotpatch: hotpatch && p.hasHotpatches, bits: bits)
+    }
+
+    /// A cumulative level as `Coverage.older` compares two: by UBR on the VM's line where both have one, else by
+    /// release date (undated first) and KB.
+    struct Level {
+        var revision: Int
+        var released: Int?
+        var kb: Int
+
+        func isOlder(than other: Level) -> Bool {
+            if revision >= 0 && other.revision >= 0 { return revision < other.revision }
+            switch (released, other.released) {
+            case let (x?, y?): return x < y || (x == y && kb < other.kb)
+            case (nil, _?): return true
+            default: return false
+            }
+        }
+    }
+}
