@@ -1,14 +1,22 @@
 extension CompiledCatalog {
-    /// What to install, as rendered: one `MissingUpdate` per fold, most urgent first.
+    /// What to install, as rendered: one `MissingUpdate` per fold, most urgent first (worst severity, then
+    /// oldest, then KB as text).
     ///
     /// - Parameter keeping: which folds to render (a scan's filter); all by default.
     public func missingUpdates(
         _ outcome: StateOutcome, componentUpdates: Bool = false, keeping: (StateOutcome.Fold) -> Bool = { _ in true }
     ) -> [MissingUpdate] {
         let p = products[Int(outcome.product)]
-        let folds = componentUpdates ? outcome.componentUpdates : outcome.missing
-        return folds.filter(keeping).map { missingUpdate($0, p, open: componentUpdates ? nil : outcome.open) }
-            .sorted(by: ComplianceEngine.moreUrgent)
+        let folds = (componentUpdates ? outcome.componentUpdates : outcome.missing).filter(keeping)
+        // Ordered by their ids before any string is made.
+        let ranks = folds.map { (severity: $0.severity, age: ageDays($0) ?? -1, kb: p.kb[Int($0.members.first ?? 0)]) }
+        let order = folds.indices.sorted { i, j in
+            let (a, b) = (ranks[i], ranks[j])
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.age != b.age { return a.age > b.age }
+            return KB(a.kb).description < KB(b.kb).description
+        }
+        return order.map { missingUpdate(folds[$0], p, open: componentUpdates ? nil : outcome.open) }
     }
 
     /// Days from the fold's oldest release to the evaluation date.

@@ -40,13 +40,4 @@ public final class ComplianceEngine {
         memo[key] = evaluation
         return evaluation
     }
-
-    /// Worst severity first, then oldest, then KB.
-    static func moreUrgent(_ a: MissingUpdate, _ b: MissingUpdate) -> Bool {
-        let x = a.severity.flatMap(Severity.init(parsing:))?.rawValue ?? 0
-        let y = b.severity.flatMap(Severity.init(parsing:))?.rawValue ?? 0
-        if x != y { return x > y }
-        if a.ageDays != b.ageDays { return (a.ageDays ?? -1) > (b.ageDays ?? -1) }
-        return a.kb < b.kb
-    }
 }

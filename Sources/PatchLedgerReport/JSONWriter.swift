@@ -9,6 +9,19 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer for a run of elements inside `depth` open containers, rendered apart and joined in order
+    /// after what another writer wrote: `first` when the innermost container holds nothing yet.
+    public init(nestedIn depth: Int, first: Bool, capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+        firstMember = Array(repeating: false, count: depth)
+        firstMember[depth - 1] = first
+    }
+
+    /// Notes that elements of the innermost container were written by other writers (`init(nestedIn:first:)`).
+    public mutating func elementsWrittenApart() {
+        if !firstMember.isEmpty { firstMember[firstMember.count - 1] = false }
+    }
+
     /// Hands the bytes written so far to `sink` and empties the buffer, once it holds more than `threshold`.
     public mutating func flush(over threshold: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
         guard bytes.count > threshold else { return }
@@ -32,13 +45,19 @@ public struct JSONWriter {
     public mutating func element() { newMember() }
 
     public mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        var value = value
         // Most strings (KBs, CVEs, dates) need no escaping: copy them whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: value.utf8)
+        let copied = value.withUTF8 { utf8 in
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                return false
+            }
             bytes.append(UInt8(ascii: "\""))
-            return
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
         }
+        if copied { return }
+        bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
