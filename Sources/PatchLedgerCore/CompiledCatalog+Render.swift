@@ -6,6 +6,16 @@ extension CompiledCatalog {
     public func missingUpdates(
         _ outcome: StateOutcome, componentUpdates: Bool = false, keeping: (StateOutcome.Fold) -> Bool = { _ in true }
     ) -> [MissingUpdate] {
+        var updates: [MissingUpdate] = []
+        forEachUpdate(outcome, componentUpdates: componentUpdates, body: { updates.append($0.missingUpdate) }, keeping)
+        return updates
+    }
+
+    /// `missingUpdates` as ids, in the same order.
+    func forEachUpdate(
+        _ outcome: StateOutcome, componentUpdates: Bool, body: (UpdateRef) -> Void,
+        _ keeping: (StateOutcome.Fold) -> Bool
+    ) {
         let p = products[Int(outcome.product)]
         let folds = (componentUpdates ? outcome.componentUpdates : outcome.missing).filter(keeping)
         // Ordered by their ids before any string is made.
@@ -16,38 +26,14 @@ extension CompiledCatalog {
             if a.age != b.age { return a.age > b.age }
             return KB(a.kb).description < KB(b.kb).description
         }
-        return order.map { missingUpdate(folds[$0], p, open: componentUpdates ? nil : outcome.open) }
+        for index in order {
+            body(UpdateRef(catalog: self, product: p, fold: folds[index], open: componentUpdates ? nil : outcome.open))
+        }
     }
 
     /// Days from the fold's oldest release to the evaluation date.
     public func ageDays(_ fold: StateOutcome.Fold) -> Int? {
         fold.oldest.map { policy.asOf.daysSinceEpoch - $0 }
-    }
-
-    private func missingUpdate(_ fold: StateOutcome.Fold, _ p: CompiledProduct, open: [UInt64]?) -> MissingUpdate {
-        let top = Int(fold.members[fold.members.startIndex])
-        let update = p.updates[top]
-        var cves: [Int32] = []
-        for id in fold.members.lazy.map(Int.init) {
-            for fix in Int(p.fixStart[id])..<Int(p.fixStart[id + 1]) {
-                let cve = Int(p.fixCVE[fix])
-                if let open, !Bits.contains(open, cve) { continue }
-                cves.append(p.cveGlobal[cve])
-            }
-        }
-        cves.sort()
-        var names: [String] = []
-        names.reserveCapacity(cves.count)
-        for (index, cve) in cves.enumerated() where index == 0 || cves[index - 1] != cve {
-            names.append(self.cves[Int(cve)])
-        }
-        return MissingUpdate(
-            kb: update.kb.description, title: update.title, classification: update.classification,
-            subtype: update.subtype, severity: Severity(rawValue: Int(fold.severity))?.description,
-            released: update.released?.description, ageDays: ageDays(fold), restartRequired: update.restartRequired,
-            cves: names, supersedes: supersedence.direct(update.kb).map(\.description).sorted(),
-            covers: fold.members.dropFirst().map { KB(p.kb[Int($0)]).description }.sorted(),
-            component: update.component)
     }
 
     /// The whole `Evaluation` of an outcome evaluated with `detailed: true`, strings and all.

@@ -14,6 +14,7 @@ public final class CompiledCatalog: Sendable {
     let inHistory: [Bool]
     /// CVE names by id, sorted: ordering ids orders names.
     let cves: [String]
+    public var cveNames: [String] { cves }
     let history: ReleaseHistory
     /// The catalog's direct supersedence edges, for `MissingUpdate.supersedes`; closures were taken at compile time.
     let supersedence: Supersedence

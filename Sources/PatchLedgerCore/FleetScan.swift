@@ -42,6 +42,15 @@ public struct FleetScan: Sendable {
                 filter.keeps($0, ageDays: catalog.ageDays($0))
             }
         }
+
+        /// `missing` (or `componentUpdates`) in the same order, as ids: for renderers of whole fleets, which
+        /// write CVE names from a table of their own rather than a string array per update.
+        public func forEachUpdate(componentUpdates: Bool = false, _ body: (UpdateRef) -> Void) {
+            guard let outcome, let catalog else { return }
+            catalog.forEachUpdate(outcome, componentUpdates: componentUpdates, body: body) {
+                filter.keeps($0, ageDays: catalog.ageDays($0))
+            }
+        }
     }
 
     public struct Summary: Sendable, Codable {
@@ -79,6 +88,8 @@ public struct FleetScan: Sendable {
     public var asOf: String
     public var vms: [VMResult]
     public var summary: Summary
+    /// The catalog the VMs were evaluated against: its `cveNames` are what `UpdateRef.forEachCVE` numbers.
+    public let catalog: CompiledCatalog
 
     /// Evaluates the fleet on this thread: for tests and small fleets (`scan(targets:engine:filter:)` uses
     /// every core).
@@ -150,6 +161,7 @@ public struct FleetScan: Sendable {
         targets: [ScanTarget], catalog: CompiledCatalog, keyOf: [Int32], outcomes: [StateOutcome], filter: Filter
     ) {
         asOf = catalog.policy.asOf.description
+        self.catalog = catalog
         var summary = Summary()
         var fleetCVEs = [UInt64](repeating: 0, count: Bits.words(for: catalog.cves.count))
         var counted = [Bool](repeating: false, count: outcomes.count)

@@ -74,6 +74,10 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Bytes already encoded as JSON, as they are.
+    mutating func raw(_ encoded: UInt8...) { bytes += encoded }
+    mutating func raw(_ encoded: ArraySlice<UInt8>) { bytes += encoded }
+
     public mutating func number(_ value: Int) { bytes += Array(String(value).utf8) }
 
     public mutating func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }

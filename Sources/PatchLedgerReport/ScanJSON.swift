@@ -14,6 +14,7 @@ public enum ScanJSON {
         json.key("vms")
         json.beginArray()
         sink(json.bytes)
+        let cves = EncodedStrings(scan.catalog.cveNames)
         let chunk = 128
         // A window of chunks at a time: every core busy, a bounded part of the output in memory.
         let window = chunk * 16
@@ -21,7 +22,7 @@ public enum ScanJSON {
             let end = min(scan.vms.count, start + window)
             let parts = await withTaskGroup(of: (Int, [UInt8]).self) { group in
                 for first in stride(from: start, to: end, by: chunk) {
-                    group.addTask { (first, vms(scan.vms[first..<min(end, first + chunk)], first: first == 0)) }
+                    group.addTask { (first, vms(scan.vms[first..<min(end, first + chunk)], first: first == 0, cves: cves)) }
                 }
                 var parts: [Int: [UInt8]] = [:]
                 for await (first, bytes) in group { parts[first] = bytes }
@@ -43,18 +44,18 @@ public enum ScanJSON {
     }
 
     /// Elements of the `vms` array.
-    private static func vms(_ vms: ArraySlice<FleetScan.VMResult>, first: Bool) -> [UInt8] {
+    private static func vms(_ vms: ArraySlice<FleetScan.VMResult>, first: Bool, cves: EncodedStrings) -> [UInt8] {
         var json = JSONWriter(nestedIn: 2, first: first, capacity: 1 << 20)
         for vm in vms {
             json.element()
             json.beginObject()
             json.member("build", vm.build)
             json.key("componentUpdates")
-            updates(vm.componentUpdates, into: &json)
+            updates(of: vm, componentUpdates: true, cves: cves, into: &json)
             json.member("group", vm.group)
             json.member("image", vm.image)
             json.key("missing")
-            updates(vm.missing, into: &json)
+            updates(of: vm, componentUpdates: false, cves: cves, into: &json)
             json.member("oldestMissingDays", vm.oldestMissingDays)
             json.member("openCves", vm.openCves)
             json.member("product", vm.product)
@@ -66,22 +67,25 @@ public enum ScanJSON {
         return json.bytes
     }
 
-    private static func updates(_ updates: [MissingUpdate], into json: inout JSONWriter) {
+    private static func updates(
+        of vm: FleetScan.VMResult, componentUpdates: Bool, cves: EncodedStrings, into json: inout JSONWriter
+    ) {
         json.beginArray()
-        for update in updates {
+        vm.forEachUpdate(componentUpdates: componentUpdates) { reference in
+            let update = reference.update
             json.element()
             json.beginObject()
-            json.member("ageDays", update.ageDays)
+            json.member("ageDays", reference.ageDays)
             json.member("classification", update.classification)
             json.member("component", update.component)
-            json.member("covers", strings: update.covers)
-            json.member("cves", strings: update.cves)
-            json.member("kb", update.kb)
-            json.member("released", update.released)
+            json.member("covers", strings: reference.covers)
+            json.member("cves", stringsFrom: cves, reference.forEachCVE)
+            json.member("kb", update.kb.description)
+            json.member("released", update.released?.description)
             json.member("restartRequired", update.restartRequired)
-            json.member("severity", update.severity)
+            json.member("severity", reference.severity?.description)
             json.member("subtype", update.subtype)
-            json.member("supersedes", strings: update.supersedes)
+            json.member("supersedes", strings: reference.supersedes)
             json.member("title", update.title)
             json.endObject()
         }
