@@ -6,13 +6,13 @@ extension ImageLag {
         let timeline = ReleaseTimeline(engine: engine, history: history)
         var images: [String: Image] = [:]
         var order: [String] = []
-        // Fleets share a few images: read each reference once.
+        // Fleets share a few images: read each reference once, and find its level once per product.
         var parsedImages: [String: (result: Result<ImageVersion, ImageProblem>, product: String?)] = [:]
+        var levels: [String: ReleaseTimeline.Level?] = [:]
         for target in targets {
             let build = target.tags.first { $0.key.lowercased() == "image_build" }?.value
             guard let reference = target.image ?? build else { continue }
-            let date = target.tags.first { $0.key.lowercased() == "image_date" }?.value
-            let key = "\(reference)|\(build ?? "")|\(date ?? "")"
+            let key = ImageVersion.key(image: target.image, tags: target.tags)
             let known =
                 parsedImages[key]
                 ?? {
@@ -38,7 +38,15 @@ extension ImageLag {
                     ))
                 continue
             }
-            guard let level = timeline.level(of: parsed.version, product: product) else {
+            let levelKey = "\(key)|\(product)"
+            let level =
+                levels[levelKey]
+                ?? {
+                    let level = timeline.level(of: parsed.version, product: product)
+                    levels[levelKey] = level
+                    return level
+                }()
+            guard let level else {
                 problems.append(
                     Problem(
                         vm: target.vm, image: reference,

@@ -7,6 +7,13 @@ public struct ImageVersion: Hashable, Sendable {
     /// "Windows Server" or "Windows" when the reference tells (Marketplace offer), for the product name.
     public var osHint: String?
 
+    /// What `parse` reads: VMs with equal keys have the same image version.
+    public static func key(image: String?, tags: [String: String]) -> String {
+        let build = tags.first { $0.key.lowercased() == "image_build" }?.value
+        let date = tags.first { $0.key.lowercased() == "image_date" }?.value
+        return "\(image ?? "")|\(build ?? "")|\(date ?? "")"
+    }
+
     /// Reads a Marketplace URN `Publisher:Offer:Sku:Version` (version `build.UBR.yymmdd` or
     /// `build.UBR.yymmddHHMM`), else the manifest's `image_build` and `image_date` for custom and gallery
     /// images.

@@ -22,7 +22,9 @@ public enum ScanJSON {
             let end = min(scan.vms.count, start + window)
             let parts = await withTaskGroup(of: (Int, [UInt8]).self) { group in
                 for first in stride(from: start, to: end, by: chunk) {
-                    group.addTask { (first, vms(scan.vms[first..<min(end, first + chunk)], first: first == 0, cves: cves)) }
+                    group.addTask {
+                        (first, vms(scan.vms[first..<min(end, first + chunk)], first: first == 0, cves: cves))
+                    }
                 }
                 var parts: [Int: [UInt8]] = [:]
                 for await (first, bytes) in group { parts[first] = bytes }

@@ -48,7 +48,7 @@ public final class InventoryImport {
         guard let snapshotID = try Int64.fetchOne(insertSnapshot, arguments: arguments) else { return .unchanged }
         for entry in snapshot.kbs {
             try insertKB.add(
-                .integer(snapshotID), .text(entry.kb.description), .string(entry.installedOn?.description),
+                .integer(snapshotID), .integer(Int64(entry.kb.number)), .string(entry.installedOn?.description),
                 .string(entry.description))
         }
         return .added

@@ -38,12 +38,14 @@ extension Ledger {
             builders[role.product, default: [:]][kb, default: UpdateBuilder(kb: kb)].add(
                 row, component: role.component)
         }
+        // Only the fixes of the products asked for: a ten-year catalog holds 180,000 remediations.
         let fixes = try Row.fetchCursor(
             db,
             sql: """
                 SELECT DISTINCT r.product_id, r.kb, r.cve, cp.severity FROM remediations r
                 LEFT JOIN cve_products cp ON cp.cve = r.cve AND cp.product_id = r.product_id
-                """)
+                WHERE r.product_id IN (SELECT value FROM json_each(?))
+                """, arguments: ["[\(roles.keys.sorted().map(String.init).joined(separator: ","))]"])
         while let row = try fixes.next() {
             guard let role = roles[row["product_id"]], let kb = KB(parsing: row["kb"] as String) else {
                 continue

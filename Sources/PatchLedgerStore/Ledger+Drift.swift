@@ -34,7 +34,7 @@ extension Ledger {
                         WHERE s.vm_id IN (\(selected))
                         """, arguments: [vm, group])
                 while let row = try cursor.next() {
-                    if let kb = KB(parsing: row[1] as String) { kbs[row[0], default: []].insert(kb) }
+                    kbs[row[0], default: []].insert(KB(row[1]))
                 }
                 for (id, owner) in snapshotVM { snapshots[owner.vm, default: []].append((owner.time, kbs[id] ?? [])) }
                 var findings: [Int64: [Finding]] = [:]

@@ -13,10 +13,12 @@ extension Ledger {
                         FROM vm_latest_scan l ORDER BY l.vm COLLATE NOCASE
                         """)
                 let kbStatement = try db.makeStatement(
-                    sql: "SELECT kb FROM snapshot_kbs WHERE snapshot_id = ? ORDER BY CAST(substr(kb, 3) AS INTEGER)")
+                    sql: "SELECT kb FROM snapshot_kbs WHERE snapshot_id = ? ORDER BY kb")
                 return try rows.map { row in
                     let snapshotID: Int64? = row["snapshot_id"]
-                    let kbs = try snapshotID.map { try String.fetchAll(kbStatement, arguments: [$0]) } ?? []
+                    let kbs =
+                        try snapshotID.map { try Int.fetchAll(kbStatement, arguments: [$0]).map { KB($0).description } }
+                        ?? []
                     let scanned = (row["os_version"] as String?).flatMap { OSVersion(parsing: $0) }.map { version in
                         OSVersion(major: version.major, minor: version.minor, build: version.build, ubr: row["ubr"])
                     }

@@ -27,6 +27,23 @@ extension Ledger {
         migrator.registerMigration("Index updates by source key first") { db in
             try db.execute(sql: "DROP INDEX updates_source_key; \(WSUSPackageLoader.sourceKeyIndex)")
         }
+        // Scans read millions of installed KBs: as numbers they are read without parsing and stored smaller.
+        migrator.registerMigration("Store installed KBs as numbers") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE snapshot_kbs_by_number (
+                        snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+                        kb INTEGER NOT NULL,
+                        installed_on TEXT,
+                        description TEXT,
+                        PRIMARY KEY (snapshot_id, kb)
+                    ) WITHOUT ROWID;
+                    INSERT INTO snapshot_kbs_by_number (snapshot_id, kb, installed_on, description)
+                        SELECT snapshot_id, CAST(substr(kb, 3) AS INTEGER), installed_on, description FROM snapshot_kbs;
+                    DROP TABLE snapshot_kbs;
+                    ALTER TABLE snapshot_kbs_by_number RENAME TO snapshot_kbs;
+                    """)
+        }
         return migrator
     }
 

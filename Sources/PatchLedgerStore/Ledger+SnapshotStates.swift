@@ -47,7 +47,7 @@ extension Ledger {
             db,
             sql: "SELECT snapshot_id, kb FROM snapshot_kbs WHERE snapshot_id IN (SELECT id FROM temp.replay_snapshots)")
         while let row = try cursor.next() {
-            if let kb = KB(parsing: row[1] as String) { kbs[row[0], default: []].append(kb) }
+            kbs[row[0], default: []].append(KB(row[1]))
         }
         return resolved.compactMap { row, product, version in
             guard let scannedAt = Timestamp(parsing: row["scanned_at"] as String) else { return nil }

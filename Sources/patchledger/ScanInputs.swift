@@ -15,7 +15,9 @@ struct ScanInputs {
     ) throws -> ScanInputs {
         let targets = try ledger.scanTargets(asOf: policy.asOf).filter(selected)
         var products = Set(targets.compactMap(\.product))
-        for target in targets {
+        // Fleets share a few images: each reference is read once.
+        var seen: Set<String> = []
+        for target in targets where seen.insert(ImageVersion.key(image: target.image, tags: target.tags)).inserted {
             guard case .success(let parsed) = ImageVersion.parse(image: target.image, tags: target.tags),
                 let product = WindowsProduct.catalogName(
                     osName: parsed.osHint, version: parsed.version, architecture: .x64)

@@ -23,7 +23,7 @@ struct SystemInfoGenerator {
             var csvText = ""
             for (position, kb) in ordered.enumerated() {
                 text += "                           [\(String(format: "%02d", position + 1))]: KB\(kb)\r\n"
-                csvText += "\(index),KB\(kb),,\n"
+                csvText += "\(index),\(kb),,\n"
             }
             text += "Network Card(s):           1 NIC(s) Installed.\r\n"
             text += "                           [01]: Microsoft Hyper-V Network Adapter\r\n"

@@ -35,7 +35,7 @@ struct BenchInventory: AsyncParsableCommand {
                 [
                     floorDB, "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                     """
-                    CREATE TABLE snapshot_kbs (snapshot_id INTEGER NOT NULL, kb TEXT NOT NULL, installed_on TEXT,
+                    CREATE TABLE snapshot_kbs (snapshot_id INTEGER NOT NULL, kb INTEGER NOT NULL, installed_on TEXT,
                         description TEXT, PRIMARY KEY (snapshot_id, kb)) WITHOUT ROWID
                     """,
                     ".import --csv \(csv.path) snapshot_kbs",

@@ -76,7 +76,8 @@ struct BenchScan: AsyncParsableCommand {
         JOIN product_aliases a ON a.alias = l.product
         JOIN update_products up ON up.product_id = a.product_id
         JOIN updates u ON u.id = up.update_id
-        WHERE NOT EXISTS (SELECT 1 FROM snapshot_kbs k WHERE k.snapshot_id = l.snapshot_id AND k.kb = u.kb)
+        WHERE NOT EXISTS (
+            SELECT 1 FROM snapshot_kbs k WHERE k.snapshot_id = l.snapshot_id AND k.kb = CAST(substr(u.kb, 3) AS INTEGER))
         """
 
     static func check(_ measurement: ChildProcess.Measurement, _ what: String) throws {
