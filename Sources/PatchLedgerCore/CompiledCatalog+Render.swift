@@ -27,7 +27,10 @@ extension CompiledCatalog {
             return KB(a.kb).description < KB(b.kb).description
         }
         for index in order {
-            body(UpdateRef(catalog: self, product: p, fold: folds[index], open: componentUpdates ? nil : outcome.open))
+            body(
+                UpdateRef(
+                    catalog: self, product: p, productIndex: Int(outcome.product), fold: folds[index],
+                    open: componentUpdates ? nil : outcome.open))
         }
     }
 

@@ -8,6 +8,8 @@ public final class CompiledCatalog: Sendable {
     public let policy: ComplianceEngine.Policy
     let products: [CompiledProduct]
     private let productIndex: [String: Int]
+    /// Where each product's updates start in the catalog-wide numbering of `UpdateRef.index`, then the total.
+    private let updateBase: [Int]
     /// KB number → catalog KB id: every KB of the products, of the supersedence edges and of the history.
     let kbIndex: [Int: Int32]
     /// Whether the release history lists the KB id, on any build.
@@ -62,11 +64,25 @@ public final class CompiledCatalog: Sendable {
         products = narrowed.map {
             CompiledProduct($0, kbIndex: kbIndex, kbCount: kbIndex.count, cveIndex: cveIndex, closures: closures)
         }
+        updateBase = products.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         productIndex = Dictionary(
             products.enumerated().map { ($1.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         self.kbIndex = kbIndex
         self.inHistory = inHistory
         self.cves = cves
+    }
+
+    /// How many updates the products hold together: `UpdateRef.index` runs below it.
+    public var updateCount: Int { updateBase[updateBase.count - 1] }
+
+    func updateIndex(product: Int, id: Int) -> Int { updateBase[product] + id }
+
+    /// The update numbered `index` across every product (`UpdateRef.index`), and its supersedence list as
+    /// text, sorted: what every rendering of it repeats.
+    public func update(at index: Int) -> (update: CatalogUpdate, supersedes: [String]) {
+        let product = updateBase.lastIndex { $0 <= index && $0 < updateBase[updateBase.count - 1] } ?? 0
+        let update = products[product].updates[index - updateBase[product]]
+        return (update, supersedence.direct(update.kb).map(\.description).sorted())
     }
 
     /// The index of a product the catalog holds, by name in any letter case.

@@ -27,6 +27,10 @@ public final class CompiledProduct: Sendable {
     let fixSeverity: [UInt8]
     /// Local CVE id → the catalog's CVE id (whose order is the names' order).
     let cveGlobal: [Int32]
+    /// Update `i`'s CVEs once each in the catalog's (name) order, as local ids:
+    /// `sortedCVE[sortedStart[i]..<sortedStart[i + 1]]`, what a rendered update lists.
+    let sortedStart: [Int32]
+    let sortedCVE: [Int32]
 
     /// Build lines (`major.minor.build`) that some FixedBuild names, and per line a column of UBRs: update `i`'s
     /// fixed UBR on line `l` is `fixedRevision[l * count + i]`, `-1` when it lists none there.
@@ -106,6 +110,15 @@ public final class CompiledProduct: Sendable {
             }
             fixStart.append(Int32(fixCVE.count))
         }
+        var sortedStart: [Int32] = [0]
+        var sortedCVE: [Int32] = []
+        for id in 0..<count {
+            let own = Set(fixCVE[Int(fixStart[id])..<Int(fixStart[id + 1])])
+            sortedCVE += own.sorted { cveGlobal[Int($0)] < cveGlobal[Int($1)] }
+            sortedStart.append(Int32(sortedCVE.count))
+        }
+        self.sortedStart = sortedStart
+        self.sortedCVE = sortedCVE
         self.fixStart = fixStart
         self.fixCVE = fixCVE
         self.fixSeverity = fixSeverity

@@ -3,6 +3,7 @@
 public struct UpdateRef {
     let catalog: CompiledCatalog
     let product: CompiledProduct
+    let productIndex: Int
     let fold: StateOutcome.Fold
     /// The VM's open CVEs; `nil` lists every CVE (component updates).
     let open: [UInt64]?
@@ -11,6 +12,12 @@ public struct UpdateRef {
     public var update: CatalogUpdate { product.updates[Int(fold.members[fold.members.startIndex])] }
 
     public var severity: Severity? { Severity(rawValue: Int(fold.severity)) }
+
+    public var classification: String? { product.updates[top].classification }
+
+    public var component: String? { product.updates[top].component }
+
+    private var top: Int { Int(fold.members[fold.members.startIndex]) }
 
     /// Days from the oldest fix it covers to the evaluation date.
     public var ageDays: Int? { catalog.ageDays(fold) }
@@ -21,15 +28,30 @@ public struct UpdateRef {
     /// The catalog's supersedence list of the update, as text, sorted.
     public var supersedes: [String] { catalog.supersedence.direct(update.kb).map(\.description).sorted() }
 
+    /// The update's number across the catalog's products, below `CompiledCatalog.updateCount`: renderers keep
+    /// what they write of an update's own fields by it.
+    public var index: Int { catalog.updateIndex(product: productIndex, id: Int(fold.members[fold.members.startIndex])) }
+
     /// Calls `body` with the id (in `CompiledCatalog.cveNames`) of each CVE it closes — open ones, its own and
     /// those of the updates it covers — once each, in name order.
     public func forEachCVE(_ body: (Int) -> Void) {
+        let p = product
+        if fold.members.count == 1 {
+            // One update: its own list is already in name order.
+            let id = Int(fold.members[fold.members.startIndex])
+            for position in Int(p.sortedStart[id])..<Int(p.sortedStart[id + 1]) {
+                let cve = Int(p.sortedCVE[position])
+                if let open, !Bits.contains(open, cve) { continue }
+                body(Int(p.cveGlobal[cve]))
+            }
+            return
+        }
         var cves: [Int32] = []
         for id in fold.members.lazy.map(Int.init) {
-            for fix in Int(product.fixStart[id])..<Int(product.fixStart[id + 1]) {
-                let cve = Int(product.fixCVE[fix])
+            for position in Int(p.sortedStart[id])..<Int(p.sortedStart[id + 1]) {
+                let cve = Int(p.sortedCVE[position])
                 if let open, !Bits.contains(open, cve) { continue }
-                cves.append(product.cveGlobal[cve])
+                cves.append(p.cveGlobal[cve])
             }
         }
         cves.sort()

@@ -1,20 +1,38 @@
-/// Strings encoded once as JSON values (quoted, escaped), then written by index as many times as needed: a
-/// scan of 100,000 VMs names the same few thousand CVEs tens of millions of times.
-public struct EncodedStrings: Sendable {
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+/// Byte strings encoded once as JSON (a quoted, escaped string, or a run of members), then written by index as
+/// many times as needed: a scan of 100,000 VMs names the same few thousand CVEs tens of millions of times.
+///
+/// `@unchecked Sendable`: the buffers are written in `init` only, then read by every rendering task.
+public final class EncodedStrings: @unchecked Sendable {
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// Entry `i` ends at `ends[i]` and starts where entry `i - 1` ends.
+    private let ends: [Int]
 
-    public init(_ strings: [String]) {
-        var writer = JSONWriter()
-        for string in strings {
-            writer.string(string)
-            ends.append(writer.bytes.count)
-        }
-        bytes = writer.bytes
+    /// Each string encoded as a JSON string value.
+    public convenience init(_ strings: [String]) {
+        self.init(count: strings.count, nestedIn: 0) { index, writer in writer.string(strings[index]) }
     }
 
-    subscript(index: Int) -> ArraySlice<UInt8> {
-        bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+    /// `count` entries, each what `encode` writes for its index with a writer `depth` containers deep (members
+    /// written after another: each entry starts with its separator).
+    init(count: Int, nestedIn depth: Int, encode: (Int, inout JSONWriter) -> Void) {
+        var writer = depth > 0 ? JSONWriter(nestedIn: depth, first: false) : JSONWriter()
+        var ends: [Int] = []
+        ends.reserveCapacity(count)
+        for index in 0..<count {
+            encode(index, &writer)
+            ends.append(writer.bytes.count)
+        }
+        bytes = .allocate(capacity: max(1, writer.bytes.count))
+        _ = bytes.initialize(from: writer.bytes)
+        self.ends = ends
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// Entry `index`, without retaining anything: it is appended in hot loops.
+    func withEntry<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return body(UnsafeBufferPointer(rebasing: bytes[start..<ends[index]]))
     }
 }
 
@@ -30,8 +48,13 @@ extension JSONWriter {
         elements { index in
             if !first { raw(UInt8(ascii: ","), 0x20) }
             first = false
-            raw(table[index])
+            table.withEntry(index) { raw($0) }
         }
         raw(UInt8(ascii: "]"))
+    }
+
+    /// Entry `index` of `table`: members encoded apart at this writer's depth, after a member already written.
+    public mutating func members(from table: EncodedStrings, _ index: Int) {
+        table.withEntry(index) { raw($0) }
     }
 }

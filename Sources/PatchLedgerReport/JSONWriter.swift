@@ -76,7 +76,7 @@ public struct JSONWriter {
 
     /// Bytes already encoded as JSON, as they are.
     mutating func raw(_ encoded: UInt8...) { bytes += encoded }
-    mutating func raw(_ encoded: ArraySlice<UInt8>) { bytes += encoded }
+    mutating func raw(_ encoded: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: encoded) }
 
     public mutating func number(_ value: Int) { bytes += Array(String(value).utf8) }
 
@@ -136,6 +136,13 @@ public struct JSONWriter {
 
     private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
-        bytes += repeatElement(0x20, count: 2 * firstMember.count)
+        let indent = 2 * firstMember.count
+        // From a constant run of spaces, without an element-by-element append: this runs for every member.
+        let spaces: StaticString = "                                                                "
+        if indent <= spaces.utf8CodeUnitCount {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: indent))
+        } else {
+            bytes += repeatElement(0x20, count: indent)
+        }
     }
 }

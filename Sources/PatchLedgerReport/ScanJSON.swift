@@ -4,7 +4,7 @@ import PatchLedgerCore
 /// `FleetScan` (sorted keys, `nil`s left out), at a speed that suits 100,000-VM fleets.
 public enum ScanJSON {
     /// Writes the document to `sink` a few megabytes at a time, so memory stays flat whatever the fleet size.
-    /// VMs are rendered in parallel chunks, written in order.
+    /// VMs are rendered in parallel chunks, handed to `sink` in order as they are ready.
     public static func write(_ scan: FleetScan, to sink: ([UInt8]) -> Void) async {
         var json = JSONWriter(capacity: 1 << 16)
         json.beginObject()
@@ -14,23 +14,32 @@ public enum ScanJSON {
         json.key("vms")
         json.beginArray()
         sink(json.bytes)
-        let cves = EncodedStrings(scan.catalog.cveNames)
+        let tables = Tables(scan.catalog)
         let chunk = 128
-        // A window of chunks at a time: every core busy, a bounded part of the output in memory.
-        let window = chunk * 16
-        for start in stride(from: 0, to: scan.vms.count, by: window) {
-            let end = min(scan.vms.count, start + window)
-            let parts = await withTaskGroup(of: (Int, [UInt8]).self) { group in
-                for first in stride(from: start, to: end, by: chunk) {
-                    group.addTask {
-                        (first, vms(scan.vms[first..<min(end, first + chunk)], first: first == 0, cves: cves))
-                    }
+        let chunks = (scan.vms.count + chunk - 1) / chunk
+        // At most `window` chunks rendered and not yet written: every core busy, memory bounded.
+        let window = 8
+        await withTaskGroup(of: (Int, [UInt8]).self) { group in
+            var submitted = 0
+            var written = 0
+            var ready: [Int: [UInt8]] = [:]
+            func submit() {
+                while submitted < chunks && submitted - written < window {
+                    let index = submitted
+                    let range = index * chunk..<min(scan.vms.count, (index + 1) * chunk)
+                    group.addTask { (index, vms(scan.vms[range], first: index == 0, tables: tables)) }
+                    submitted += 1
                 }
-                var parts: [Int: [UInt8]] = [:]
-                for await (first, bytes) in group { parts[first] = bytes }
-                return parts
             }
-            for key in parts.keys.sorted() { sink(parts[key] ?? []) }
+            submit()
+            while let (index, bytes) = await group.next() {
+                ready[index] = bytes
+                while let part = ready.removeValue(forKey: written) {
+                    sink(part)
+                    written += 1
+                }
+                submit()
+            }
         }
         json = JSONWriter(nestedIn: 2, first: scan.vms.isEmpty)
         json.endArray()
@@ -45,19 +54,47 @@ public enum ScanJSON {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// What every VM's updates repeat, encoded once: CVE names, and each update's own members.
+    private struct Tables: Sendable {
+        var cves: EncodedStrings
+        /// Per update (`UpdateRef.index`): `kb`, `released`, `restartRequired`, which follow `cves`.
+        var middle: EncodedStrings
+        /// Per update: `subtype`, `supersedes`, `title`, which follow `severity` (or `kb`).
+        var last: EncodedStrings
+
+        init(_ catalog: CompiledCatalog) {
+            cves = EncodedStrings(catalog.cveNames)
+            let updates = (0..<catalog.updateCount).map { catalog.update(at: $0) }
+            // Encoded at the depth of an update's members (document, vms, VM, missing, update), each run after
+            // a member already written.
+            middle = EncodedStrings(count: updates.count, nestedIn: 5) { index, json in
+                let update = updates[index].update
+                json.member("kb", update.kb.description)
+                json.member("released", update.released?.description)
+                json.member("restartRequired", update.restartRequired)
+            }
+            last = EncodedStrings(count: updates.count, nestedIn: 5) { index, json in
+                let (update, supersedes) = updates[index]
+                json.member("subtype", update.subtype)
+                json.member("supersedes", strings: supersedes)
+                json.member("title", update.title)
+            }
+        }
+    }
+
     /// Elements of the `vms` array.
-    private static func vms(_ vms: ArraySlice<FleetScan.VMResult>, first: Bool, cves: EncodedStrings) -> [UInt8] {
+    private static func vms(_ vms: ArraySlice<FleetScan.VMResult>, first: Bool, tables: Tables) -> [UInt8] {
         var json = JSONWriter(nestedIn: 2, first: first, capacity: 1 << 20)
         for vm in vms {
             json.element()
             json.beginObject()
             json.member("build", vm.build)
             json.key("componentUpdates")
-            updates(of: vm, componentUpdates: true, cves: cves, into: &json)
+            updates(of: vm, componentUpdates: true, tables: tables, into: &json)
             json.member("group", vm.group)
             json.member("image", vm.image)
             json.key("missing")
-            updates(of: vm, componentUpdates: false, cves: cves, into: &json)
+            updates(of: vm, componentUpdates: false, tables: tables, into: &json)
             json.member("oldestMissingDays", vm.oldestMissingDays)
             json.member("openCves", vm.openCves)
             json.member("product", vm.product)
@@ -70,25 +107,21 @@ public enum ScanJSON {
     }
 
     private static func updates(
-        of vm: FleetScan.VMResult, componentUpdates: Bool, cves: EncodedStrings, into json: inout JSONWriter
+        of vm: FleetScan.VMResult, componentUpdates: Bool, tables: Tables, into json: inout JSONWriter
     ) {
         json.beginArray()
         vm.forEachUpdate(componentUpdates: componentUpdates) { reference in
-            let update = reference.update
+            let index = reference.index
             json.element()
             json.beginObject()
             json.member("ageDays", reference.ageDays)
-            json.member("classification", update.classification)
-            json.member("component", update.component)
+            json.member("classification", reference.classification)
+            json.member("component", reference.component)
             json.member("covers", strings: reference.covers)
-            json.member("cves", stringsFrom: cves, reference.forEachCVE)
-            json.member("kb", update.kb.description)
-            json.member("released", update.released?.description)
-            json.member("restartRequired", update.restartRequired)
+            json.member("cves", stringsFrom: tables.cves, reference.forEachCVE)
+            json.members(from: tables.middle, index)
             json.member("severity", reference.severity?.description)
-            json.member("subtype", update.subtype)
-            json.member("supersedes", strings: reference.supersedes)
-            json.member("title", update.title)
+            json.members(from: tables.last, index)
             json.endObject()
         }
         json.endArray()

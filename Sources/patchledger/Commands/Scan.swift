@@ -49,7 +49,7 @@ struct Scan: AsyncParsableCommand {
         }
         switch output.format {
         case .table: print(ScanRenderer.table(scan), terminator: "")
-        case .json: await ScanJSON.write(scan) { FileHandle.standardOutput.write(Data($0)) }
+        case .json: await ScanJSON.write(scan, to: StandardOutput.write)
         case .csv: print(ScanRenderer.csv(scan), terminator: "")
         }
         if let failOn, scan.hasFindings(atOrAbove: failOn.severity) { throw ExitCode(1) }
