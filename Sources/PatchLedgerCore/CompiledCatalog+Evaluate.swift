@@ -38,19 +38,28 @@ extension CompiledCatalog {
         let shownBase = p.words * 64
         var applicable = [UInt64](repeating: 0, count: p.words)
         var unverified = [UInt64](repeating: 0, count: p.words)
-        for id in 0..<count {
-            if p.kind[id] == .hotpatch && !key.hotpatch { continue }
-            let component = Int(p.component[id])
-            if component >= 0 && !Bits.contains(satisfied, shownBase + component) {
-                Bits.insert(&unverified, id)
-                continue
-            }
-            Bits.insert(&applicable, id)
-            let closing: UInt8 = Bits.contains(satisfied, id) ? 3 : 1
-            for fix in Int(p.fixStart[id])..<Int(p.fixStart[id + 1]) {
-                let cve = Int(p.fixCVE[fix])
-                scratch.marks[cve] |= closing
-                scratch.severities[cve] = max(scratch.severities[cve], p.fixSeverity[fix])
+        // The hot loop of a scan (every update, every CVE fix of the product, per distinct state): through
+        // buffer pointers, without bounds or uniqueness checks per fix.
+        withUnsafeBuffers(p.kind, p.component, p.fixStart, p.fixCVE, p.fixSeverity) {
+            kind, component, fixStart, fixCVE, fixSeverity in
+            scratch.marks.withUnsafeMutableBufferPointer { marks in
+                scratch.severities.withUnsafeMutableBufferPointer { severities in
+                    for id in 0..<count {
+                        if kind[id] == .hotpatch && !key.hotpatch { continue }
+                        let shown = Int(component[id])
+                        if shown >= 0 && !Bits.contains(satisfied, shownBase + shown) {
+                            Bits.insert(&unverified, id)
+                            continue
+                        }
+                        Bits.insert(&applicable, id)
+                        let closing: UInt8 = Bits.contains(satisfied, id) ? 3 : 1
+                        for fix in Int(fixStart[id])..<Int(fixStart[id + 1]) {
+                            let cve = Int(fixCVE[fix])
+                            marks[cve] |= closing
+                            severities[cve] = max(severities[cve], fixSeverity[fix])
+                        }
+                    }
+                }
             }
         }
         // Marked 1: fixed by an applicable update, by no satisfied one.
@@ -191,5 +200,22 @@ extension CompiledCatalog {
             }
         }
         return (fixes > 0 ? fixes : own, oldest == Int32.max ? nil : Int(oldest))
+    }
+}
+
+/// The five columns' buffers at once, for the evaluation's hot loop.
+@inline(__always) private func withUnsafeBuffers<R>(
+    _ a: [UpdateKind], _ b: [Int32], _ c: [Int32], _ d: [Int32], _ e: [UInt8],
+    _ body: (
+        UnsafeBufferPointer<UpdateKind>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>,
+        UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>
+    ) -> R
+) -> R {
+    a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+            c.withUnsafeBufferPointer { c in
+                d.withUnsafeBufferPointer { d in e.withUnsafeBufferPointer { e in body(a, b, c, d, e) } }
+            }
+        }
     }
 }

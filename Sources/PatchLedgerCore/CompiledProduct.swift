@@ -25,9 +25,9 @@ public final class CompiledProduct: Sendable {
     let fixStart: [Int32]
     let fixCVE: [Int32]
     let fixSeverity: [UInt8]
-    /// Local CVE id → the catalog's CVE id (whose order is the names' order).
+    /// Local CVE id → the catalog's CVE id (whose order is the names' order, and so the local ids' too).
     let cveGlobal: [Int32]
-    /// Update `i`'s CVEs once each in the catalog's (name) order, as local ids:
+    /// Update `i`'s CVEs once each in name order, as local ids:
     /// `sortedCVE[sortedStart[i]..<sortedStart[i + 1]]`, what a rendered update lists.
     let sortedStart: [Int32]
     let sortedCVE: [Int32]
@@ -90,21 +90,15 @@ public final class CompiledProduct: Sendable {
         self.components = components
         self.component = component
 
-        var localCVE: [Int32: Int32] = [:]
-        var cveGlobal: [Int32] = []
+        // Local CVE ids in the catalog's (name) order, so that a bitset over them lists names in order.
+        let cveGlobal = Set(updates.flatMap { $0.cves.compactMap { cveIndex[$0.cve] } }).sorted()
+        let localCVE = Dictionary(uniqueKeysWithValues: cveGlobal.enumerated().map { ($1, Int32($0)) })
         var fixStart: [Int32] = [0]
         var fixCVE: [Int32] = []
         var fixSeverity: [UInt8] = []
         for update in updates {
             for fix in update.cves {
-                guard let global = cveIndex[fix.cve] else { continue }
-                let local =
-                    localCVE[global]
-                    ?? {
-                        localCVE[global] = Int32(cveGlobal.count)
-                        cveGlobal.append(global)
-                        return Int32(cveGlobal.count - 1)
-                    }()
+                guard let global = cveIndex[fix.cve], let local = localCVE[global] else { continue }
                 fixCVE.append(local)
                 fixSeverity.append(fix.severity.map { UInt8($0.rawValue) } ?? 0)
             }
@@ -114,7 +108,7 @@ public final class CompiledProduct: Sendable {
         var sortedCVE: [Int32] = []
         for id in 0..<count {
             let own = Set(fixCVE[Int(fixStart[id])..<Int(fixStart[id + 1])])
-            sortedCVE += own.sorted { cveGlobal[Int($0)] < cveGlobal[Int($1)] }
+            sortedCVE += own.sorted()
             sortedStart.append(Int32(sortedCVE.count))
         }
         self.sortedStart = sortedStart

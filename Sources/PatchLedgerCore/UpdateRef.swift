@@ -32,36 +32,40 @@ public struct UpdateRef {
     /// what they write of an update's own fields by it.
     public var index: Int { catalog.updateIndex(product: productIndex, id: Int(fold.members[fold.members.startIndex])) }
 
-    /// Calls `body` with the id (in `CompiledCatalog.cveNames`) of each CVE it closes — open ones, its own and
-    /// those of the updates it covers — once each, in name order.
-    public func forEachCVE(_ body: (Int) -> Void) {
+    /// The ids (in `CompiledCatalog.cveNames`) of the CVEs it closes — open ones, its own and those of the
+    /// updates it covers — once each, in name order, written over `ids` (a buffer the caller reuses).
+    public func cves(into ids: inout [Int32]) {
+        ids.removeAll(keepingCapacity: true)
         let p = product
+        // Local ids run in name order: one update's sorted list, or a bitset of a fold's, is in order.
         if fold.members.count == 1 {
-            // One update: its own list is already in name order.
             let id = Int(fold.members[fold.members.startIndex])
-            for position in Int(p.sortedStart[id])..<Int(p.sortedStart[id + 1]) {
-                let cve = Int(p.sortedCVE[position])
-                if let open, !Bits.contains(open, cve) { continue }
-                body(Int(p.cveGlobal[cve]))
+            p.sortedCVE.withUnsafeBufferPointer { sorted in
+                for position in Int(p.sortedStart[id])..<Int(p.sortedStart[id + 1]) {
+                    let cve = Int(sorted[position])
+                    if let open, !Bits.contains(open, cve) { continue }
+                    ids.append(p.cveGlobal[cve])
+                }
             }
             return
         }
-        var cves: [Int32] = []
+        var union = [UInt64](repeating: 0, count: Bits.words(for: p.cveGlobal.count))
         for id in fold.members.lazy.map(Int.init) {
             for position in Int(p.sortedStart[id])..<Int(p.sortedStart[id + 1]) {
-                let cve = Int(p.sortedCVE[position])
-                if let open, !Bits.contains(open, cve) { continue }
-                cves.append(p.cveGlobal[cve])
+                Bits.insert(&union, Int(p.sortedCVE[position]))
             }
         }
-        cves.sort()
-        for (index, cve) in cves.enumerated() where index == 0 || cves[index - 1] != cve { body(Int(cve)) }
+        if let open {
+            for word in union.indices { union[word] &= open[word] }
+        }
+        union.withUnsafeBufferPointer { words in Bits.forEach(words) { ids.append(p.cveGlobal[$0]) } }
     }
 
     public var missingUpdate: MissingUpdate {
         let update = update
-        var cves: [String] = []
-        forEachCVE { cves.append(catalog.cves[$0]) }
+        var ids: [Int32] = []
+        cves(into: &ids)
+        let cves = ids.map { catalog.cves[Int($0)] }
         return MissingUpdate(
             kb: update.kb.description, title: update.title, classification: update.classification,
             subtype: update.subtype, severity: severity?.description, released: update.released?.description,

@@ -37,18 +37,13 @@ public final class EncodedStrings: @unchecked Sendable {
 }
 
 extension JSONWriter {
-    /// A member whose value is an array of strings from `table` (on one line, like `strings`): `elements`
-    /// calls its argument with each index in order.
-    public mutating func member(
-        _ name: String, stringsFrom table: EncodedStrings, _ elements: ((Int) -> Void) -> Void
-    ) {
+    /// A member whose value is an array of strings from `table`, by index (on one line, like `strings`).
+    public mutating func member(_ name: String, stringsFrom table: EncodedStrings, _ indices: [Int32]) {
         key(name)
         raw(UInt8(ascii: "["))
-        var first = true
-        elements { index in
-            if !first { raw(UInt8(ascii: ","), 0x20) }
-            first = false
-            table.withEntry(index) { raw($0) }
+        for (position, index) in indices.enumerated() {
+            if position > 0 { raw(UInt8(ascii: ","), 0x20) }
+            table.withEntry(Int(index)) { raw($0) }
         }
         raw(UInt8(ascii: "]"))
     }

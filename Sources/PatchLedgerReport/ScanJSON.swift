@@ -110,6 +110,7 @@ public enum ScanJSON {
         of vm: FleetScan.VMResult, componentUpdates: Bool, tables: Tables, into json: inout JSONWriter
     ) {
         json.beginArray()
+        var cves: [Int32] = []
         vm.forEachUpdate(componentUpdates: componentUpdates) { reference in
             let index = reference.index
             json.element()
@@ -118,7 +119,8 @@ public enum ScanJSON {
             json.member("classification", reference.classification)
             json.member("component", reference.component)
             json.member("covers", strings: reference.covers)
-            json.member("cves", stringsFrom: tables.cves, reference.forEachCVE)
+            reference.cves(into: &cves)
+            json.member("cves", stringsFrom: tables.cves, cves)
             json.members(from: tables.middle, index)
             json.member("severity", reference.severity?.description)
             json.members(from: tables.last, index)
