@@ -65,12 +65,12 @@ extension CompiledCatalog {
         // Marked 1: fixed by an applicable update, by no satisfied one.
         var open = [UInt64](repeating: 0, count: Bits.words(for: cveCount))
         var openCount = 0
-        var bySeverity = [Int](repeating: 0, count: 5)
+        var bySeverity = StateOutcome.SeverityCounts()
         var openSeverities: [UInt8] = []
         for cve in 0..<cveCount where scratch.marks[cve] == 1 {
             Bits.insert(&open, cve)
             openCount += 1
-            bySeverity[Int(scratch.severities[cve])] += 1
+            bySeverity.add(scratch.severities[cve])
             if detailed { openSeverities.append(scratch.severities[cve]) }
         }
         var missing = [UInt64](repeating: 0, count: p.words)
@@ -86,18 +86,22 @@ extension CompiledCatalog {
             }
             unverified[word] &= ~satisfied[word]
         }
+        var members: [Int32] = []
+        var folds = fold(missing, p, open: open, into: &members, scratch: &scratch)
+        let componentStart = folds.count
+        folds += fold(unverified, p, open: nil, into: &members, scratch: &scratch)
         return StateOutcome(
-            product: key.product, open: open, openCount: openCount, openBySeverity: bySeverity,
-            missing: fold(missing, p, open: open, scratch: &scratch),
-            componentUpdates: fold(unverified, p, open: nil, scratch: &scratch),
-            openSeverities: detailed ? openSeverities : nil)
+            product: key.product, open: open, openCount: openCount, openBySeverity: bySeverity, members: members,
+            folds: folds, componentStart: componentStart, openSeverities: detailed ? openSeverities : nil)
     }
 
     /// Groups missing updates under the newest that covers them (`ComplianceEngine.fold`): a root is covered by
     /// nothing else in the set, or only by older updates it covers in turn; every other update joins the first
     /// root that covers it, directly or through the newest update that does.
+    ///
+    /// - Parameter members: where the folds' update ids are appended.
     private func fold(
-        _ set: [UInt64], _ p: CompiledProduct, open: [UInt64]?, scratch: inout Scratch
+        _ set: [UInt64], _ p: CompiledProduct, open: [UInt64]?, into members: inout [Int32], scratch: inout Scratch
     ) -> [StateOutcome.Fold] {
         var ids: [Int32] = []  // newest first
         set.withUnsafeBufferPointer { words in Bits.forEachDescending(words) { ids.append(Int32($0)) } }
@@ -153,8 +157,6 @@ extension CompiledCatalog {
         let order = roots.indices.sorted {
             roots[$0].root != roots[$1].root ? roots[$0].root > roots[$1].root : $0 < $1
         }
-        var members: [Int32] = []
-        members.reserveCapacity(ids.count * 2)
         var bounds: [Range<Int>] = []
         var index = 0
         while index < order.count {
@@ -168,9 +170,9 @@ extension CompiledCatalog {
             bounds.append(start..<members.count)
         }
         return bounds.map { range in
-            let group = members[range]
-            let (severity, oldest) = summary(of: group, p, open: open, scratch: &scratch)
-            return StateOutcome.Fold(members: group, severity: severity, oldest: oldest)
+            let (severity, oldest) = summary(of: members[range], p, open: open, scratch: &scratch)
+            return StateOutcome.Fold(
+                start: Int32(range.lowerBound), count: Int32(range.count), oldestDay: oldest, severity: severity)
         }
     }
 
@@ -179,7 +181,7 @@ extension CompiledCatalog {
     /// else among its updates' own ratings.
     private func summary(
         of group: ArraySlice<Int32>, _ p: CompiledProduct, open: [UInt64]?, scratch: inout Scratch
-    ) -> (severity: UInt8, oldest: Int?) {
+    ) -> (severity: UInt8, oldest: Int32) {
         scratch.stamp &+= 1
         if scratch.stamp == 0 {
             for index in scratch.stamps.indices { scratch.stamps[index] = 0 }
@@ -199,7 +201,7 @@ extension CompiledCatalog {
                 fixes = max(fixes, p.fixSeverity[fix])
             }
         }
-        return (fixes > 0 ? fixes : own, oldest == Int32.max ? nil : Int(oldest))
+        return (fixes > 0 ? fixes : own, oldest == Int32.max ? Int32.min : oldest)
     }
 }
 

@@ -19,7 +19,9 @@ extension CompiledCatalog {
         let p = products[Int(outcome.product)]
         let folds = (componentUpdates ? outcome.componentUpdates : outcome.missing).filter(keeping)
         // Ordered by their ids before any string is made.
-        let ranks = folds.map { (severity: $0.severity, age: ageDays($0) ?? -1, kb: p.kb[Int($0.members.first ?? 0)]) }
+        let ranks = folds.map {
+            (severity: $0.severity, age: ageDays($0) ?? -1, kb: p.kb[Int(outcome.members[Int($0.start)])])
+        }
         let order = folds.indices.sorted { i, j in
             let (a, b) = (ranks[i], ranks[j])
             if a.severity != b.severity { return a.severity > b.severity }
@@ -30,7 +32,7 @@ extension CompiledCatalog {
             body(
                 UpdateRef(
                     catalog: self, product: p, productIndex: Int(outcome.product), fold: folds[index],
-                    open: componentUpdates ? nil : outcome.open))
+                    members: outcome.members(of: folds[index]), open: componentUpdates ? nil : outcome.open))
         }
     }
 
@@ -57,12 +59,12 @@ extension CompiledCatalog {
             openSeverities[cves[Int(global)]] = Severity(rawValue: Int(severity))
         }
         var bySeverity: [String: Int] = [:]
-        for (rank, count) in outcome.openBySeverity.enumerated() where count > 0 {
-            bySeverity[Severity(rawValue: rank)?.description.lowercased() ?? "unrated"] = count
+        for rank in 0...4 where outcome.openBySeverity[rank] > 0 {
+            bySeverity[Severity(rawValue: rank)?.description.lowercased() ?? "unrated"] = outcome.openBySeverity[rank]
         }
         var missingKBs: [String: Severity?] = [:]
         for fold in outcome.missing {
-            for id in fold.members.lazy.map(Int.init) {
+            for id in outcome.members(of: fold).lazy.map(Int.init) {
                 var highest: UInt8 = 0
                 for fix in Int(p.fixStart[id])..<Int(p.fixStart[id + 1])
                 where Bits.contains(outcome.open, Int(p.fixCVE[fix])) {

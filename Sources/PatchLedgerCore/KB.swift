@@ -3,10 +3,14 @@
 /// Spellings seen in catalogs and inventories (`KB4012212`, `kb4012212`, `4012212`, `KB 4012212`)
 /// all parse to one value, printed as `KB4012212`.
 public struct KB: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
-    public let number: Int
+    /// Four bytes, not eight: a fleet's scan holds millions of installed KBs (numbers run to 7 digits, spellings
+    /// to 9).
+    private let value: Int32
+
+    public var number: Int { Int(value) }
 
     public init(_ number: Int) {
-        self.number = number
+        value = Int32(clamping: number)
     }
 
     /// Parses one KB spelling; `nil` for anything else (a bulletin id, `Release Notes`, an empty string).
@@ -40,7 +44,7 @@ public struct KB: Hashable, Comparable, Sendable, CustomStringConvertible, Codab
             if count > 9 { return nil }
         }
         guard count >= 3 else { return nil }
-        self.number = value
+        self.value = Int32(value)
     }
 
     /// Written straight into the string's storage: ledger imports print hundreds of thousands.
@@ -54,7 +58,7 @@ public struct KB: Hashable, Comparable, Sendable, CustomStringConvertible, Codab
         }
     }
 
-    public static func < (lhs: KB, rhs: KB) -> Bool { lhs.number < rhs.number }
+    public static func < (lhs: KB, rhs: KB) -> Bool { lhs.value < rhs.value }
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -5,11 +5,13 @@ public struct UpdateRef {
     let product: CompiledProduct
     let productIndex: Int
     let fold: StateOutcome.Fold
+    /// The fold's update ids: the one to install first.
+    let members: ArraySlice<Int32>
     /// The VM's open CVEs; `nil` lists every CVE (component updates).
     let open: [UInt64]?
 
     /// The update to install, as the catalog describes it.
-    public var update: CatalogUpdate { product.updates[Int(fold.members[fold.members.startIndex])] }
+    public var update: CatalogUpdate { product.updates[Int(members[members.startIndex])] }
 
     public var severity: Severity? { Severity(rawValue: Int(fold.severity)) }
 
@@ -17,20 +19,20 @@ public struct UpdateRef {
 
     public var component: String? { product.updates[top].component }
 
-    private var top: Int { Int(fold.members[fold.members.startIndex]) }
+    private var top: Int { Int(members[members.startIndex]) }
 
     /// Days from the oldest fix it covers to the evaluation date.
     public var ageDays: Int? { catalog.ageDays(fold) }
 
     /// The missing updates folded into this one, as text, sorted.
-    public var covers: [String] { fold.members.dropFirst().map { KB(product.kb[Int($0)]).description }.sorted() }
+    public var covers: [String] { members.dropFirst().map { KB(product.kb[Int($0)]).description }.sorted() }
 
     /// The catalog's supersedence list of the update, as text, sorted.
     public var supersedes: [String] { catalog.supersedence.direct(update.kb).map(\.description).sorted() }
 
     /// The update's number across the catalog's products, below `CompiledCatalog.updateCount`: renderers keep
     /// what they write of an update's own fields by it.
-    public var index: Int { catalog.updateIndex(product: productIndex, id: Int(fold.members[fold.members.startIndex])) }
+    public var index: Int { catalog.updateIndex(product: productIndex, id: Int(members[members.startIndex])) }
 
     /// The ids (in `CompiledCatalog.cveNames`) of the CVEs it closes — open ones, its own and those of the
     /// updates it covers — once each, in name order, written over `ids` (a buffer the caller reuses).
@@ -38,8 +40,8 @@ public struct UpdateRef {
         ids.removeAll(keepingCapacity: true)
         let p = product
         // Local ids run in name order: one update's sorted list, or a bitset of a fold's, is in order.
-        if fold.members.count == 1 {
-            let id = Int(fold.members[fold.members.startIndex])
+        if members.count == 1 {
+            let id = Int(members[members.startIndex])
             p.sortedCVE.withUnsafeBufferPointer { sorted in
                 for position in Int(p.sortedStart[id])..<Int(p.sortedStart[id + 1]) {
                     let cve = Int(sorted[position])
@@ -50,7 +52,7 @@ public struct UpdateRef {
             return
         }
         var union = [UInt64](repeating: 0, count: Bits.words(for: p.cveGlobal.count))
-        for id in fold.members.lazy.map(Int.init) {
+        for id in members.lazy.map(Int.init) {
             for position in Int(p.sortedStart[id])..<Int(p.sortedStart[id + 1]) {
                 Bits.insert(&union, Int(p.sortedCVE[position]))
             }

@@ -15,7 +15,7 @@ public enum ScanJSON {
         json.beginArray()
         sink(json.bytes)
         let tables = Tables(scan.catalog)
-        let chunk = 128
+        let chunk = 32
         let chunks = (scan.vms.count + chunk - 1) / chunk
         // At most `window` chunks rendered and not yet written: every core busy, memory bounded.
         let window = 8
