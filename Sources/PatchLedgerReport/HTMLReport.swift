@@ -55,7 +55,7 @@ public enum HTMLReport {
     }
 
     private static func worstVMs(_ scan: FleetScan, limit: Int = 25) -> String {
-        let ranked = scan.vms.filter { !$0.missing.isEmpty }.sorted {
+        let ranked = scan.vms.filter { $0.missingCount > 0 }.sorted {
             (a: FleetScan.VMResult, b: FleetScan.VMResult) -> Bool in
             let x = rank(a)
             let y = rank(b)
@@ -63,11 +63,10 @@ public enum HTMLReport {
             return a.vm < b.vm
         }
         let rows = ranked.prefix(limit).map { vm -> [String] in
-            let worst = vm.missing.compactMap { $0.severity.flatMap(Severity.init(parsing:)) }.max()
-            return [
+            [
                 HTML.escape(vm.vm), HTML.escape(vm.group ?? ""), HTML.escape(vm.product ?? ""),
-                worst?.description ?? "",
-                "\(vm.missing.count)", "\(vm.oldestMissingDays ?? 0)", "\(vm.openCves)",
+                vm.worstSeverity?.description ?? "",
+                "\(vm.missingCount)", "\(vm.oldestMissingDays ?? 0)", "\(vm.openCves)",
                 vm.missing.map { HTML.reference($0.kb) }.joined(separator: " "),
             ]
         }
@@ -77,8 +76,7 @@ public enum HTMLReport {
     }
 
     private static func rank(_ vm: FleetScan.VMResult) -> [Int] {
-        let worst = vm.missing.compactMap { $0.severity.flatMap(Severity.init(parsing:))?.rawValue }.max() ?? 0
-        return [worst, vm.oldestMissingDays ?? 0, vm.openCves]
+        [vm.worstSeverity?.rawValue ?? 0, vm.oldestMissingDays ?? 0, vm.openCves]
     }
 
     private static func topMissing(_ scan: FleetScan, limit: Int = 25) -> String {

@@ -11,10 +11,11 @@ public enum ScanRenderer {
             case .unknownProduct: state = "product unknown to the catalog: \(vm.product ?? "not stated")"
             case .evaluated:
                 state =
-                    vm.missing.isEmpty
-                    ? "compliant" : "\(vm.missing.count) to install, oldest \(vm.oldestMissingDays ?? 0) days"
+                    vm.missingCount == 0
+                    ? "compliant" : "\(vm.missingCount) to install, oldest \(vm.oldestMissingDays ?? 0) days"
             }
             out += "\(vm.vm)  \(vm.product ?? "-")  \(vm.build ?? "-")  \(state)\n"
+            // Rendered from the evaluation on each access: once per VM.
             for update in vm.missing {
                 let covers = update.covers.isEmpty ? "" : ", covers \(update.covers.count)"
                 out +=
@@ -22,8 +23,9 @@ public enum ScanRenderer {
                     + "\(update.ageDays.map { "\($0) days" } ?? "?")  \(update.cves.count) CVEs\(covers)  "
                     + "\(short(update.title ?? update.subtype ?? ""))\n"
             }
-            if !vm.componentUpdates.isEmpty {
-                out += "  + \(vm.componentUpdates.count) component updates, applicability unverified (--format json)\n"
+            let components = vm.componentUpdates.count
+            if components > 0 {
+                out += "  + \(components) component updates, applicability unverified (--format json)\n"
             }
         }
         let summary = scan.summary
@@ -53,8 +55,9 @@ public enum ScanRenderer {
             let head = [
                 vm.vm, vm.group ?? "", vm.product ?? "", vm.build ?? "", vm.scannedAt ?? "", vm.status.rawValue,
             ]
-            if vm.missing.isEmpty { table.append(head + Array(repeating: "", count: 9)) }
-            for update in vm.missing {
+            let missing = vm.missing
+            if missing.isEmpty { table.append(head + Array(repeating: "", count: 9)) }
+            for update in missing {
                 table.append(
                     head + [
                         update.kb, update.severity ?? "", update.classification ?? "", update.subtype ?? "",

@@ -30,9 +30,7 @@ struct FleetGenerator {
         var text = "[\n"
         for index in 0..<vms {
             let (entry, updates) = fleet[Int(random.next() % UInt64(fleet.count))]
-            let longLived = random.next() % 10 < 3
-            let count = longLived ? 150 + Int(random.next() % 101) : 3 + Int(random.next() % 10)
-            var chosen = Self.sample(updates, count: count, random: &random)
+            var chosen = Self.sample(updates, count: Self.installedCount(&random), random: &random)
             var build = entry.line
             if random.next() % 8 == 0 {
                 let levels = updates.compactMap { $0.fixedBuild(on: entry.line) }
@@ -41,8 +39,7 @@ struct FleetGenerator {
                     chosen.removeAll { $0.kind == .cumulative || $0.kind == .monthlyRollup }
                 }
             }
-            var kbs = chosen.map(\.kb.description)
-            for _ in 0..<(1 + Int(random.next() % 3)) { kbs.append("KB\(2_800_000 + random.next() % 2_400_000)") }
+            let kbs = chosen.map(\.kb.description) + Self.unknownKBs(&random)
             text += "  {\"vm\": \"vm-\(index)\", \"scannedAt\": \"2026-11-01T00:00:00Z\", \"os\": \"\(entry.os)\", "
             text += "\"build\": \"\(build)\", \"architecture\": \"x64\", "
             text += "\"kbs\": [\(kbs.map { "\"\($0)\"" }.joined(separator: ", "))]}\(index + 1 < vms ? "," : "")\n"
@@ -53,6 +50,16 @@ struct FleetGenerator {
         }
         text += "]\n"
         out.write(Data(text.utf8))
+    }
+
+    /// How many of its product's updates a VM lists: 3–12 for 70 % of VMs, 150–250 for long-lived servers.
+    static func installedCount(_ random: inout SplitMix64) -> Int {
+        random.next() % 10 < 3 ? 150 + Int(random.next() % 101) : 3 + Int(random.next() % 10)
+    }
+
+    /// One to three KBs no catalog lists (drivers, Defender platform updates).
+    static func unknownKBs(_ random: inout SplitMix64) -> [String] {
+        (0..<(1 + Int(random.next() % 3))).map { _ in "KB\(2_800_000 + random.next() % 2_400_000)" }
     }
 
     /// `count` distinct elements (all of them when there are fewer), in their original order.

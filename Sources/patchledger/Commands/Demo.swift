@@ -68,7 +68,7 @@ struct Demo: AsyncParsableCommand {
         print(DriftRenderer.table(Drift(histories: try ledger.histories(), since: first, until: last)), terminator: "")
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-demo-report.html")
         print("\n$ patchledger report --as-of \(last) --html \(report.path)")
-        try Data(try ReportWriter(asOf: last).render(ledger).utf8).write(to: report)
+        try Data(try await ReportWriter(asOf: last).render(ledger).utf8).write(to: report)
         print(report.path)
     }
 

@@ -18,8 +18,8 @@ struct Report: AsyncParsableCommand {
     var asOf: CalendarDate?
 
     func run() async throws {
-        try exitingOnError {
-            let page = try ReportWriter(asOf: asOf ?? CalendarDate.today()).render(try ledger.open())
+        try await exitingOnError {
+            let page = try await ReportWriter(asOf: asOf ?? CalendarDate.today()).render(try ledger.open())
             guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
                 throw ValidationFailure("\(html): cannot write the report (does its folder exist, and is it writable?)")
             }
@@ -32,11 +32,11 @@ struct Report: AsyncParsableCommand {
 struct ReportWriter {
     var asOf: CalendarDate
 
-    func render(_ ledger: Ledger) throws -> String {
+    func render(_ ledger: Ledger) async throws -> String {
         // One load of the fleet and the catalog serves the scan and the image lag.
         let inputs = try ScanInputs.load(
             ledger, policy: .init(classifications: Classification.scannedByDefault, asOf: asOf))
-        let scan = FleetScan(targets: inputs.targets, engine: inputs.engine)
+        let scan = await FleetScan.scan(targets: inputs.targets, engine: inputs.engine)
         let lag = ImageLag(targets: inputs.targets, engine: inputs.engine, history: inputs.history, maxDays: 30)
         try ledger.refreshFindings()
         let drift = Drift(
