@@ -12,6 +12,11 @@ public final class EncodedStrings: @unchecked Sendable {
         self.init(count: strings.count, nestedIn: 0) { index, writer in writer.string(strings[index]) }
     }
 
+    /// Entries already encoded.
+    convenience init(entries: [[UInt8]]) {
+        self.init(count: entries.count, nestedIn: 0) { index, writer in writer.raw(entries[index]) }
+    }
+
     /// `count` entries, each what `encode` writes for its index with a writer `depth` containers deep (members
     /// written after another: each entry starts with its separator).
     init(count: Int, nestedIn depth: Int, encode: (Int, inout JSONWriter) -> Void) {
@@ -37,9 +42,8 @@ public final class EncodedStrings: @unchecked Sendable {
 }
 
 extension JSONWriter {
-    /// A member whose value is an array of strings from `table`, by index (on one line, like `strings`).
-    public mutating func member(_ name: String, stringsFrom table: EncodedStrings, _ indices: [Int32]) {
-        key(name)
+    /// An array of strings from `table`, by index, on one line like `strings`.
+    public mutating func strings(from table: EncodedStrings, _ indices: [Int32]) {
         raw(UInt8(ascii: "["))
         for (position, index) in indices.enumerated() {
             if position > 0 { raw(UInt8(ascii: ","), 0x20) }
@@ -48,8 +52,10 @@ extension JSONWriter {
         raw(UInt8(ascii: "]"))
     }
 
-    /// Entry `index` of `table`: members encoded apart at this writer's depth, after a member already written.
+    /// Entry `index` of `table`: members (or a key) encoded apart at this writer's depth. The container holds
+    /// something once it is written.
     public mutating func members(from table: EncodedStrings, _ index: Int) {
         table.withEntry(index) { raw($0) }
+        containerWritten()
     }
 }

@@ -17,9 +17,9 @@ public struct JSONWriter {
         firstMember[depth - 1] = first
     }
 
-    /// Notes that elements of the innermost container were written by other writers (`init(nestedIn:first:)`).
-    public mutating func elementsWrittenApart() {
-        if !firstMember.isEmpty { firstMember[firstMember.count - 1] = false }
+    /// Notes that the innermost container holds something written apart (`init(nestedIn:first:)`, `raw`).
+    mutating func containerWritten() {
+        if !firstMember.isEmpty && firstMember[firstMember.count - 1] { firstMember[firstMember.count - 1] = false }
     }
 
     /// Hands the bytes written so far to `sink` and empties the buffer, once it holds more than `threshold`.
@@ -77,6 +77,7 @@ public struct JSONWriter {
     /// Bytes already encoded as JSON, as they are.
     mutating func raw(_ encoded: UInt8...) { bytes += encoded }
     mutating func raw(_ encoded: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: encoded) }
+    mutating func raw(_ encoded: [UInt8]) { bytes += encoded }
 
     public mutating func number(_ value: Int) { bytes += Array(String(value).utf8) }
 

@@ -57,16 +57,39 @@ public enum ScanJSON {
     /// What every VM's updates repeat, encoded once: CVE names, and each update's own members.
     private struct Tables: Sendable {
         var cves: EncodedStrings
+        /// Per update (`UpdateRef.index`): `classification` and `component`, which follow `ageDays`.
+        var first: EncodedStrings
         /// Per update (`UpdateRef.index`): `kb`, `released`, `restartRequired`, which follow `cves`.
         var middle: EncodedStrings
         /// Per update: `subtype`, `supersedes`, `title`, which follow `severity` (or `kb`).
         var last: EncodedStrings
+        /// The keys an update writes for itself, each with what comes before it: `ageDays` (its first member),
+        /// then `covers` and `cves`; and its `severity` member by rank (`0`: none).
+        var keys: EncodedStrings
+        var severities: EncodedStrings
+        static let (ageKey, coversKey, cvesKey) = (0, 1, 2)
 
         init(_ catalog: CompiledCatalog) {
             cves = EncodedStrings(catalog.cveNames)
             let updates = (0..<catalog.updateCount).map { catalog.update(at: $0) }
             // Encoded at the depth of an update's members (document, vms, VM, missing, update), each run after
             // a member already written.
+            first = EncodedStrings(count: updates.count, nestedIn: 5) { index, json in
+                json.member("classification", updates[index].update.classification)
+                json.member("component", updates[index].update.component)
+            }
+            keys = EncodedStrings(
+                entries: [("ageDays", true), ("covers", false), ("cves", false)].map { name, first in
+                    var json = JSONWriter(nestedIn: 5, first: first)
+                    json.key(name)
+                    return json.bytes
+                })
+            severities = EncodedStrings(
+                entries: (0...4).map { rank in
+                    var json = JSONWriter(nestedIn: 5, first: false)
+                    json.member("severity", Severity(rawValue: rank)?.description)
+                    return json.bytes
+                })
             middle = EncodedStrings(count: updates.count, nestedIn: 5) { index, json in
                 let update = updates[index].update
                 json.member("kb", update.kb.description)
@@ -112,17 +135,28 @@ public enum ScanJSON {
         json.beginArray()
         var cves: [Int32] = []
         vm.forEachUpdate(componentUpdates: componentUpdates) { reference in
+            // Members from what was encoded once per update, key or rank, in `JSONWriter`'s layout; only the
+            // age, the covered KBs and the CVEs are written here.
             let index = reference.index
             json.element()
             json.beginObject()
-            json.member("ageDays", reference.ageDays)
-            json.member("classification", reference.classification)
-            json.member("component", reference.component)
-            json.member("covers", strings: reference.covers)
+            if let age = reference.ageDays {
+                json.members(from: tables.keys, Tables.ageKey)
+                json.number(age)
+                json.members(from: tables.first, index)
+                json.members(from: tables.keys, Tables.coversKey)
+            } else {
+                // No dated member: what comes first is not known in advance.
+                json.member("classification", reference.classification)
+                json.member("component", reference.component)
+                json.key("covers")
+            }
+            json.strings(reference.covers)
             reference.cves(into: &cves)
-            json.member("cves", stringsFrom: tables.cves, cves)
+            json.members(from: tables.keys, Tables.cvesKey)
+            json.strings(from: tables.cves, cves)
             json.members(from: tables.middle, index)
-            json.member("severity", reference.severity?.description)
+            json.members(from: tables.severities, Int(reference.severity?.rawValue ?? 0))
             json.members(from: tables.last, index)
             json.endObject()
         }
