@@ -32,7 +32,16 @@ extension Ledger {
     public func refreshFindings() throws -> Int {
         try Self.wrap {
             try writer.write { db in
-                let catalog = try String.fetchOne(db, sql: "SELECT coalesce(max(id), 0) || '' FROM imports") ?? ""
+                // What the answers depend on: catalog imports that changed something (a nightly re-import of
+                // unchanged files writes an `unchanged` row, which must not replay the fleet), and the release
+                // history, whose rows are only ever added.
+                let catalog =
+                    try String.fetchOne(
+                        db,
+                        sql: """
+                            SELECT (SELECT coalesce(max(id), 0) FROM imports WHERE outcome = 'imported') || ' '
+                                || (SELECT count(*) FROM releases)
+                            """) ?? ""
                 let manifest =
                     try String.fetchOne(
                         db, sql: "SELECT count(*) || ' ' || coalesce(max(manifest_imported_at), '') FROM vms") ?? ""

@@ -57,6 +57,20 @@ import Testing
         #expect(try ledger.dump() == before)
     }
 
+    @Test func reimportingAnUnchangedCatalogReplaysNothing() throws {
+        _ = try scan("2023-07-20", [5_027_222])
+        #expect(try ledger.refreshFindings() == 1)
+        let summaries = try ledger.importCVRF(try TestData.xmlFiles(in: TestData.catalogs))
+        #expect(summaries.allSatisfy { $0.outcome == .unchanged })
+        #expect(try ledger.refreshFindings() == 0)
+        // A release history changes what installed KBs bring, so it does replay.
+        let day = try #require(CalendarDate(parsing: "2023-07-11"))
+        let release = Release(
+            channel: "LTSC", month: "2023-07", type: "B", date: day, build: 17763, ubr: 4645, kb: KB(5_028_168))
+        _ = try ledger.importReleases([release], path: "history.txt")
+        #expect(try ledger.refreshFindings() == 1)
+    }
+
     @Test func aNewCatalogReplaysEveryVM() throws {
         _ = try scan("2023-07-20", [5_027_222])
         #expect(try ledger.refreshFindings() == 1)
