@@ -12,7 +12,8 @@ public enum InventoryReader {
     }
 
     /// - Throws: `ImportError` naming the file: unreadable, undecodable, unrecognised, a bad record, or a
-    ///   snapshot with no KBs (every format lists some; an empty list means a failed capture).
+    ///   snapshot with no KBs where its format cannot say "none installed" (there an empty list means a failed
+    ///   capture; PatchLedger JSON's `"kbs": []` is a machine with nothing installed).
     public static func read(_ url: URL, displayName: String, format: InventoryFormat? = nil) throws -> Result {
         try read(bytes: try InputFiles.bytes(url, displayName: displayName), displayName: displayName, format: format)
     }
@@ -32,7 +33,7 @@ public enum InventoryReader {
         var diagnostics: [Diagnostic] = []
         for snapshot in snapshots {
             let who = snapshot.vm.map { " for \($0)" } ?? ""
-            guard !snapshot.kbs.isEmpty else {
+            guard !snapshot.kbs.isEmpty || snapshot.listsInstalledUpdates else {
                 throw ImportError.badRecord(
                     file: displayName, line: 1, expected: "installed KBs\(who) (\(format.rawValue))", found: "none")
             }

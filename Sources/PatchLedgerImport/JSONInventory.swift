@@ -49,6 +49,7 @@ enum JSONInventory {
             }
             snapshot.architecture = string(object["architecture"]).flatMap { Architecture(systemType: $0) }
             guard let kbs = object["kbs"] as? [Any] else { throw fail("a kbs array (record \(record))", object["kbs"]) }
+            snapshot.listsInstalledUpdates = true
             for item in kbs {
                 let entry = item as? [String: Any]
                 guard let text = string(entry?["kb"] ?? item), let kb = KB(parsing: text) else {

@@ -177,4 +177,25 @@ import Testing
         #expect(snapshot.product == "Windows Server 2022")
         #expect(snapshot.kbs.map(\.kb) == [KB(5_028_171), KB(5_012_170)])
     }
+
+    @Test func anEmptyKBListInPatchLedgerJSONIsAMachineWithNothingInstalled() throws {
+        let text = """
+            [{"vm": "fresh-01", "scannedAt": "2023-08-20", "os": "Windows Server 2019 Datacenter", "build": "17763",
+              "kbs": []},
+             {"vm": "web-02", "scannedAt": "2023-08-20", "build": "20348.1850", "kbs": ["KB5028171"]}]
+            """
+        let result = try InventoryReader.read(bytes: Array(text.utf8), displayName: "fleet.json")
+        #expect(result.snapshots.map(\.vm) == ["fresh-01", "web-02"])
+        #expect(result.snapshots[0].kbs.isEmpty)
+        #expect(result.snapshots[0].listsInstalledUpdates)
+        // A record without a kbs array at all is still an error.
+        #expect(
+            throws: ImportError.badRecord(
+                file: "fleet.json", line: 1, expected: "a kbs array (record 1)", found: "nothing")
+        ) {
+            try InventoryReader.read(
+                bytes: Array(#"[{"vm": "x", "build": "17763"}]"#.utf8), displayName: "fleet.json",
+                format: .patchLedgerJSON)
+        }
+    }
 }

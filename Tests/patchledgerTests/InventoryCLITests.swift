@@ -7,6 +7,29 @@ import Testing
 @Suite struct InventoryCLITests {
     static let fixtures = "Tests/PatchLedgerImportTests/Resources/inventories"
 
+    @Test func aVMWithNothingInstalledIsScannedWithEverythingMissing() throws {
+        let cli = try CLI()
+        try cli.succeed(["import", "catalog", "--quiet", "catalogs/msrc"])
+        let fleet = cli.folder.appendingPathComponent("fresh.json")
+        try #"""
+        [{"vm": "fresh-01", "scannedAt": "2023-09-01T00:00:00Z", "os": "Windows Server 2019 Datacenter",
+          "build": "10.0.17763", "architecture": "x64", "kbs": []}]
+        """#.write(to: fleet, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["import", "inventory", fleet.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(
+            imported.stdout.contains(
+                "fresh-01 2023-09-01T00:00:00Z patchledger-json, Windows Server 2019 10.0.17763, 0 KBs: added"))
+        let scan = try cli.run(["scan", "--format", "json", "--as-of", "2023-09-04"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])
+        let vm = try #require((json["vms"] as? [[String: Any]])?.first)
+        #expect(vm["status"] as? String == "evaluated")
+        // Every cumulative update of the catalog, folded into the newest.
+        let missing = try #require(vm["missing"] as? [[String: Any]])
+        #expect(missing.first?["kb"] as? String == "KB5029247")
+        #expect(missing.first?["covers"] as? [String] == ["KB5027222", "KB5028168"])
+    }
+
     @Test func importingAFolderTwiceAddsThenSaysUnchanged() throws {
         let cli = try CLI()
         let first = try cli.run([
