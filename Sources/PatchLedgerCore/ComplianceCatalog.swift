@@ -51,10 +51,6 @@ public struct CatalogUpdate: Sendable {
         return fixedBuilds.first { $0.line == line }
     }
 
-    /// The highest severity among `cves` (or the catalog's rating when they carry none).
-    func severity(of cves: some Sequence<CVEFix>) -> Severity? {
-        cves.compactMap(\.severity).max() ?? severity
-    }
 }
 
 /// Everything the catalog says about one product (a VM's OS): its updates and their servicing model.
@@ -72,8 +68,9 @@ public struct ProductCatalog: Sendable {
 
 /// The catalog's replacement edges (newer KB → the KBs it supersedes), with transitive closures.
 public final class Supersedence: @unchecked Sendable {
-    // Mutated only through `closure(of:)`, which the engine calls from one thread; the class exists so
-    // that closures computed once are shared by every VM evaluated.
+    // Mutated only through `closure(of:)`, which `CompiledCatalog` calls while it compiles, on one thread;
+    // rendering threads call only `direct(_:)`, which reads the immutable edges. The class exists so that
+    // closures computed once serve every catalog compiled from it (one per scan day in the findings).
     private let edges: [KB: [KB]]
     private var closures: [KB: Set<KB>] = [:]
 
@@ -82,9 +79,6 @@ public final class Supersedence: @unchecked Sendable {
     }
 
     public func direct(_ kb: KB) -> [KB] { edges[kb] ?? [] }
-
-    /// Whether `kb` supersedes anything the catalog knows.
-    public func replacesAny(_ kb: KB) -> Bool { edges[kb] != nil }
 
     /// Every KB that supersedes something, in KB order.
     var replacing: [KB] { edges.keys.sorted() }
