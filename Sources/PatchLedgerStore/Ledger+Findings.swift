@@ -75,13 +75,17 @@ extension Ledger {
         }
         let supersedence = catalogs.isEmpty ? Supersedence(edges: [:]) : try Self.supersedence(db)
         let history = catalogs.isEmpty ? ReleaseHistory([]) : try Self.releaseHistory(db)
+        // A day's catalog is the updates released by then: days with no release between them share one compiled
+        // catalog, and so the evaluations of the states they share (findings use no ages).
+        let releaseDays = Set(catalogs.flatMap { $0.updates.compactMap(\.released) }).sorted()
         var engines: [CalendarDate: ComplianceEngine] = [:]
         var histories: [Int64: (vm: String, history: [SnapshotFindings])] = [:]
         for snapshot in snapshots {
             var entry = histories[snapshot.vmID] ?? (snapshot.vm, [])
             defer { histories[snapshot.vmID] = entry }
             guard let state = snapshot.state else { continue }
-            let day = snapshot.scannedAt.date
+            let scanDay = snapshot.scannedAt.date
+            let day = Self.latest(releaseDays, onOrBefore: scanDay) ?? scanDay
             let engine =
                 engines[day]
                 ?? ComplianceEngine(
@@ -112,5 +116,15 @@ extension Ledger {
                     .string(finding.fixedAt?.description))
             }
         }
+    }
+
+    /// The last of `days` (sorted) on or before `day`, by bisection.
+    static func latest(_ days: [CalendarDate], onOrBefore day: CalendarDate) -> CalendarDate? {
+        var (low, high) = (0, days.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if days[middle] <= day { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? days[low - 1] : nil
     }
 }

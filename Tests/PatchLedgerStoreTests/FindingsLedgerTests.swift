@@ -78,4 +78,15 @@ import Testing
         _ = try ledger.importFleet([FleetEntry(vm: "web-01", group: "web")], path: "fleet.csv")
         #expect(try ledger.refreshFindings() == 1)
     }
+
+    @Test func aScanDaySharesTheCatalogOfTheLastReleaseOnOrBeforeIt() throws {
+        let days = try ["2023-06-13", "2023-07-11", "2023-08-08"].map { try #require(CalendarDate(parsing: $0)) }
+        func latest(_ day: String) throws -> String? {
+            Ledger.latest(days, onOrBefore: try #require(CalendarDate(parsing: day)))?.description
+        }
+        #expect(try latest("2023-06-01") == nil)
+        #expect(try latest("2023-06-13") == "2023-06-13")
+        #expect(try latest("2023-07-31") == "2023-07-11")
+        #expect(try latest("2023-09-04") == "2023-08-08")
+    }
 }
