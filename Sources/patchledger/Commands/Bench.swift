@@ -6,7 +6,7 @@ import PatchLedgerStore
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure imports beside a baseline run on the same data in the same run (use a release build).",
-        subcommands: [BenchCatalog.self, BenchInventory.self, BenchScan.self, BenchLag.self],
+        subcommands: [BenchCatalog.self, BenchInventory.self, BenchScan.self, BenchLag.self, BenchHistory.self],
         defaultSubcommand: BenchCatalog.self)
 }
 
