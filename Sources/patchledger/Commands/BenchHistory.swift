@@ -35,8 +35,7 @@ struct BenchHistory: AsyncParsableCommand {
             let me = try BenchCatalog.executablePath()
             let db = folder.appendingPathComponent("history.sqlite").path
             WorkFolder.removeLedger(at: db)
-            try BenchScan.check(
-                try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, cvrf]), "import catalog")
+            try BenchScan.importCatalog(cvrf, into: db, using: me)
             let updates = try Ledger(path: db).productCatalogs(for: [product]).first?.updates ?? []
             let line = FleetGenerator.products.first { $0.product == product }
             let files = try HistoryGenerator(

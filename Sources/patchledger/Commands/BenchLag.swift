@@ -36,8 +36,7 @@ struct BenchLag: AsyncParsableCommand {
             let db = folder.appendingPathComponent("lag.sqlite").path
             // The fleet goes in before the catalog, as in `bench scan`: no findings replay in the setup.
             let catalog = folder.appendingPathComponent("catalog.sqlite").path
-            try BenchScan.check(
-                try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", catalog, cvrf]), "import catalog")
+            try BenchScan.importCatalog(cvrf, into: catalog, using: me)
             try BenchScan.check(
                 try ChildProcess.measure(me, ["import", "builds", "--db", db, builds]), "import builds")
             let releases = try InventoryReader.files(in: [builds]).flatMap {
@@ -86,8 +85,7 @@ struct BenchLag: AsyncParsableCommand {
             try BenchScan.check(
                 try ChildProcess.measure(me, ["import", "inventory", "--quiet", "--db", db, scansURL.path]),
                 "import inventory")
-            try BenchScan.check(
-                try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, cvrf]), "import catalog")
+            try BenchScan.importCatalog(cvrf, into: db, using: me)
             let lags = try (0..<max(1, runs)).map { _ in
                 let lag = try ChildProcess.measure(
                     me, ["lag", "--db", db, "--format", "json", "--as-of", "2025-11-30"])

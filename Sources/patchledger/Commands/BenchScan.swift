@@ -35,8 +35,7 @@ struct BenchScan: AsyncParsableCommand {
             // The fleet goes in before the catalog: `import inventory` then has no findings to replay, which
             // the scan does not read (the history bench measures them).
             let catalog = folder.appendingPathComponent("catalog.sqlite").path
-            try Self.check(
-                try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", catalog, cvrf]), "import catalog")
+            try Self.importCatalog(cvrf, into: catalog, using: me)
             let products = try Ledger(path: catalog).productCatalogs(
                 for: Set(FleetGenerator.products.map(\.product)))
             print("     VMs  scan s (runs)          CPU s  CPU/wall  peak RSS MB  sqlite3 NOT EXISTS s")
@@ -47,8 +46,7 @@ struct BenchScan: AsyncParsableCommand {
                 try Self.check(
                     try ChildProcess.measure(me, ["import", "inventory", "--quiet", "--db", db, fleet.path]),
                     "import inventory")
-                try Self.check(
-                    try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, cvrf]), "import catalog")
+                try Self.importCatalog(cvrf, into: db, using: me)
                 let scans = try (0..<max(1, runs)).map { _ in
                     let scan = try ChildProcess.measure(
                         me, ["scan", "--db", db, "--format", "json", "--as-of", "2026-11-29"])
@@ -79,6 +77,11 @@ struct BenchScan: AsyncParsableCommand {
         WHERE NOT EXISTS (
             SELECT 1 FROM snapshot_kbs k WHERE k.snapshot_id = l.snapshot_id AND k.kb = CAST(substr(u.kb, 3) AS INTEGER))
         """
+
+    /// Imports a folder of CVRF documents into a ledger, in a child process (a bench's setup, not timed).
+    static func importCatalog(_ cvrf: String, into db: String, using me: String) throws {
+        try check(try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, cvrf]), "import catalog")
+    }
 
     static func check(_ measurement: ChildProcess.Measurement, _ what: String) throws {
         guard measurement.status == 0 else { throw ValidationFailure("\(what) exited \(measurement.status)") }
