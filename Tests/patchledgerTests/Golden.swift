@@ -13,7 +13,14 @@ enum Golden {
         _ output: CLI.Result, named name: String, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         #expect(output.status == 0 || output.status == 1, "\(name): \(output.stderr)", sourceLocation: sourceLocation)
-        let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
+        try expectJSON(
+            try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)), named: name,
+            sourceLocation: sourceLocation)
+    }
+
+    /// Checks a JSON value (e.g. a digest of a command's output) against `Golden/<name>.json`.
+    static func expectJSON(_ object: Any, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let canonical = try JSONSerialization.data(
             withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         let url = folder.appendingPathComponent("\(name).json")

@@ -1,5 +1,8 @@
 import Foundation
+import PatchLedgerStore
 import Testing
+
+@testable import patchledger
 
 /// What `scan --format json` and `lag --format json` answer on the sample catalogs, the test fixtures and
 /// the real data of ../shared, kept as golden files: the engine may get faster, its answers change only on
@@ -64,6 +67,43 @@ import Testing
             try Golden.expectJSON(
                 try cli.run(["lag", "--format", "json", "--as-of", day]), named: "real-all-lag-\(day)")
         }
+        try Self.expectGeneratedFleet(cli)
+    }
+
+    /// 200 VMs of `bench scan`'s fleet (long-lived servers with random subsets of their product's updates,
+    /// VMs reported by build), over the ten-year catalog: the states real captures rarely show. Their answers
+    /// are kept as a digest (what to install, what each covers, how many CVEs, the age), not the whole
+    /// 5 MB document.
+    static func expectGeneratedFleet(_ cli: CLI) throws {
+        let catalogs = try Ledger(path: cli.db).productCatalogs(for: Set(FleetGenerator.products.map(\.product)))
+        let fleet = cli.folder.appendingPathComponent("generated.json")
+        try FleetGenerator(vms: 200, catalogs: catalogs).write(to: fleet)
+        try cli.succeed(["import", "inventory", "--quiet", fleet.path])
+        let scan = try cli.run(["scan", "--format", "json", "--as-of", "2026-11-29"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])
+        func digest(_ updates: Any?) -> [String] {
+            (updates as? [[String: Any]] ?? []).map { update in
+                let covers = (update["covers"] as? [String] ?? []).joined(separator: " ")
+                let cves = (update["cves"] as? [String] ?? []).count
+                return "\(update["kb"] ?? "") \(update["severity"] ?? "unrated") \(update["ageDays"] ?? "-") days, "
+                    + "\(cves) CVEs, covers [\(covers)]"
+            }
+        }
+        let generated = (document["vms"] as? [[String: Any]] ?? []).filter {
+            ($0["vm"] as? String)?.hasPrefix("vm-") == true
+        }
+        #expect(generated.count == 200)
+        let answers = Dictionary(
+            uniqueKeysWithValues: generated.map { vm -> (String, Any) in
+                (
+                    vm["vm"] as? String ?? "",
+                    [
+                        "build": vm["build"] ?? "", "openCves": vm["openCves"] ?? 0, "missing": digest(vm["missing"]),
+                        "componentUpdates": digest(vm["componentUpdates"]),
+                    ]
+                )
+            })
+        try Golden.expectJSON(answers, named: "real-all-generated-fleet-2026-11-29")
     }
 
     /// The real captures, the ones that state no OS given one, the release histories, and a manifest that
