@@ -89,6 +89,9 @@ extension Finding {
                 }
             }
         }
-        return (closed + open.values).sorted()
+        // Every finding here is the VM's: the order `<` gives, without comparing the VM name each time.
+        return (closed + open.values).sorted {
+            ($0.kind == .update ? 1 : 0, $0.key, $0.episode) < ($1.kind == .update ? 1 : 0, $1.key, $1.episode)
+        }
     }
 }

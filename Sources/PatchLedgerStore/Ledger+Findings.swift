@@ -107,13 +107,20 @@ extension Ledger {
                 INSERT INTO findings (vm_id, kind, key, episode, severity, first_seen, last_seen, fixed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        // A fleet's scans share a few times: each is written out once.
+        var times: [Timestamp: String] = [:]
+        func text(_ time: Timestamp) -> String {
+            if let known = times[time] { return known }
+            let text = time.description
+            times[time] = text
+            return text
+        }
         for (vmID, entry) in histories {
             for finding in Finding.episodes(vm: entry.vm, history: entry.history) {
                 try row.execute(
                     .integer(vmID), .text(finding.kind.rawValue), .text(finding.key), .int(finding.episode),
-                    .string(finding.severity), .text(finding.firstSeen.description),
-                    .text(finding.lastSeen.description),
-                    .string(finding.fixedAt?.description))
+                    .string(finding.severity), .text(text(finding.firstSeen)), .text(text(finding.lastSeen)),
+                    .string(finding.fixedAt.map(text)))
             }
         }
     }
