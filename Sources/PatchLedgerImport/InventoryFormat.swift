@@ -20,12 +20,14 @@ public enum InventoryFormat: String, CaseIterable, Sendable {
 
     /// The format of a decoded capture, or `nil` when it matches none.
     static func detect(_ text: String) -> InventoryFormat? {
+        // JSON is known by its first character, before the text is split into lines.
+        let opening = text.unicodeScalars.first { !$0.properties.isWhitespace }
+        if opening == "{" || opening == "[" {
+            return JSONInventory.detect(text)
+        }
         let lines = TextDecoding.lines(text)
         guard let first = lines.first(where: { !$0.trimmingWhitespace().isEmpty })?.trimmingWhitespace() else {
             return nil
-        }
-        if first.hasPrefix("{") || first.hasPrefix("[") {
-            return JSONInventory.detect(text)
         }
         if first.hasPrefix("#TYPE") { return .qfeCSV }
         if first.range(of: "HotFixID", options: .caseInsensitive) != nil {

@@ -198,4 +198,18 @@ import Testing
                 format: .patchLedgerJSON)
         }
     }
+
+    @Test func aJSONInventoryIsKnownByItsFirstObjectAndATruncatedOneIsBadJSON() throws {
+        let truncated = #"[{"vm": "a", "kbs": ["KB5028168"]}, {"vm": "b", "kbs": ["KB50"#
+        #expect(InventoryFormat.detect(truncated) == .patchLedgerJSON)
+        #expect(InventoryFormat.detect(#"  [{"HotFixID": "KB5028168", "InstalledOn": "7/12/2023"}"#) == .hotfixJSON)
+        #expect(InventoryFormat.detect(#"[{"vm": "a"}]"#) == nil)
+        #expect(InventoryFormat.detect("[1, 2]") == nil)
+        #expect {
+            try InventoryReader.read(bytes: Array(truncated.utf8), displayName: "fleet.json")
+        } throws: { error in
+            guard case ImportError.badRecord(let file, _, let expected, _) = error else { return false }
+            return file == "fleet.json" && expected == "JSON"
+        }
+    }
 }
