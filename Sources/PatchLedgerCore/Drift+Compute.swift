@@ -33,28 +33,68 @@ extension Drift {
     static func sorted(_ kbs: Set<KB>) -> [String] { kbs.sorted().map(\.description) }
 
     static func fleet(_ histories: [VMHistory], since: CalendarDate, until: CalendarDate, longest: Int) -> Fleet {
-        var days: [Day] = []
-        var day = since
-        while day <= until {
-            let instant = Timestamp(day, hour: 23, minute: 59, second: 59)
-            var scanned = 0
-            var compliant = 0
-            var critical = 0
-            var important = 0
-            for history in histories where history.snapshots.first.map({ $0.scannedAt <= instant }) == true {
-                scanned += 1
-                let open = history.findings.filter {
-                    $0.firstSeen <= instant && ($0.fixedAt.map { $0 > instant } ?? true)
-                }
-                if !open.contains(where: { $0.kind == .update }) { compliant += 1 }
-                critical += open.filter { $0.kind == .cve && $0.severity == "Critical" }.count
-                important += open.filter { $0.kind == .cve && $0.severity == "Important" }.count
+        // Each day counts at its end. One pass over the findings: each is open over a run of days, added to
+        // per-day counters where it starts and taken off where it ends (a fleet holds millions of findings).
+        let count = max(0, until.daysSinceEpoch - since.daysSinceEpoch + 1)
+        let instants = (0..<count).map {
+            Timestamp(CalendarDate(daysSinceEpoch: since.daysSinceEpoch + $0), hour: 23, minute: 59, second: 59)
+        }
+        /// The first day whose end is at or after `time` (`count` when none is).
+        func firstDay(endingAtOrAfter time: Timestamp) -> Int {
+            var (low, high) = (0, count)
+            while low < high {
+                let middle = (low + high) / 2
+                if instants[middle] >= time { high = middle } else { low = middle + 1 }
             }
+            return low
+        }
+        var scanned = [Int](repeating: 0, count: count + 1)
+        var compliant = [Int](repeating: 0, count: count)
+        var critical = [Int](repeating: 0, count: count + 1)
+        var important = [Int](repeating: 0, count: count + 1)
+        var openUpdates = [Int](repeating: 0, count: count + 1)
+        for history in histories {
+            guard let first = history.snapshots.first else { continue }
+            let start = firstDay(endingAtOrAfter: first.scannedAt)
+            guard start < count else { continue }
+            scanned[start] += 1
+            for index in openUpdates.indices { openUpdates[index] = 0 }
+            for finding in history.findings {
+                // Open at a day's end when seen by then and not yet fixed.
+                let from = max(start, firstDay(endingAtOrAfter: finding.firstSeen))
+                let to = finding.fixedAt.map { firstDay(endingAtOrAfter: $0) } ?? count
+                guard from < to else { continue }
+                switch (finding.kind, finding.severity) {
+                case (.update, _):
+                    openUpdates[from] += 1
+                    openUpdates[to] -= 1
+                case (.cve, "Critical"):
+                    critical[from] += 1
+                    critical[to] -= 1
+                case (.cve, "Important"):
+                    important[from] += 1
+                    important[to] -= 1
+                default:
+                    break
+                }
+            }
+            var open = 0
+            for day in 0..<count {
+                open += openUpdates[day]
+                if day >= start && open == 0 { compliant[day] += 1 }
+            }
+        }
+        var days: [Day] = []
+        var (vms, openCritical, openImportant) = (0, 0, 0)
+        for day in 0..<count {
+            vms += scanned[day]
+            openCritical += critical[day]
+            openImportant += important[day]
             days.append(
                 Day(
-                    date: day.description, compliantPct: scanned == 0 ? nil : Double(compliant * 1000 / scanned) / 10,
-                    openCritical: critical, openImportant: important))
-            day = CalendarDate(daysSinceEpoch: day.daysSinceEpoch + 1)
+                    date: CalendarDate(daysSinceEpoch: since.daysSinceEpoch + day).description,
+                    compliantPct: vms == 0 ? nil : Double(compliant[day] * 1000 / vms) / 10,
+                    openCritical: openCritical, openImportant: openImportant))
         }
         let window = Timestamp(since)...Timestamp(until, hour: 23, minute: 59, second: 59)
         let fixed = histories.flatMap(\.findings).filter {
