@@ -39,19 +39,31 @@ extension Ledger {
                 for (id, owner) in snapshotVM { snapshots[owner.vm, default: []].append((owner.time, kbs[id] ?? [])) }
                 var findings: [Int64: [Finding]] = [:]
                 let names = Dictionary(uniqueKeysWithValues: vms.map { ($0["id"] as Int64, $0["name"] as String) })
-                for row in try Row.fetchAll(
-                    db, sql: "SELECT * FROM findings WHERE vm_id IN (\(selected))", arguments: [vm, group])
-                {
-                    let vmID: Int64 = row["vm_id"]
-                    guard let name = names[vmID], let kind = Finding.Kind(rawValue: row["kind"]),
-                        let first = Timestamp(parsing: row["first_seen"] as String),
-                        let last = Timestamp(parsing: row["last_seen"] as String)
+                // Findings run to millions of rows over a few scan times: each time is parsed once, and columns
+                // are read by position.
+                var times: [String: Timestamp?] = [:]
+                func time(_ text: String?) -> Timestamp? {
+                    guard let text else { return nil }
+                    if let known = times[text] { return known }
+                    let parsed = Timestamp(parsing: text)
+                    times[text] = parsed
+                    return parsed
+                }
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT vm_id, kind, key, severity, episode, first_seen, last_seen, fixed_at FROM findings
+                        WHERE vm_id IN (\(selected))
+                        """, arguments: [vm, group])
+                while let row = try rows.next() {
+                    let vmID: Int64 = row[0]
+                    guard let name = names[vmID], let kind = Finding.Kind(rawValue: row[1]), let first = time(row[5]),
+                        let last = time(row[6])
                     else { continue }
                     findings[vmID, default: []].append(
                         Finding(
-                            vm: name, kind: kind, key: row["key"], severity: row["severity"], episode: row["episode"],
-                            firstSeen: first, lastSeen: last,
-                            fixedAt: (row["fixed_at"] as String?).flatMap { Timestamp(parsing: $0) }))
+                            vm: name, kind: kind, key: row[2], severity: row[3], episode: row[4], firstSeen: first,
+                            lastSeen: last, fixedAt: time(row[7])))
                 }
                 return vms.map { row in
                     let id: Int64 = row["id"]
