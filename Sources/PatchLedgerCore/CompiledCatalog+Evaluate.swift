@@ -95,7 +95,7 @@ extension CompiledCatalog {
             folds: folds, componentStart: componentStart, openSeverities: detailed ? openSeverities : nil)
     }
 
-    /// Groups missing updates under the newest that covers them (`ComplianceEngine.fold`): a root is covered by
+    /// Groups missing updates under the newest that covers them (README, "Scan", **Missing**): a root is covered by
     /// nothing else in the set, or only by older updates it covers in turn; every other update joins the first
     /// root that covers it, directly or through the newest update that does.
     ///
@@ -176,7 +176,7 @@ extension CompiledCatalog {
         }
     }
 
-    /// A group's severity and oldest release (`ComplianceEngine.missing`): the highest severity among its CVEs
+    /// A group's severity and oldest release, as its `MissingUpdate` reports them: the highest severity among its CVEs
     /// (each counted once, as the first member that fixes it rates it; only open ones when `open` is given),
     /// else among its updates' own ratings.
     private func summary(

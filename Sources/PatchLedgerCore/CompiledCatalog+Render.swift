@@ -47,16 +47,14 @@ extension CompiledCatalog {
         var openCVEs: [String] = []
         var openSeverities: [String: Severity?] = [:]
         var index = 0
-        var globals: [(Int32, UInt8)] = []
+        // Local CVE ids run in name order: the bitset lists them as `openCVEs` is sorted.
         outcome.open.withUnsafeBufferPointer { words in
             Bits.forEach(words) { cve in
-                globals.append((p.cveGlobal[cve], outcome.openSeverities?[index] ?? 0))
+                let name = cveNames[Int(p.cveGlobal[cve])]
+                openCVEs.append(name)
+                openSeverities[name] = Severity(rawValue: Int(outcome.openSeverities?[index] ?? 0))
                 index += 1
             }
-        }
-        for (global, severity) in globals.sorted(by: { $0.0 < $1.0 }) {
-            openCVEs.append(cves[Int(global)])
-            openSeverities[cves[Int(global)]] = Severity(rawValue: Int(severity))
         }
         var bySeverity: [String: Int] = [:]
         for rank in 0...4 where outcome.openBySeverity[rank] > 0 {

@@ -15,8 +15,7 @@ public final class CompiledCatalog: Sendable {
     /// Whether the release history lists the KB id, on any build.
     let inHistory: [Bool]
     /// CVE names by id, sorted: ordering ids orders names.
-    let cves: [String]
-    public var cveNames: [String] { cves }
+    public let cveNames: [String]
     let history: ReleaseHistory
     /// The catalog's direct supersedence edges, for `MissingUpdate.supersedes`; closures were taken at compile time.
     let supersedence: Supersedence
@@ -44,11 +43,11 @@ public final class CompiledCatalog: Sendable {
             kbIndex[kb.number] = Int32(kbIndex.count)
             return Int32(kbIndex.count - 1)
         }
-        var cveNames: Set<String> = []
+        var named: Set<String> = []
         for catalog in narrowed {
             for update in catalog.updates {
                 _ = id(update.kb)
-                for fix in update.cves { cveNames.insert(fix.cve) }
+                for fix in update.cves { named.insert(fix.cve) }
             }
         }
         var closures: [Int32: [Int32]] = [:]
@@ -59,8 +58,8 @@ public final class CompiledCatalog: Sendable {
         for kb in historyKBs { _ = id(kb) }
         var inHistory = [Bool](repeating: false, count: kbIndex.count)
         for kb in historyKBs { inHistory[Int(id(kb))] = true }
-        let cves = cveNames.sorted()
-        let cveIndex = Dictionary(uniqueKeysWithValues: cves.enumerated().map { ($1, Int32($0)) })
+        let cveNames = named.sorted()
+        let cveIndex = Dictionary(uniqueKeysWithValues: cveNames.enumerated().map { ($1, Int32($0)) })
         products = narrowed.map {
             CompiledProduct($0, kbIndex: kbIndex, kbCount: kbIndex.count, cveIndex: cveIndex, closures: closures)
         }
@@ -69,7 +68,7 @@ public final class CompiledCatalog: Sendable {
             products.enumerated().map { ($1.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         self.kbIndex = kbIndex
         self.inHistory = inHistory
-        self.cves = cves
+        self.cveNames = cveNames
     }
 
     /// How many updates the products hold together: `UpdateRef.index` runs below it.

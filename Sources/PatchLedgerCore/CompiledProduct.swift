@@ -61,7 +61,7 @@ public final class CompiledProduct: Sendable {
     ) {
         name = catalog.product
         servicing = catalog.servicing
-        // Servicing order, as `Coverage.older(_:_:line: nil)` compares: undated first, then by date and KB.
+        // Servicing order, as `olderByDate` compares: undated first, then by date and KB.
         let updates = catalog.updates.sorted {
             let x = $0.released?.daysSinceEpoch ?? Int.min
             let y = $1.released?.daysSinceEpoch ?? Int.min
@@ -180,7 +180,7 @@ public final class CompiledProduct: Sendable {
         self.coveredBy = coveredBy
     }
 
-    /// Servicing order makes `b` unnecessary beside `a` (`ComplianceEngine.covers` without supersedence): a newer
+    /// Servicing order makes `b` unnecessary beside `a` (what `coveredBy` adds to supersedence): a newer
     /// cumulative update or hotpatch of the same component, or a rollup released on or after `b`.
     private static func servicingCovers(
         _ a: Int, _ b: Int, kind: [UpdateKind], component: [Int32], released: [Int32], kb: [Int]
@@ -196,7 +196,7 @@ public final class CompiledProduct: Sendable {
         }
     }
 
-    /// `Coverage.older` without a build line: by date (undated first), then KB; two undated updates are
+    /// Servicing order without a build line: by date (undated first), then KB; two undated updates are
     /// neither older than the other.
     @inline(__always) static func olderByDate(_ a: Int, _ b: Int, released: [Int32], kb: [Int]) -> Bool {
         let x = released[a]

@@ -18,6 +18,7 @@ public final class ComplianceEngine {
     public let compiled: CompiledCatalog
     public var policy: Policy { compiled.policy }
     private var memo: [StateKey: Evaluation] = [:]
+    private var scratch = CompiledCatalog.Scratch()
 
     public init(
         catalogs: [ProductCatalog], supersedence: Supersedence, policy: Policy,
@@ -35,7 +36,6 @@ public final class ComplianceEngine {
         let key = compiled.key(
             product: product, version: state.version, installed: state.installed, hotpatch: state.hotpatch)
         if let known = memo[key] { return known }
-        var scratch = CompiledCatalog.Scratch()
         let evaluation = compiled.evaluation(compiled.evaluate(key, scratch: &scratch, detailed: true))
         memo[key] = evaluation
         return evaluation

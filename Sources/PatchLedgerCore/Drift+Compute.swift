@@ -40,14 +40,7 @@ extension Drift {
             Timestamp(CalendarDate(daysSinceEpoch: since.daysSinceEpoch + $0), hour: 23, minute: 59, second: 59)
         }
         /// The first day whose end is at or after `time` (`count` when none is).
-        func firstDay(endingAtOrAfter time: Timestamp) -> Int {
-            var (low, high) = (0, count)
-            while low < high {
-                let middle = (low + high) / 2
-                if instants[middle] >= time { high = middle } else { low = middle + 1 }
-            }
-            return low
-        }
+        func firstDay(endingAtOrAfter time: Timestamp) -> Int { instants.partitionPoint { $0 >= time } }
         var scanned = [Int](repeating: 0, count: count + 1)
         var compliant = [Int](repeating: 0, count: count)
         var critical = [Int](repeating: 0, count: count + 1)

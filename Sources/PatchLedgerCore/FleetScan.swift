@@ -88,7 +88,7 @@ public struct FleetScan: Sendable {
     public var asOf: String
     public var vms: [VMResult]
     public var summary: Summary
-    /// The catalog the VMs were evaluated against: its `cveNames` are what `UpdateRef.forEachCVE` numbers.
+    /// The catalog the VMs were evaluated against: its `cveNames` are what `UpdateRef.cves(into:)` numbers.
     public let catalog: CompiledCatalog
 
     /// Evaluates the fleet on this thread: for tests and small fleets (`scan(targets:engine:filter:)` uses
@@ -163,7 +163,7 @@ public struct FleetScan: Sendable {
         asOf = catalog.policy.asOf.description
         self.catalog = catalog
         var summary = Summary()
-        var fleetCVEs = [UInt64](repeating: 0, count: Bits.words(for: catalog.cves.count))
+        var fleetCVEs = [UInt64](repeating: 0, count: Bits.words(for: catalog.cveNames.count))
         var counted = [Bool](repeating: false, count: outcomes.count)
         vms = zip(targets, keyOf).map { target, key in
             var result = VMResult(

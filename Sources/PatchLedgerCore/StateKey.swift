@@ -9,7 +9,7 @@ public struct StateKey: Hashable, Sendable {
 }
 
 extension CompiledCatalog {
-    /// The key of a VM of product `product` (an index of `products`), per the servicing rules of `Coverage`.
+    /// The key of a VM of product `product` (an index of `products`), per the servicing rules of README, "Scan".
     func key(product: Int, version: OSVersion?, installed: some Sequence<KB>, hotpatch: Bool) -> StateKey {
         let p = products[product]
         let count = p.count
@@ -17,7 +17,7 @@ extension CompiledCatalog {
         var closure = [UInt64](repeating: 0, count: p.words)
         // The VM's UBR: stated, or the highest an installed update brings the line to (catalog or history).
         var revision = version?.ubr ?? -1
-        // The newest cumulative level the release history knows of (`Coverage.cumulativeLevel`'s history part).
+        // Levels the release history knows of: an installed KB it lists brings the line to its build and date.
         var historyLevels: [Level] = []
         for kb in installed {
             guard let global = kbIndex[kb.number].map(Int.init) else { continue }
@@ -39,23 +39,24 @@ extension CompiledCatalog {
             }
         }
         func fixed(_ id: Int) -> Int { line >= 0 ? Int(p.fixedRevision[line * count + id]) : -1 }
+        func level(_ id: Int) -> Level {
+            Level(revision: fixed(id), released: p.released[id] == Int32.min ? nil : Int(p.released[id]), kb: p.kb[id])
+        }
         func atOrBelowBuild(_ id: Int) -> Bool {
             let fixed = fixed(id)
             return fixed >= 0 && revision >= 0 && fixed <= revision
         }
         // Levels: the newest cumulative update held (installed, replaced, or at or below the build), and the
         // newest Monthly Rollup installed.
-        var level: Level?
+        var newest: Level?
         var rollup = Int32.min
         for id in 0..<count {
             let held = Bits.contains(closure, id)
             switch p.kind[id] {
             case .cumulative where held || atOrBelowBuild(id):
-                let candidate = Level(
-                    revision: fixed(id), released: p.released[id] == Int32.min ? nil : Int(p.released[id]),
-                    kb: p.kb[id])
-                if let current = level, !current.isOlder(than: candidate) { continue }
-                level = candidate
+                let candidate = level(id)
+                if let current = newest, !current.isOlder(than: candidate) { continue }
+                newest = candidate
             case .monthlyRollup where held:
                 rollup = max(rollup, p.released[id])
             default:
@@ -63,8 +64,8 @@ extension CompiledCatalog {
             }
         }
         for candidate in historyLevels {
-            if let current = level, !current.isOlder(than: candidate) { continue }
-            level = candidate
+            if let current = newest, !current.isOlder(than: candidate) { continue }
+            newest = candidate
         }
         let componentWords = Bits.words(for: p.components.count)
         var bits = [UInt64](repeating: 0, count: p.words + componentWords)
@@ -75,10 +76,7 @@ extension CompiledCatalog {
             if !satisfied {
                 switch p.kind[id] {
                 case .cumulative, .hotpatch:
-                    let update = Level(
-                        revision: fixed(id), released: p.released[id] == Int32.min ? nil : Int(p.released[id]),
-                        kb: p.kb[id])
-                    satisfied = level.map { !$0.isOlder(than: update) } ?? false
+                    satisfied = newest.map { !$0.isOlder(than: level(id)) } ?? false
                 case .monthlyRollup, .securityOnly, .ieCumulative:
                     satisfied = rollup != Int32.min && p.released[id] != Int32.min && p.released[id] <= rollup
                 case .other:
@@ -90,8 +88,8 @@ extension CompiledCatalog {
         return StateKey(product: Int32(product), hotpatch: hotpatch && p.hasHotpatches, bits: bits)
     }
 
-    /// A cumulative level as `Coverage.older` compares two: by UBR on the VM's line where both have one, else by
-    /// release date (undated first) and KB.
+    /// A cumulative level, compared as servicing orders two: by UBR on the VM's line where both have one, else
+    /// by release date (undated first) and KB.
     struct Level {
         var revision: Int
         var released: Int?

@@ -11,7 +11,7 @@ public struct UpdateRef {
     let open: [UInt64]?
 
     /// The update to install, as the catalog describes it.
-    public var update: CatalogUpdate { product.updates[Int(members[members.startIndex])] }
+    public var update: CatalogUpdate { product.updates[top] }
 
     public var severity: Severity? { Severity(rawValue: Int(fold.severity)) }
 
@@ -32,7 +32,7 @@ public struct UpdateRef {
 
     /// The update's number across the catalog's products, below `CompiledCatalog.updateCount`: renderers keep
     /// what they write of an update's own fields by it.
-    public var index: Int { catalog.updateIndex(product: productIndex, id: Int(members[members.startIndex])) }
+    public var index: Int { catalog.updateIndex(product: productIndex, id: top) }
 
     /// The ids (in `CompiledCatalog.cveNames`) of the CVEs it closes — open ones, its own and those of the
     /// updates it covers — once each, in name order, written over `ids` (a buffer the caller reuses).
@@ -41,7 +41,7 @@ public struct UpdateRef {
         let p = product
         // Local ids run in name order: one update's sorted list, or a bitset of a fold's, is in order.
         if members.count == 1 {
-            let id = Int(members[members.startIndex])
+            let id = top
             p.sortedCVE.withUnsafeBufferPointer { sorted in
                 for position in Int(p.sortedStart[id])..<Int(p.sortedStart[id + 1]) {
                     let cve = Int(sorted[position])
@@ -67,7 +67,7 @@ public struct UpdateRef {
         let update = update
         var ids: [Int32] = []
         cves(into: &ids)
-        let cves = ids.map { catalog.cves[Int($0)] }
+        let cves = ids.map { catalog.cveNames[Int($0)] }
         return MissingUpdate(
             kb: update.kb.description, title: update.title, classification: update.classification,
             subtype: update.subtype, severity: severity?.description, released: update.released?.description,

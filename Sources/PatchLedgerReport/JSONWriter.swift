@@ -19,7 +19,7 @@ public struct JSONWriter {
 
     /// Notes that the innermost container holds something written apart (`init(nestedIn:first:)`, `raw`).
     mutating func containerWritten() {
-        if !firstMember.isEmpty && firstMember[firstMember.count - 1] { firstMember[firstMember.count - 1] = false }
+        if !firstMember.isEmpty { firstMember[firstMember.count - 1] = false }
     }
 
     /// Hands the bytes written so far to `sink` and empties the buffer, once it holds more than `threshold`.

@@ -125,13 +125,9 @@ extension Ledger {
         }
     }
 
-    /// The last of `days` (sorted) on or before `day`, by bisection.
+    /// The last of `days` (sorted) on or before `day`.
     static func latest(_ days: [CalendarDate], onOrBefore day: CalendarDate) -> CalendarDate? {
-        var (low, high) = (0, days.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if days[middle] <= day { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 ? days[low - 1] : nil
+        let after = days.partitionPoint { $0 > day }
+        return after > 0 ? days[after - 1] : nil
     }
 }
