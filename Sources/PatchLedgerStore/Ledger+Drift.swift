@@ -52,8 +52,12 @@ extension Ledger {
                 let rows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT vm_id, kind, key, severity, episode, first_seen, last_seen, fixed_at FROM findings
-                        WHERE vm_id IN (\(selected))
+                        SELECT f.vm_id, f.kind, f.key, f.severity, f.episode, f.first_seen,
+                            coalesce(f.last_seen, e.latest), f.fixed_at
+                        FROM findings f LEFT JOIN (
+                            SELECT vm_id, max(scanned_at) AS latest FROM evaluations GROUP BY vm_id) e
+                            ON e.vm_id = f.vm_id
+                        WHERE f.vm_id IN (\(selected))
                         """, arguments: [vm, group])
                 while let row = try rows.next() {
                     let vmID: Int64 = row[0]

@@ -106,7 +106,7 @@ extension Ledger {
     }
 
     /// Steps a statement: `true` for a row, `false` when done.
-    private static func step(_ handle: OpaquePointer, _ db: Database) throws -> Bool {
+    static func step(_ handle: OpaquePointer, _ db: Database) throws -> Bool {
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }

@@ -44,6 +44,40 @@ extension Ledger {
                     ALTER TABLE snapshot_kbs_by_number RENAME TO snapshot_kbs;
                     """)
         }
+        // Findings are written as they change: an open finding's last sighting is its VM's latest evaluation
+        // (`evaluations`), so a scan that changes nothing writes no finding. Findings are derived from the
+        // snapshots: emptying `findings_state` replays them on the next refresh.
+        migrator.registerMigration("Write findings as they change") { db in
+            try db.execute(
+                sql: """
+                    DROP TABLE findings;
+                    DELETE FROM findings_state;
+                    CREATE TABLE findings (
+                        vm_id INTEGER NOT NULL REFERENCES vms(id),
+                        kind TEXT NOT NULL,
+                        key TEXT NOT NULL,
+                        episode INTEGER NOT NULL,
+                        severity TEXT,
+                        first_seen TEXT NOT NULL,
+                        last_seen TEXT,
+                        fixed_at TEXT,
+                        PRIMARY KEY (vm_id, kind, key, episode)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE evaluations (
+                        snapshot_id INTEGER PRIMARY KEY REFERENCES snapshots(id),
+                        vm_id INTEGER NOT NULL REFERENCES vms(id),
+                        scanned_at TEXT NOT NULL,
+                        not_compliant_from TEXT
+                    );
+                    CREATE INDEX evaluations_vm_scanned_at ON evaluations(vm_id, scanned_at);
+                    CREATE VIEW finding_episodes AS
+                        SELECT v.name AS vm, f.vm_id, f.kind, f.key, f.episode, f.severity, f.first_seen,
+                            coalesce(f.last_seen,
+                                (SELECT max(e.scanned_at) FROM evaluations e WHERE e.vm_id = f.vm_id)) AS last_seen,
+                            f.fixed_at
+                        FROM findings f JOIN vms v ON v.id = f.vm_id;
+                    """)
+        }
         return migrator
     }
 

@@ -5,40 +5,55 @@ import Testing
 @Suite struct FindingTests {
     static func time(_ text: String) -> Timestamp { Timestamp(parsing: text) ?? Timestamp(secondsSinceEpoch: 0) }
 
-    static func snapshot(_ day: String, missing: [String], cves: [String] = []) -> SnapshotFindings {
-        SnapshotFindings(
-            scannedAt: time(day), missingUpdates: Dictionary(uniqueKeysWithValues: missing.map { ($0, "Critical") }),
-            openCVEs: Dictionary(uniqueKeysWithValues: cves.map { ($0, "Important") }))
+    /// What a scan lacks: updates by KB number (Critical), CVEs as keys from 1 << 40 up (Important).
+    static func lacks(updates: [Int] = [], cves: [Int64] = []) -> SnapshotLacks {
+        let keys = updates.map { FindingKey.update(KB($0)).raw } + cves.map { (1 << 40) | $0 }
+        return SnapshotLacks(
+            keys: keys, severities: updates.map { _ in 4 } + cves.map { _ in 3 }, compliant: updates.isEmpty)
+    }
+
+    /// Replays scans in order and returns every episode, fixed or open, by key then episode.
+    static func replay(_ scans: [(String, SnapshotLacks)]) -> [EpisodeTracker.Episode] {
+        var tracker = EpisodeTracker()
+        var episodes: [EpisodeTracker.Episode] = []
+        for (day, lacks) in scans { tracker.advance(to: lacks, at: day) { episodes.append($0) } }
+        return (episodes + tracker.finish()).sorted { ($0.key, $0.episode) < ($1.key, $1.episode) }
     }
 
     @Test func missingThenInstalledThenUninstalledIsFirstSeenFixedAndARegression() {
-        let episodes = Finding.episodes(
-            vm: "web-01",
-            history: [
-                Self.snapshot("2023-07-20", missing: ["KB5028168"]), Self.snapshot("2023-07-25", missing: []),
-                Self.snapshot("2023-07-30", missing: ["KB5028168"]),
-            ])
+        let episodes = Self.replay([
+            ("2023-07-20", Self.lacks(updates: [5_028_168])), ("2023-07-25", Self.lacks()),
+            ("2023-07-30", Self.lacks(updates: [5_028_168])), ("2023-08-02", Self.lacks(updates: [5_028_168])),
+        ])
         #expect(episodes.count == 2)
-        #expect(episodes[0].firstSeen == Self.time("2023-07-20"))
-        #expect(episodes[0].fixedAt == Self.time("2023-07-25"))
-        #expect(episodes[0].daysToFix == 5)
-        #expect(!episodes[0].isRegression)
+        #expect(episodes[0].episode == 1)
+        #expect(episodes[0].firstSeen == "2023-07-20")
+        #expect(episodes[0].lastSeen == "2023-07-20")
+        #expect(episodes[0].fixedAt == "2023-07-25")
+        #expect(episodes[0].severity == 4)
         #expect(episodes[1].episode == 2)
-        #expect(episodes[1].isRegression)
-        #expect(episodes[1].firstSeen == Self.time("2023-07-30"))
+        #expect(episodes[1].firstSeen == "2023-07-30")
+        #expect(episodes[1].lastSeen == nil)
         #expect(episodes[1].fixedAt == nil)
     }
 
-    @Test func aScanSeenTwiceAddsNoRow() {
-        let once = Finding.episodes(vm: "a", history: [Self.snapshot("2023-07-20", missing: ["KB1"], cves: ["CVE-1"])])
-        let twice = Finding.episodes(
-            vm: "a",
-            history: [
-                Self.snapshot("2023-07-20", missing: ["KB1"], cves: ["CVE-1"]),
-                Self.snapshot("2023-07-20", missing: ["KB1"], cves: ["CVE-1"]),
-            ])
-        #expect(once == twice)
-        #expect(once.map(\.kind) == [.cve, .update])
+    @Test func aScanSeenTwiceAddsNoEpisode() {
+        let once = Self.replay([("2023-07-20", Self.lacks(updates: [1], cves: [7]))])
+        let twice = Self.replay([
+            ("2023-07-20", Self.lacks(updates: [1], cves: [7])), ("2023-07-20", Self.lacks(updates: [1], cves: [7])),
+        ])
+        #expect(once.map(\.key) == twice.map(\.key))
+        #expect(once.map(\.episode) == [1, 1])
+        #expect(twice.map(\.episode) == [1, 1])
+        #expect(once.map { FindingKey(raw: $0.key).kind } == [.update, .cve])
+    }
+
+    @Test func aFindingDaysToFixCountsWholeDays() {
+        let finding = Finding(
+            vm: "web-01", kind: .update, key: "KB5028168", severity: "Critical", episode: 1,
+            firstSeen: Self.time("2023-07-20"), lastSeen: Self.time("2023-07-20"), fixedAt: Self.time("2023-07-25"))
+        #expect(finding.daysToFix == 5)
+        #expect(!finding.isRegression)
     }
 
     @Test func medianAndMeanTimeToFixOnAHandComputedFleet() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PatchLedgerCore
 import PatchLedgerImport
 import Testing
@@ -8,6 +9,10 @@ import Testing
 /// The findings ledger over the sample catalog (Windows Server 2019, June–August 2023).
 @Suite struct FindingsLedgerTests {
     let ledger: Ledger
+
+    init(ledger: Ledger) {
+        self.ledger = ledger
+    }
 
     init() throws {
         ledger = try Ledger.inMemory()
@@ -39,7 +44,8 @@ import Testing
                     "1", "\"Critical\"", "\"2023-07-20T00:00:00Z\"", "\"2023-07-20T00:00:00Z\"",
                     "\"2023-07-25T00:00:00Z\"",
                 ],
-                ["2", "\"Critical\"", "\"2023-07-30T00:00:00Z\"", "\"2023-07-30T00:00:00Z\"", "NULL"],
+                // Open: its last sighting is the VM's latest evaluation.
+                ["2", "\"Critical\"", "\"2023-07-30T00:00:00Z\"", "NULL", "NULL"],
             ])
         let drift = Drift(
             histories: try ledger.histories(), since: CalendarDate(parsing: "2023-07-26"),
@@ -55,6 +61,78 @@ import Testing
         #expect(try scan("2023-07-20", [5_027_222]) == .unchanged)
         #expect(try ledger.refreshFindings() == 0)
         #expect(try ledger.dump() == before)
+    }
+
+    /// The sample catalog's June, July and August cumulative updates for Server 2019, in scan order: missing,
+    /// patched, uninstalled (a regression), patched again, and twice the same.
+    static let scans: [(vm: String, day: String, kbs: [Int])] = [
+        ("web-01", "2023-07-20", [5_027_222]), ("web-02", "2023-07-20", []),
+        ("web-01", "2023-07-25", [5_028_168]), ("web-02", "2023-07-26", [5_028_168]),
+        ("web-01", "2023-07-30", [5_027_222]), ("web-01", "2023-08-10", [5_029_247]),
+        ("web-02", "2023-08-10", [5_028_168]), ("web-02", "2023-08-11", [5_028_168]),
+    ]
+
+    func importScans(_ scans: some Sequence<(vm: String, day: String, kbs: [Int])>) throws {
+        try ledger.importingInventory { session in
+            for scan in scans {
+                _ = try session.add(
+                    InventoryImportTests.snapshot(scan.vm, at: scan.day, kbs: scan.kbs),
+                    sourcePath: "\(scan.vm)-\(scan.day).txt", sha256: "00")
+            }
+        }
+    }
+
+    /// Findings with each open one's last sighting filled in, as users read them, in key order.
+    func episodes() throws -> [[String]] {
+        try ledger.writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT vm, kind, key, episode, severity, first_seen, last_seen, fixed_at FROM finding_episodes
+                    ORDER BY 1, 2, 3, 4
+                    """
+            ).map { row in row.databaseValues.map { String.fromDatabaseValue($0) ?? $0.description } }
+        }
+    }
+
+    @Test func scansRefreshedOneByOneGiveTheRowsOfOneReplay() throws {
+        for scan in Self.scans {
+            try importScans([scan])
+            #expect(try ledger.refreshFindings() == 1)
+        }
+        let incremental = try episodes()
+        let replay = try Ledger.inMemory()
+        try replay.importCVRF(try TestData.xmlFiles(in: TestData.catalogs))
+        let whole = FindingsLedgerTests(ledger: replay)
+        try whole.importScans(Self.scans)
+        #expect(try replay.refreshFindings() == 2)
+        #expect(try whole.episodes() == incremental)
+        // web-01's regression and fix; web-02 still lacks August's update, last seen on its latest scan.
+        #expect(
+            incremental.contains([
+                "web-01", "update", "KB5028168", "2", "Critical", "2023-07-30T00:00:00Z", "2023-07-30T00:00:00Z",
+                "2023-08-10T00:00:00Z",
+            ]))
+        #expect(
+            incremental.contains([
+                "web-02", "update", "KB5029247", "1", "Critical", "2023-08-10T00:00:00Z", "2023-08-11T00:00:00Z",
+                "NULL",
+            ]))
+    }
+
+    @Test func aScanOlderThanTheLatestReplaysItsVMWhole() throws {
+        let late = Self.scans.filter { $0.day != "2023-07-25" }
+        try importScans(late)
+        try ledger.refreshFindings()
+        // web-01's July 25 scan arrives last: its history is replayed, not continued from August.
+        try importScans(Self.scans.filter { $0.day == "2023-07-25" })
+        #expect(try ledger.refreshFindings() == 1)
+        let replay = try Ledger.inMemory()
+        try replay.importCVRF(try TestData.xmlFiles(in: TestData.catalogs))
+        let whole = FindingsLedgerTests(ledger: replay)
+        try whole.importScans(Self.scans)
+        try replay.refreshFindings()
+        #expect(try whole.episodes() == episodes())
     }
 
     @Test func reimportingAnUnchangedCatalogReplaysNothing() throws {

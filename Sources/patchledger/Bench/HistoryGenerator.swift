@@ -47,7 +47,7 @@ struct HistoryGenerator {
             let base = FleetGenerator.sample(others, count: count, random: &random).map(\.kb.description)
             return (base + FleetGenerator.unknownKBs(&random), cumulative.firstIndex { $0.kb == before[level].kb })
         }
-        var writers = try [output.history, output.nextDay, output.snapshotsCSV, output.kbsCSV].map { url in
+        let writers = try [output.history, output.nextDay, output.snapshotsCSV, output.kbsCSV].map { url in
             _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             return try FileHandle(forWritingTo: url)
         }

@@ -1,0 +1,105 @@
+/// Evaluates snapshots for the findings ledger: each against the catalog as of its scan day, under the default
+/// policy (README, "Drift and the findings ledger").
+///
+/// A day's catalog is the updates released by then, so the days between two releases share one compiled
+/// catalog, and the states they share one evaluation. CVEs get ids of their own here, stable across those
+/// catalogs (each numbers only the CVEs it holds), so that snapshots of different days compare by key.
+public final class FindingsEvaluator {
+    private final class Day {
+        let compiled: CompiledCatalog
+        let cveKeys: [Int32]
+        var memo: [StateKey: SnapshotLacks] = [:]
+
+        init(compiled: CompiledCatalog, cveKeys: [Int32]) {
+            self.compiled = compiled
+            self.cveKeys = cveKeys
+        }
+    }
+
+    private let catalogs: [ProductCatalog]
+    private let supersedence: Supersedence
+    private let history: ReleaseHistory
+    /// Days anything counted was released, sorted: the cutoffs of the compiled catalogs.
+    private let releaseDays: [CalendarDate]
+    /// The same, per product (lowercased name).
+    private let productDays: [String: [CalendarDate]]
+    private var days: [CalendarDate: Day] = [:]
+    private var cveIDs: [String: Int32] = [:]
+    /// CVE names by the ids keys carry.
+    public private(set) var cveNames: [String] = []
+    private var scratch = CompiledCatalog.Scratch()
+    /// Evaluations kept per day before that day's memo is emptied: memory stays bounded on a fleet of many states.
+    private let memoLimit = 50_000
+
+    public init(catalogs: [ProductCatalog], supersedence: Supersedence, history: ReleaseHistory) {
+        let counted = Classification.scannedByDefault.map { $0.lowercased() }
+        func released(_ catalog: ProductCatalog) -> [CalendarDate] {
+            catalog.updates.compactMap { update in
+                counted.contains((update.classification ?? "").lowercased()) ? update.released : nil
+            }
+        }
+        self.catalogs = catalogs
+        self.supersedence = supersedence
+        self.history = history
+        releaseDays = Set(catalogs.flatMap { $0.updates.compactMap(\.released) }).sorted()
+        productDays = Dictionary(
+            catalogs.map { ($0.product.lowercased(), Set(released($0)).sorted()) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Whether the catalog holds updates for the product (else its snapshots are not evaluated).
+    public func knows(product: String) -> Bool { productDays[product.lowercased()] != nil }
+
+    /// The catalog day a scan on `day` is evaluated against: the last release on or before it.
+    public func cutoff(for day: CalendarDate) -> CalendarDate {
+        let after = releaseDays.partitionPoint { $0 > day }
+        return after > 0 ? releaseDays[after - 1] : day
+    }
+
+    /// What the state lacks as of the catalog of `cutoff` (from `cutoff(for:)`); `nil` when the catalog does
+    /// not know the product.
+    public func lacks(_ state: VMState, cutoff: CalendarDate) -> SnapshotLacks? {
+        let day = catalog(for: cutoff)
+        guard let product = day.compiled.product(named: state.product) else { return nil }
+        let key = day.compiled.key(
+            product: product, version: state.version, installed: state.installed, hotpatch: state.hotpatch)
+        if let known = day.memo[key] { return known }
+        if day.memo.count >= memoLimit { day.memo.removeAll(keepingCapacity: true) }
+        let lacks = day.compiled.lacks(
+            day.compiled.evaluate(key, scratch: &scratch, detailed: true), cveKeys: day.cveKeys)
+        day.memo[key] = lacks
+        return lacks
+    }
+
+    /// The first day, on or after `scanned`, as of which the state lacks an update to install (`scan`'s
+    /// "not compliant"); `nil` when it lacks none as of the newest catalog. Later releases only add to what a
+    /// state lacks, so it stays not compliant from that day on.
+    public func notCompliantFrom(_ state: VMState, scanned: CalendarDate, lacks: SnapshotLacks) -> CalendarDate? {
+        if !lacks.compliant { return scanned }
+        for day in productDays[state.product.lowercased()] ?? [] where day > scanned {
+            if let later = self.lacks(state, cutoff: day), !later.compliant { return day }
+        }
+        return nil
+    }
+
+    /// A key as the ledger writes it: its kind, and the KB (`KB5028168`) or the CVE id.
+    public func name(of key: FindingKey) -> String {
+        key.kind == .update ? KB(Int(key.raw)).description : cveNames[key.cveID]
+    }
+
+    private func catalog(for cutoff: CalendarDate) -> Day {
+        if let known = days[cutoff] { return known }
+        let compiled = CompiledCatalog(
+            catalogs: catalogs, supersedence: supersedence,
+            policy: .init(classifications: Classification.scannedByDefault, asOf: cutoff), history: history)
+        let cveKeys = compiled.cveNames.map { name in
+            if let known = cveIDs[name] { return known }
+            let id = Int32(cveNames.count)
+            cveIDs[name] = id
+            cveNames.append(name)
+            return id
+        }
+        let day = Day(compiled: compiled, cveKeys: cveKeys)
+        days[cutoff] = day
+        return day
+    }
+}

@@ -1,0 +1,129 @@
+import GRDB
+import PatchLedgerCore
+
+/// Evaluates a refresh's snapshots VM by VM and writes what changed between consecutive ones: a finding
+/// opens where a key appears, and is fixed where it disappears.
+///
+/// A replayed VM starts from nothing and numbers its episodes in memory; a resumed VM continues from its
+/// resume point, and its rows are opened and fixed in place.
+struct FindingsWriter {
+    private struct Previous {
+        var state: VMState
+        var cutoff: CalendarDate
+        var lacks: SnapshotLacks
+        var scannedAt: String
+        var notCompliantFrom: CalendarDate?
+    }
+
+    private let evaluator: FindingsEvaluator
+    private let insertFinding: BulkStatement
+    private let openFinding: BulkStatement
+    private let fixFinding: BulkStatement
+    private let insertEvaluation: BulkStatement
+    private var vm: Int64 = -1
+    private var resumed = false
+    private var previous: Previous?
+    /// A replayed VM's episodes, in memory until fixed or done.
+    private var tracker = EpisodeTracker()
+
+    init(_ db: Database, evaluator: FindingsEvaluator) throws {
+        self.evaluator = evaluator
+        insertFinding = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO findings (vm_id, kind, key, episode, severity, first_seen, last_seen, fixed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        openFinding = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO findings (vm_id, kind, key, episode, severity, first_seen)
+                SELECT ?1, ?2, ?3, coalesce(max(episode), 0) + 1, ?4, ?5 FROM findings
+                WHERE vm_id = ?1 AND kind = ?2 AND key = ?3
+                """)
+        fixFinding = try BulkStatement(
+            db,
+            sql: """
+                UPDATE findings SET last_seen = ?4, fixed_at = ?5
+                WHERE vm_id = ?1 AND kind = ?2 AND key = ?3 AND fixed_at IS NULL
+                """)
+        insertEvaluation = try BulkStatement(
+            db, sql: "INSERT INTO evaluations (snapshot_id, vm_id, scanned_at, not_compliant_from) VALUES (?, ?, ?, ?)")
+    }
+
+    mutating func add(_ snapshot: StreamedSnapshot, kbs: () throws -> Set<KB>) throws {
+        if snapshot.vmID != vm {
+            try finishVM()
+            vm = snapshot.vmID
+            resumed = snapshot.isResumePoint
+        }
+        guard let product = snapshot.product, evaluator.knows(product: product) else { return }
+        let state = VMState(
+            product: product, version: snapshot.version, installed: try kbs(), hotpatch: snapshot.hotpatch)
+        let cutoff = evaluator.cutoff(for: snapshot.day)
+        let lacks: SnapshotLacks
+        if let previous, previous.state == state, previous.cutoff == cutoff {
+            lacks = previous.lacks
+        } else {
+            guard let evaluated = evaluator.lacks(state, cutoff: cutoff) else { return }
+            lacks = evaluated
+        }
+        // The same state scanned again stays compliant until the day the earlier scan stopped being.
+        let notCompliantFrom =
+            previous.flatMap { $0.state == state ? $0.notCompliantFrom.map { max($0, snapshot.day) } : nil }
+            ?? evaluator.notCompliantFrom(state, scanned: snapshot.day, lacks: lacks)
+        defer {
+            previous = Previous(
+                state: state, cutoff: cutoff, lacks: lacks, scannedAt: snapshot.scannedAt,
+                notCompliantFrom: notCompliantFrom)
+        }
+        if snapshot.isResumePoint { return }
+        try insertEvaluation.execute(
+            .integer(snapshot.id), .integer(vm), .text(snapshot.scannedAt),
+            .string(notCompliantFrom?.description))
+        if resumed {
+            let lastSeen = previous?.scannedAt ?? snapshot.scannedAt
+            try SnapshotLacks.changes(
+                from: previous?.lacks ?? .none, to: lacks,
+                opened: { key, severity in
+                    let (kind, name) = describe(key)
+                    try openFinding.execute(
+                        .integer(vm), .text(kind), .text(name), .string(Self.text(severity)), .text(snapshot.scannedAt))
+                },
+                fixed: { key in
+                    let (kind, name) = describe(key)
+                    try fixFinding.execute(
+                        .integer(vm), .text(kind), .text(name), .text(lastSeen), .text(snapshot.scannedAt))
+                })
+        } else {
+            let write = episodeWriter()
+            try tracker.advance(to: lacks, at: snapshot.scannedAt) { try write($0) }
+        }
+    }
+
+    /// Writes a replayed VM's findings still open; call after the last snapshot.
+    mutating func finishVM() throws {
+        previous = nil
+        let write = episodeWriter()
+        for episode in tracker.finish() where !resumed { try write(episode) }
+    }
+
+    /// Writes a replayed VM's episode as one row (not a method: the tracker calls it while it is mutated).
+    private func episodeWriter() -> (EpisodeTracker.Episode) throws -> Void {
+        let (vm, insert, evaluator) = (vm, insertFinding, evaluator)
+        return { episode in
+            let key = FindingKey(raw: episode.key)
+            try insert.execute(
+                .integer(vm), .text(key.kind.rawValue), .text(evaluator.name(of: key)), .int(episode.episode),
+                .string(Self.text(episode.severity)), .text(episode.firstSeen), .string(episode.lastSeen),
+                .string(episode.fixedAt))
+        }
+    }
+
+    private func describe(_ key: Int64) -> (kind: String, key: String) {
+        let key = FindingKey(raw: key)
+        return (key.kind.rawValue, evaluator.name(of: key))
+    }
+
+    private static func text(_ severity: UInt8) -> String? { Severity(rawValue: Int(severity))?.description }
+}
