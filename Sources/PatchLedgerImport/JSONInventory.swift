@@ -6,11 +6,11 @@ enum JSONInventory {
     /// The format, from the keys of the first object alone: a fleet's inventory is one file of tens of
     /// megabytes, parsed once, by `parse`.
     static func detect(_ text: String) -> InventoryFormat? {
-        guard let sample = firstObject(text), let first = try? objects(String(sample), file: "").first else {
-            return nil
-        }
-        if first["kbs"] != nil { return .patchLedgerJSON }
-        if first.keys.contains(where: { $0.caseInsensitiveCompare("HotFixID") == .orderedSame }) { return .hotfixJSON }
+        guard let sample = firstObject(text),
+            let first = try? Array(sample.utf8).withUnsafeBufferPointer({ try JSONParser.parse($0) }).members
+        else { return nil }
+        if first.contains(where: { $0.key == "kbs" }) { return .patchLedgerJSON }
+        if first.contains(where: { $0.key.caseInsensitiveCompare("HotFixID") == .orderedSame }) { return .hotfixJSON }
         return nil
     }
 
@@ -31,39 +31,46 @@ enum JSONInventory {
     /// PatchLedger JSON: `{"vm", "scannedAt", "os", "build", "architecture", "kbs": […]}` or an array of them;
     /// a `kbs` item is `"KB4012212"` or `{"kb": "KB4012212", "installedOn": "2017-03-14"}`.
     static func parsePatchLedger(_ text: String, file: String) throws -> [InventorySnapshot] {
-        try objects(text, file: file).enumerated().map { index, object in
-            let record = index + 1
-            func fail(_ expected: String, _ found: Any?) -> ImportError {
-                .badRecord(file: file, line: record, expected: expected, found: found.map { "\($0)" } ?? "nothing")
-            }
-            var snapshot = InventorySnapshot(format: InventoryFormat.patchLedgerJSON.rawValue)
-            snapshot.vm = string(object["vm"])
-            if let value = object["scannedAt"] {
-                guard let text = string(value), let time = Timestamp(parsing: text) else {
-                    throw fail("scannedAt as an ISO 8601 time (record \(record))", value)
-                }
-                snapshot.scannedAt = time
-            }
-            snapshot.osName = string(object["os"])
-            if let value = object["build"] {
-                guard let text = string(value), let version = OSVersion(parsing: text) else {
-                    throw fail("build like 10.0.17763.4645 or 17763.4645 (record \(record))", value)
-                }
-                snapshot.version = version
-            }
-            snapshot.architecture = string(object["architecture"]).flatMap { Architecture(systemType: $0) }
-            guard let kbs = object["kbs"] as? [Any] else { throw fail("a kbs array (record \(record))", object["kbs"]) }
-            snapshot.listsInstalledUpdates = true
-            for item in kbs {
-                let entry = item as? [String: Any]
-                guard let text = string(entry?["kb"] ?? item), let kb = KB(parsing: text) else {
-                    throw fail("a KB such as \"KB4012212\" in kbs (record \(record))", item)
-                }
-                let installed = string(entry?["installedOn"]).flatMap { InventoryFields.installDate($0) }
-                snapshot.add(InstalledKB(kb: kb, installedOn: installed))
-            }
-            return snapshot
+        let records = JSONRecords(bytes: Array(text.utf8), displayName: file)
+        var snapshots: [InventorySnapshot] = []
+        while let (record, value) = try records.next() {
+            snapshots.append(try snapshot(value, record: record, file: file))
         }
+        return snapshots
+    }
+
+    /// One PatchLedger JSON record.
+    static func snapshot(_ object: JSONValue, record: Int, file: String) throws -> InventorySnapshot {
+        func fail(_ expected: String, _ found: JSONValue?) -> ImportError {
+            .badRecord(file: file, line: record, expected: expected, found: found?.summary ?? "nothing")
+        }
+        guard object.members != nil else { throw fail("an object in the top-level array", object) }
+        var snapshot = InventorySnapshot(format: InventoryFormat.patchLedgerJSON.rawValue)
+        snapshot.vm = object["vm"]?.text
+        if let value = object["scannedAt"] {
+            guard let text = value.text, let time = Timestamp(parsing: text) else {
+                throw fail("scannedAt as an ISO 8601 time (record \(record))", value)
+            }
+            snapshot.scannedAt = time
+        }
+        snapshot.osName = object["os"]?.text
+        if let value = object["build"] {
+            guard let text = value.text, let version = OSVersion(parsing: text) else {
+                throw fail("build like 10.0.17763.4645 or 17763.4645 (record \(record))", value)
+            }
+            snapshot.version = version
+        }
+        snapshot.architecture = object["architecture"]?.text.flatMap { Architecture(systemType: $0) }
+        guard case .array(let kbs) = object["kbs"] else { throw fail("a kbs array (record \(record))", object["kbs"]) }
+        snapshot.listsInstalledUpdates = true
+        for item in kbs {
+            guard let text = (item["kb"] ?? item).text, let kb = KB(parsing: text) else {
+                throw fail("a KB such as \"KB4012212\" in kbs (record \(record))", item)
+            }
+            let installed = item["installedOn"]?.text.flatMap { InventoryFields.installDate($0) }
+            snapshot.add(InstalledKB(kb: kb, installedOn: installed))
+        }
+        return snapshot
     }
 
     /// The text of the first `{…}` object, nested ones and strings skipped; `nil` when it does not close.

@@ -120,6 +120,12 @@ final class BulkInsert {
         if rows == rowsPerBatch { try flush() }
     }
 
+    /// Drops the rows bound since the last batch ran (their savepoint was rolled back).
+    func discard() {
+        rows = 0
+        textUsed = 0
+    }
+
     func flush() throws {
         guard rows > 0 else { return }
         // Rows past the limit keep an earlier batch's values (and point at text since overwritten); the limit

@@ -54,6 +54,24 @@ public final class InventoryImport {
         return .added
     }
 
+    /// Runs `body` in a savepoint: if it throws, what it wrote is undone and the session carries on with the
+    /// next file (`--keep-going` skips a bad streamed file this way, records already stored included).
+    public func withinSavepoint(_ body: () throws -> Void) throws {
+        try insertKB.flush()
+        try db.execute(sql: "SAVEPOINT inventory_file")
+        do {
+            try body()
+            try insertKB.flush()
+            try db.execute(sql: "RELEASE inventory_file")
+        } catch {
+            insertKB.discard()
+            // VMs created inside the savepoint are gone with it.
+            vmIDs = [:]
+            try db.execute(sql: "ROLLBACK TO inventory_file; RELEASE inventory_file")
+            throw error
+        }
+    }
+
     /// Writes the KB rows still held back by the batched insert; runs before the transaction commits.
     fileprivate func finish() throws {
         try insertKB.flush()

@@ -23,6 +23,8 @@ struct InventoryImporter {
     var preparation: InventoryPreparation
     var keepGoing = false
     var progress: Progress
+    /// Whether `Report.lines` lists each snapshot (not for `--quiet`: a fleet's file holds hundreds of thousands).
+    var listsSnapshots = true
 
     /// - Throws: the first bad file's error unless `keepGoing`; then nothing of the run is written.
     func run(paths: [String], into ledger: Ledger) throws -> Report {
@@ -55,7 +57,17 @@ struct InventoryImporter {
                         report.failures.append(error.description)
                         continue
                     }
-                    try store(prepared, into: session, report: &report)
+                    if let stream = prepared.stream {
+                        do {
+                            try session.withinSavepoint {
+                                try storeStream(stream, into: session, report: &report)
+                            }
+                        } catch let error as ImportError where keepGoing {
+                            report.failures.append(error.description)
+                        }
+                    } else {
+                        try store(prepared, into: session, report: &report)
+                    }
                 }
             }
         }
@@ -65,17 +77,46 @@ struct InventoryImporter {
         return report
     }
 
-    private func store(_ prepared: InventoryPreparation.Prepared, into session: InventoryImport, report: inout Report)
-        throws
-    {
-        report.files += 1
+    private func store(
+        _ prepared: InventoryPreparation.Prepared, into session: InventoryImport, report: inout Report,
+        counting: Bool = true
+    ) throws {
+        if counting { report.files += 1 }
         report.warnings += prepared.warnings
         for (snapshot, fingerprint) in prepared.snapshots {
             let outcome = try session.add(
                 snapshot, fingerprint: fingerprint, sourcePath: prepared.file, sha256: prepared.sha256)
             if outcome == .added { report.added += 1 } else { report.unchanged += 1 }
-            report.lines.append(Self.line(snapshot, file: prepared.file, outcome: outcome))
+            if listsSnapshots { report.lines.append(Self.line(snapshot, file: prepared.file, outcome: outcome)) }
         }
+    }
+
+    /// A big file, a batch of records at a time: the next batch is read and completed on another thread while
+    /// this one is stored. A bad record fails the file, and what it stored is rolled back by the caller.
+    private func storeStream(
+        _ stream: InventoryPreparation.Stream, into session: InventoryImport, report: inout Report
+    ) throws {
+        let preparation = preparation
+        func next() -> Pending<Result<InventoryPreparation.Prepared, Error>> {
+            Pending { Result { try preparation.chunk(of: stream) } }
+        }
+        let counts = (report.added, report.unchanged, report.lines.count, report.warnings.count)
+        var pending = next()
+        do {
+            while true {
+                let chunk = try pending.wait().get()
+                guard !chunk.snapshots.isEmpty else { break }
+                pending = next()
+                try store(chunk, into: session, report: &report, counting: false)
+                progress.update(file: stream.records.file, snapshots: report.added + report.unchanged)
+            }
+        } catch {
+            (report.added, report.unchanged) = (counts.0, counts.1)
+            report.lines.removeLast(report.lines.count - counts.2)
+            report.warnings.removeLast(report.warnings.count - counts.3)
+            throw error
+        }
+        report.files += 1
     }
 
     private static func line(_ snapshot: InventorySnapshot, file: String, outcome: InventoryImport.Outcome) -> String {

@@ -11,7 +11,19 @@ struct InventoryPreparation: Sendable {
         var sha256: String
         var snapshots: [(snapshot: InventorySnapshot, fingerprint: String)]
         var warnings: [String]
+        /// A big file read a batch at a time (`chunk(of:)`), instead of `snapshots`.
+        var stream: Stream?
     }
+
+    /// A big inventory file, and what completes its records.
+    struct Stream: Sendable {
+        var records: InventoryStream
+        var defaults: SnapshotDefaults
+    }
+
+    /// Records completed per batch of a streamed file: enough to keep the writer busy, few enough that memory
+    /// stays flat.
+    static let recordsPerChunk = 4096
 
     var format: InventoryFormat?
     var vm: String?
@@ -23,6 +35,11 @@ struct InventoryPreparation: Sendable {
     func prepare(_ url: URL) -> Result<Prepared, Error> {
         Result {
             let name = url.relativePath
+            if let records = try InventoryStream.open(url, displayName: name, format: format) {
+                return Prepared(
+                    file: name, sha256: records.sha256, snapshots: [], warnings: [],
+                    stream: Stream(records: records, defaults: defaults(for: url)))
+            }
             let read = try InventoryReader.read(url, displayName: name, format: format)
             let defaults = defaults(for: url)
             var prepared = Prepared(
@@ -34,6 +51,17 @@ struct InventoryPreparation: Sendable {
             }
             return prepared
         }
+    }
+
+    /// The next batch of a streamed file, completed and fingerprinted; empty after the last.
+    func chunk(of stream: Stream) throws -> Prepared {
+        var prepared = Prepared(file: stream.records.file, sha256: stream.records.sha256, snapshots: [], warnings: [])
+        for snapshot in try stream.records.next(upTo: Self.recordsPerChunk) {
+            let (completed, note) = snapshot.completed(with: stream.defaults)
+            if let note { prepared.warnings.append("\(prepared.file): \(note)") }
+            prepared.snapshots.append((completed, completed.fingerprint))
+        }
+        return prepared
     }
 
     /// The command line's facts, else the file's name (without extension) and modification time.

@@ -37,6 +37,19 @@ final class Progress {
         drew = true
     }
 
+    /// For one big file read a batch at a time.
+    func update(file: String, snapshots: Int) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let rate = Double(snapshots) / max(now.timeIntervalSince(started), 0.001)
+        let line = String(
+            format: "%@: %d snapshots, %.0f snapshots/s", (file as NSString).lastPathComponent, snapshots, rate)
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        drew = true
+    }
+
     func finish() {
         guard drew else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -64,6 +64,30 @@ import Testing
         #expect(try ledger.dump() == before)
     }
 
+    @Test func aFileRolledBackToItsSavepointLeavesTheRestOfTheRun() throws {
+        struct BadRecord: Error {}
+        try ledger.importingInventory { session in
+            _ = try session.add(Self.snapshot("web-01", at: "2023-07-20", kbs: [1]), sourcePath: "a.json", sha256: "a")
+            #expect(throws: BadRecord.self) {
+                try session.withinSavepoint {
+                    // Many rows, some still held back by the batched insert when the file fails.
+                    for day in 10...30 {
+                        _ = try session.add(
+                            Self.snapshot("db-01", at: "2023-07-\(day)", kbs: Array(1...70)), sourcePath: "b.json",
+                            sha256: "b")
+                    }
+                    throw BadRecord()
+                }
+            }
+            _ = try session.add(
+                Self.snapshot("db-01", at: "2023-08-01", kbs: [2, 3]), sourcePath: "c.json", sha256: "c")
+        }
+        let dump = try ledger.dump()
+        #expect(dump["vms"]?.map { $0[1] } == ["\"web-01\"", "\"db-01\""])
+        #expect(dump["snapshots"]?.count == 2)
+        #expect(dump["snapshot_kbs"]?.count == 3)
+    }
+
     @Test func scansJoinTheManifestEntryByNameOrComputerName() throws {
         let entries = [
             FleetEntry(

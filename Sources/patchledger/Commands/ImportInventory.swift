@@ -54,7 +54,7 @@ struct ImportInventory: AsyncParsableCommand {
             let importer = InventoryImporter(
                 preparation: InventoryPreparation(
                     format: format, vm: vm, scannedAt: scannedAt, osName: os, version: build, architecture: arch),
-                keepGoing: keepGoing, progress: Progress(quiet: quiet))
+                keepGoing: keepGoing, progress: Progress(quiet: quiet), listsSnapshots: !quiet)
             return try importer.run(paths: paths, into: try ledger.open())
         }
         if !quiet { report.lines.forEach { print($0) } }
