@@ -3,17 +3,20 @@ extension Drift {
     ///   - since: start of the window; each VM's drift runs from its latest snapshot on or before it (else
     ///     its snapshot before `to`). `nil`: each VM's last two snapshots, and 30 days back for the fleet.
     ///   - until: end of the window; each VM's drift runs to its latest snapshot on or before it.
-    public init(histories: [VMHistory], since: CalendarDate?, until: CalendarDate, longest: Int = 10) {
+    ///   - exposures: the open CVE exposures of the same VMs, counted (only Critical and Important show).
+    public init(
+        histories: [VMHistory], exposures: [Exposures] = [], since: CalendarDate?, until: CalendarDate,
+        longest: Int = 10
+    ) {
         let windowStart = since ?? CalendarDate(daysSinceEpoch: until.daysSinceEpoch - 30)
         self.since = windowStart.description
         self.until = until.description
-        let end = Timestamp(until, hour: 23, minute: 59, second: 59)
         vms = histories.compactMap { history in
-            guard let toIndex = history.snapshots.lastIndex(where: { $0.scannedAt <= end }) else { return nil }
-            let chosen = since.flatMap { day in history.snapshots.lastIndex { $0.scannedAt <= Timestamp(day) } }
-            let fromIndex = chosen.flatMap { $0 < toIndex ? $0 : nil } ?? (toIndex > 0 ? toIndex - 1 : nil)
-            let to = history.snapshots[toIndex]
-            let from = fromIndex.map { history.snapshots[$0] }
+            guard let (fromIndex, toIndex) = Self.compared(history.scans, since: since, until: until) else {
+                return nil
+            }
+            let to = history.scans[toIndex]
+            let from = fromIndex.map { history.scans[$0] }
             let before = from.map { history.missing(at: $0.scannedAt) } ?? []
             let after = history.missing(at: to.scannedAt)
             let lower = from?.scannedAt ?? Timestamp(secondsSinceEpoch: .min)
@@ -26,67 +29,74 @@ extension Drift {
                     $0.kind == .update && $0.isRegression && $0.firstSeen > lower && $0.firstSeen <= to.scannedAt
                 }.map(\.key).sorted())
         }
-        fleet = Self.fleet(histories, since: windowStart, until: until, longest: longest)
-        peers = Self.peers(histories, at: end)
+        fleet = Self.fleet(histories, exposures: exposures, since: windowStart, until: until, longest: longest)
+        peers = Self.peers(histories, until: until)
+    }
+
+    /// The scans a VM's drift compares (indexes into `scans`, oldest first): its latest on or before `until`,
+    /// and its latest on or before `since` (else the one before). Only these need their installed KBs.
+    public static func compared(_ scans: [VMHistory.Scan], since: CalendarDate?, until: CalendarDate) -> (
+        from: Int?, to: Int
+    )? {
+        let end = Timestamp(until, hour: 23, minute: 59, second: 59)
+        guard let toIndex = scans.lastIndex(where: { $0.scannedAt <= end }) else { return nil }
+        let chosen = since.flatMap { day in scans.lastIndex { $0.scannedAt <= Timestamp(day) } }
+        return (chosen.flatMap { $0 < toIndex ? $0 : nil } ?? (toIndex > 0 ? toIndex - 1 : nil), toIndex)
     }
 
     static func sorted(_ kbs: Set<KB>) -> [String] { kbs.sorted().map(\.description) }
 
-    static func fleet(_ histories: [VMHistory], since: CalendarDate, until: CalendarDate, longest: Int) -> Fleet {
-        // Each day counts at its end. One pass over the findings: each is open over a run of days, added to
-        // per-day counters where it starts and taken off where it ends (a fleet holds millions of findings).
+    static func fleet(
+        _ histories: [VMHistory], exposures: [Exposures], since: CalendarDate, until: CalendarDate, longest: Int
+    ) -> Fleet {
+        // Each day counts at its end. Exposures are open over a run of days: added to per-day counters where
+        // the run starts and taken off where it ends.
         let count = max(0, until.daysSinceEpoch - since.daysSinceEpoch + 1)
         let instants = (0..<count).map {
             Timestamp(CalendarDate(daysSinceEpoch: since.daysSinceEpoch + $0), hour: 23, minute: 59, second: 59)
         }
         /// The first day whose end is at or after `time` (`count` when none is).
         func firstDay(endingAtOrAfter time: Timestamp) -> Int { instants.partitionPoint { $0 >= time } }
-        var scanned = [Int](repeating: 0, count: count + 1)
+        var scanned = [Int](repeating: 0, count: count)
         var compliant = [Int](repeating: 0, count: count)
-        var critical = [Int](repeating: 0, count: count + 1)
-        var important = [Int](repeating: 0, count: count + 1)
-        var openUpdates = [Int](repeating: 0, count: count + 1)
         for history in histories {
-            guard let first = history.snapshots.first else { continue }
-            let start = firstDay(endingAtOrAfter: first.scannedAt)
-            guard start < count else { continue }
-            scanned[start] += 1
-            for index in openUpdates.indices { openUpdates[index] = 0 }
-            for finding in history.findings {
-                // Open at a day's end when seen by then and not yet fixed.
-                let from = max(start, firstDay(endingAtOrAfter: finding.firstSeen))
-                let to = finding.fixedAt.map { firstDay(endingAtOrAfter: $0) } ?? count
-                guard from < to else { continue }
-                switch (finding.kind, finding.severity) {
-                case (.update, _):
-                    openUpdates[from] += 1
-                    openUpdates[to] -= 1
-                case (.cve, "Critical"):
-                    critical[from] += 1
-                    critical[to] -= 1
-                case (.cve, "Important"):
-                    important[from] += 1
-                    important[to] -= 1
-                default:
-                    break
+            // Each day, the latest scan on or before it: compliant as `scan --as-of` that day would say.
+            var latest = -1
+            for day in 0..<count {
+                while latest + 1 < history.scans.count, history.scans[latest + 1].scannedAt <= instants[day] {
+                    latest += 1
+                }
+                guard latest >= 0 else { continue }
+                scanned[day] += 1
+                if history.scans[latest].isCompliant(on: CalendarDate(daysSinceEpoch: since.daysSinceEpoch + day)) {
+                    compliant[day] += 1
                 }
             }
-            var open = 0
-            for day in 0..<count {
-                open += openUpdates[day]
-                if day >= start && open == 0 { compliant[day] += 1 }
+        }
+        var critical = [Int](repeating: 0, count: count + 1)
+        var important = [Int](repeating: 0, count: count + 1)
+        for run in exposures where run.severity >= .important {
+            let from = firstDay(endingAtOrAfter: run.firstSeen)
+            let to = run.fixedAt.map { firstDay(endingAtOrAfter: $0) } ?? count
+            guard from < to else { continue }
+            if run.severity == .critical {
+                critical[from] += run.count
+                critical[to] -= run.count
+            } else {
+                important[from] += run.count
+                important[to] -= run.count
             }
         }
         var days: [Day] = []
-        var (vms, openCritical, openImportant) = (0, 0, 0)
+        var (openCritical, openImportant) = (0, 0)
         for day in 0..<count {
-            vms += scanned[day]
             openCritical += critical[day]
             openImportant += important[day]
             days.append(
                 Day(
                     date: CalendarDate(daysSinceEpoch: since.daysSinceEpoch + day).description,
-                    compliantPct: vms == 0 ? nil : Double(compliant[day] * 1000 / vms) / 10,
+                    scanned: scanned[day], compliant: compliant[day],
+                    compliantPct: scanned[day] == 0 ? nil : Double(compliant[day] * 1000 / scanned[day]) / 10,
                     openCritical: openCritical, openImportant: openImportant))
         }
         let window = Timestamp(since)...Timestamp(until, hour: 23, minute: 59, second: 59)
@@ -118,7 +128,7 @@ extension Drift {
 
     /// VMs of a group or an image (three or more VMs scanned) whose latest installed set differs from the
     /// majority of their peers.
-    static func peers(_ histories: [VMHistory], at end: Timestamp) -> [PeerDrift] {
+    static func peers(_ histories: [VMHistory], until: CalendarDate) -> [PeerDrift] {
         var result: [PeerDrift] = []
         var grouped: [String: [VMHistory]] = [:]
         for history in histories {
@@ -131,8 +141,9 @@ extension Drift {
         let order = named + grouped.keys.filter { $0.hasPrefix("image ") }.sorted()
         for group in order {
             guard let members = grouped[group] else { continue }
+            // The latest scan on or before the end: the one drift compares, whose KBs were read.
             let latest = members.compactMap { history in
-                history.snapshots.last { $0.scannedAt <= end }.map { (history.vm, $0.kbs) }
+                compared(history.scans, since: nil, until: until).map { (history.vm, history.scans[$0.to].kbs) }
             }
             guard latest.count >= 3 else { continue }
             var counts: [KB: Int] = [:]

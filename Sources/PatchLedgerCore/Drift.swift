@@ -15,8 +15,14 @@ public struct Drift: Sendable, Codable {
 
     public struct Day: Sendable, Codable {
         public var date: String
-        /// Compliant share of the VMs scanned by then; absent before the first scan.
+        /// VMs scanned by then (each judged by its latest scan on or before the day).
+        public var scanned: Int
+        /// Of those, the VMs `scan --as-of` that day counts compliant: the latest scan lacks no update to
+        /// install as of the day's catalog (a VM whose product the catalog does not know is not compliant).
+        public var compliant: Int
+        /// `compliant` as a share of `scanned`; absent before the first scan.
         public var compliantPct: Double?
+        /// Open VM × CVE exposures (one CVE open on three VMs counts three), by the CVE's severity.
         public var openCritical: Int
         public var openImportant: Int
     }
@@ -59,27 +65,69 @@ public struct Drift: Sendable, Codable {
     public var peers: [PeerDrift]
 }
 
-/// One VM's history as drift reads it: its snapshots and its findings.
+/// One VM's history as drift reads it: its scans and its update findings.
 public struct VMHistory: Sendable {
+    public struct Scan: Sendable {
+        public var scannedAt: Timestamp
+        /// Installed KBs: read only for the scans drift compares (`Drift.compared`), else empty.
+        public var kbs: Set<KB>
+        /// Evaluated for the findings: the catalog knows the VM's product.
+        public var evaluated: Bool
+        /// The first day, on or after the scan, as of which it lacks an update to install; `nil`: none lacked as
+        /// of the newest catalog.
+        public var notCompliantFrom: CalendarDate?
+
+        public init(
+            scannedAt: Timestamp, kbs: Set<KB> = [], evaluated: Bool = true, notCompliantFrom: CalendarDate? = nil
+        ) {
+            self.scannedAt = scannedAt
+            self.kbs = kbs
+            self.evaluated = evaluated
+            self.notCompliantFrom = notCompliantFrom
+        }
+
+        /// `scan`'s verdict on this scan as of the end of `day`.
+        func isCompliant(on day: CalendarDate) -> Bool {
+            evaluated && (notCompliantFrom.map { $0 > day } ?? true)
+        }
+    }
+
     public var vm: String
     public var group: String?
     public var image: String?
-    public var snapshots: [(scannedAt: Timestamp, kbs: Set<KB>)]
+    /// Oldest first.
+    public var scans: [Scan]
+    /// Update findings (CVE exposures reach drift counted, as `Drift.Exposures`).
     public var findings: [Finding]
 
-    public init(
-        vm: String, group: String?, image: String? = nil, snapshots: [(scannedAt: Timestamp, kbs: Set<KB>)],
-        findings: [Finding]
-    ) {
+    public init(vm: String, group: String?, image: String? = nil, scans: [Scan], findings: [Finding]) {
         self.vm = vm
         self.group = group
         self.image = image
-        self.snapshots = snapshots.sorted { $0.scannedAt < $1.scannedAt }
+        self.scans = scans
         self.findings = findings
     }
 
     /// Update findings open at the instant `time`.
     func missing(at time: Timestamp) -> Set<String> {
         Set(findings.lazy.filter { $0.kind == .update && $0.firstSeen <= time && time <= $0.lastSeen }.map(\.key))
+    }
+}
+
+extension Drift {
+    /// Open CVE exposures counted by (severity, first seen, fixed): a fleet's millions of VM × CVE findings
+    /// share a few hundred such runs, which is all the trend needs of them.
+    public struct Exposures: Sendable {
+        public var severity: Severity
+        public var firstSeen: Timestamp
+        public var fixedAt: Timestamp?
+        public var count: Int
+
+        public init(severity: Severity, firstSeen: Timestamp, fixedAt: Timestamp?, count: Int) {
+            self.severity = severity
+            self.firstSeen = firstSeen
+            self.fixedAt = fixedAt
+            self.count = count
+        }
     }
 }

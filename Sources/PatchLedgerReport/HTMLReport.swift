@@ -16,6 +16,12 @@ public enum HTMLReport {
         body += HTML.lineChart(
             drift.fleet.days.map { ($0.date, $0.compliantPct) }, maximum: 100, unit: "%", title: "compliant VMs per day"
         )
+        if let last = drift.fleet.days.last {
+            // The same count as the header's: each VM's latest scan on or before the day, judged as of the day.
+            body +=
+                "<p class=\"caption\">\(HTML.escape(last.date)): <b>\(last.compliant) of \(last.scanned)</b> scanned VMs "
+            body += "compliant</p>"
+        }
         let peak = max(drift.fleet.days.map(\.openCritical).max() ?? 0, 1)
         body += "<h3>Open critical CVE exposures</h3>"
         body += HTML.lineChart(

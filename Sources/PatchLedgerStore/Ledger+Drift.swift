@@ -1,46 +1,27 @@
 import GRDB
+import GRDBSQLite
 import PatchLedgerCore
 
 extension Ledger {
-    /// Each VM's snapshots and findings (refresh the findings first), optionally one VM or one group.
-    public func histories(vm: String? = nil, group: String? = nil) throws -> [VMHistory] {
+    /// What `drift` shows, read for one VM, one group or every VM (refresh the findings first): every scan's
+    /// time and verdict, installed KBs of the two scans each VM's drift compares, update findings, and CVE
+    /// exposures counted in SQL. Not every snapshot's KBs, nor every VM × CVE finding: a fleet's history holds
+    /// millions of each.
+    public func driftHistories(vm: String? = nil, group: String? = nil, since: CalendarDate?, until: CalendarDate)
+        throws -> (histories: [VMHistory], exposures: [Drift.Exposures])
+    {
         try Self.wrap {
             try writer.read { db in
-                let vms = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id, name, group_name, image FROM vms
-                        WHERE (?1 IS NULL OR name = ?1) AND (?2 IS NULL OR group_name = ?2 COLLATE NOCASE)
-                        ORDER BY name COLLATE NOCASE
-                        """, arguments: [vm, group])
-                var snapshots: [Int64: [(scannedAt: Timestamp, kbs: Set<KB>)]] = [:]
-                var snapshotVM: [Int64: (vm: Int64, time: Timestamp)] = [:]
-                // Only the selected VMs' snapshots and KBs: `drift --vm` on a big fleet reads one VM's history.
                 let selected = """
                     SELECT id FROM vms WHERE (?1 IS NULL OR name = ?1) AND (?2 IS NULL OR group_name = ?2 COLLATE NOCASE)
                     """
-                for row in try Row.fetchAll(
-                    db, sql: "SELECT id, vm_id, scanned_at FROM snapshots WHERE vm_id IN (\(selected))",
-                    arguments: [vm, group])
-                {
-                    guard let time = Timestamp(parsing: row["scanned_at"] as String) else { continue }
-                    snapshotVM[row["id"]] = (row["vm_id"], time)
-                }
-                var kbs: [Int64: Set<KB>] = [:]
-                let cursor = try Row.fetchCursor(
+                let arguments: StatementArguments = [vm, group]
+                let vms = try Row.fetchAll(
                     db,
-                    sql: """
-                        SELECT k.snapshot_id, k.kb FROM snapshot_kbs k JOIN snapshots s ON s.id = k.snapshot_id
-                        WHERE s.vm_id IN (\(selected))
-                        """, arguments: [vm, group])
-                while let row = try cursor.next() {
-                    kbs[row[0], default: []].insert(KB(row[1]))
-                }
-                for (id, owner) in snapshotVM { snapshots[owner.vm, default: []].append((owner.time, kbs[id] ?? [])) }
-                var findings: [Int64: [Finding]] = [:]
-                let names = Dictionary(uniqueKeysWithValues: vms.map { ($0["id"] as Int64, $0["name"] as String) })
-                // Findings run to millions of rows over a few scan times: each time is parsed once, and columns
-                // are read by position.
+                    sql:
+                        "SELECT id, name, group_name, image FROM vms WHERE id IN (\(selected)) ORDER BY name COLLATE NOCASE",
+                    arguments: arguments)
+                // Scan times run to hundreds of thousands over a few distinct values: each is parsed once.
                 var times: [String: Timestamp?] = [:]
                 func time(_ text: String?) -> Timestamp? {
                     guard let text else { return nil }
@@ -49,33 +30,124 @@ extension Ledger {
                     times[text] = parsed
                     return parsed
                 }
-                let rows = try Row.fetchCursor(
+                var days: [String: CalendarDate?] = [:]
+                var scans: [Int64: [(id: Int64, scan: VMHistory.Scan)]] = [:]
+                let scanRows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT f.vm_id, f.kind, f.key, f.severity, f.episode, f.first_seen,
-                            coalesce(f.last_seen, e.latest), f.fixed_at
+                        SELECT s.id, s.vm_id, s.scanned_at, e.snapshot_id IS NOT NULL, e.not_compliant_from
+                        FROM snapshots s LEFT JOIN evaluations e ON e.snapshot_id = s.id
+                        WHERE s.vm_id IN (\(selected))
+                        """, arguments: arguments)
+                while let row = try scanRows.next() {
+                    guard let scannedAt = time(row[2]) else { continue }
+                    let notCompliantFrom: CalendarDate? = (row[4] as String?).flatMap { text in
+                        if let known = days[text] { return known }
+                        let parsed = CalendarDate(parsing: text)
+                        days[text] = parsed
+                        return parsed
+                    }
+                    scans[row[1], default: []].append(
+                        (
+                            row[0],
+                            VMHistory.Scan(scannedAt: scannedAt, evaluated: row[3], notCompliantFrom: notCompliantFrom)
+                        ))
+                }
+                var findings: [Int64: [Finding]] = [:]
+                let names = Dictionary(uniqueKeysWithValues: vms.map { ($0["id"] as Int64, $0["name"] as String) })
+                let findingRows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT f.vm_id, f.key, f.severity, f.episode, f.first_seen, coalesce(f.last_seen, e.latest),
+                            f.fixed_at
                         FROM findings f LEFT JOIN (
                             SELECT vm_id, max(scanned_at) AS latest FROM evaluations GROUP BY vm_id) e
                             ON e.vm_id = f.vm_id
-                        WHERE f.vm_id IN (\(selected))
-                        """, arguments: [vm, group])
-                while let row = try rows.next() {
+                        WHERE f.kind = 'update' AND f.vm_id IN (\(selected))
+                        """, arguments: arguments)
+                while let row = try findingRows.next() {
                     let vmID: Int64 = row[0]
-                    guard let name = names[vmID], let kind = Finding.Kind(rawValue: row[1]), let first = time(row[5]),
-                        let last = time(row[6])
-                    else { continue }
+                    guard let name = names[vmID], let first = time(row[4]), let last = time(row[5]) else { continue }
                     findings[vmID, default: []].append(
                         Finding(
-                            vm: name, kind: kind, key: row[2], severity: row[3], episode: row[4], firstSeen: first,
-                            lastSeen: last, fixedAt: time(row[7])))
+                            vm: name, kind: .update, key: row[1], severity: row[2], episode: row[3], firstSeen: first,
+                            lastSeen: last, fixedAt: time(row[6])))
                 }
-                return vms.map { row in
+                // Each VM's scans in order (time, then id), and the ids of the two drift compares, whose installed
+                // KBs alone are read.
+                var histories: [VMHistory] = []
+                var wanted: [Int64: (history: Int, scan: Int)] = [:]
+                for row in vms {
                     let id: Int64 = row["id"]
-                    return VMHistory(
-                        vm: row["name"], group: row["group_name"], image: row["image"], snapshots: snapshots[id] ?? [],
+                    let ordered = (scans[id] ?? []).sorted { ($0.scan.scannedAt, $0.id) < ($1.scan.scannedAt, $1.id) }
+                    let history = VMHistory(
+                        vm: row["name"], group: row["group_name"], image: row["image"], scans: ordered.map(\.scan),
                         findings: findings[id] ?? [])
+                    if let (from, to) = Drift.compared(history.scans, since: since, until: until) {
+                        for scan in [from, to].compactMap({ $0 }) { wanted[ordered[scan].id] = (histories.count, scan) }
+                    }
+                    histories.append(history)
                 }
+                let kbRows = try db.makeStatement(
+                    sql:
+                        "SELECT snapshot_id, kb FROM snapshot_kbs WHERE snapshot_id IN (SELECT value FROM json_each(?))"
+                )
+                try kbRows.setArguments(["[\(wanted.keys.map(String.init).joined(separator: ","))]"])
+                let handle = kbRows.sqliteStatement
+                while try Self.step(handle, db) {
+                    guard let (history, scan) = wanted[sqlite3_column_int64(handle, 0)] else { continue }
+                    histories[history].scans[scan].kbs.insert(KB(Int(sqlite3_column_int64(handle, 1))))
+                }
+                let exposures = try Self.exposures(db, selected: selected, arguments: arguments, time: time)
+                return (histories, exposures)
             }
+        }
+    }
+
+    /// Critical and Important CVE exposures of the selected VMs, counted by (severity, first seen, fixed).
+    /// Counted here rather than by SQL's GROUP BY, which sorts the fleet's millions of findings: rows are read
+    /// by position, and a time equal to the previous row's is recognised by its bytes.
+    private static func exposures(
+        _ db: Database, selected: String, arguments: StatementArguments, time: (String?) -> Timestamp?
+    ) throws -> [Drift.Exposures] {
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT severity = 'Critical', first_seen, fixed_at FROM findings
+                WHERE kind = 'cve' AND severity IN ('Critical', 'Important') AND vm_id IN (\(selected))
+                """)
+        try statement.setArguments(arguments)
+        let handle = statement.sqliteStatement
+        var names: [String: Int32] = [:]
+        var texts: [String] = []
+        var previous: [(bytes: [UInt8], id: Int32)] = [([], -1), ([], -1)]
+        /// The column's text as an id into `texts`; -1 for NULL.
+        func id(_ column: Int32) -> Int32 {
+            guard let pointer = sqlite3_column_text(handle, column) else { return -1 }
+            let bytes = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+            let slot = Int(column) - 1
+            if previous[slot].id >= 0, previous[slot].bytes.elementsEqual(bytes) { return previous[slot].id }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let known = names[text] ?? Int32(texts.count)
+            if known == texts.count {
+                names[text] = known
+                texts.append(text)
+            }
+            previous[slot] = (Array(bytes), known)
+            return known
+        }
+        var counts: [Int64: Int] = [:]
+        while try step(handle, db) {
+            let critical = Int64(sqlite3_column_int64(handle, 0))
+            let key = critical << 62 | Int64(id(1)) << 31 | Int64(id(2) + 1)
+            counts[key, default: 0] += 1
+        }
+        return counts.compactMap { key, count in
+            let first = Int(key >> 31 & Int64(Int32.max))
+            let fixed = Int(key & Int64(Int32.max)) - 1
+            guard let firstSeen = time(texts[first]) else { return nil }
+            return Drift.Exposures(
+                severity: key >> 62 == 1 ? .critical : .important, firstSeen: firstSeen,
+                fixedAt: fixed >= 0 ? time(texts[fixed]) : nil, count: count)
         }
     }
 }

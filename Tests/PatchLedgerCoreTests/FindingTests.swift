@@ -63,18 +63,26 @@ import Testing
                 vm: vm, kind: .update, key: kb, severity: severity, episode: 1, firstSeen: Self.time(from),
                 lastSeen: Self.time(from), fixedAt: Self.time(to))
         }
+        // Each VM lacks an update on its first scan and lacks none on its second (after its last fix).
+        func scans(fixed: String) -> [VMHistory.Scan] {
+            [
+                VMHistory.Scan(
+                    scannedAt: Self.time("2023-08-01"), notCompliantFrom: CalendarDate(parsing: "2023-08-01")),
+                VMHistory.Scan(scannedAt: Self.time(fixed)),
+            ]
+        }
         let histories = [
             VMHistory(
-                vm: "a", group: nil, snapshots: [(Self.time("2023-08-01"), [])],
+                vm: "a", group: nil, scans: scans(fixed: "2023-08-03"),
                 findings: [fixed("a", "KB1", "Critical", "2023-08-01", "2023-08-03")]),
             VMHistory(
-                vm: "b", group: nil, snapshots: [(Self.time("2023-08-01"), [])],
+                vm: "b", group: nil, scans: scans(fixed: "2023-08-08"),
                 findings: [
                     fixed("b", "KB1", "Critical", "2023-08-01", "2023-08-05"),
                     fixed("b", "KB2", "Important", "2023-08-01", "2023-08-08"),
                 ]),
             VMHistory(
-                vm: "c", group: nil, snapshots: [(Self.time("2023-08-01"), [])],
+                vm: "c", group: nil, scans: scans(fixed: "2023-08-11"),
                 findings: [fixed("c", "KB1", "Critical", "2023-08-01", "2023-08-11")]),
         ]
         let drift = Drift(
@@ -95,7 +103,10 @@ import Testing
         let histories = ["web-01", "web-02", "web-03"].map { name in
             VMHistory(
                 vm: name, group: "web",
-                snapshots: [(day, name == "web-03" ? [KB(5_028_168)] : [KB(5_029_247), KB(5_028_316)])], findings: [])
+                scans: [
+                    VMHistory.Scan(
+                        scannedAt: day, kbs: name == "web-03" ? [KB(5_028_168)] : [KB(5_029_247), KB(5_028_316)])
+                ], findings: [])
         }
         let drift = Drift(histories: histories, since: nil, until: try #require(CalendarDate(parsing: "2023-09-04")))
         #expect(drift.peers.count == 1)

@@ -47,9 +47,9 @@ import Testing
                 // Open: its last sighting is the VM's latest evaluation.
                 ["2", "\"Critical\"", "\"2023-07-30T00:00:00Z\"", "NULL", "NULL"],
             ])
-        let drift = Drift(
-            histories: try ledger.histories(), since: CalendarDate(parsing: "2023-07-26"),
-            until: try #require(CalendarDate(parsing: "2023-07-31")))
+        let (since, until) = (CalendarDate(parsing: "2023-07-26"), try #require(CalendarDate(parsing: "2023-07-31")))
+        let (histories, exposures) = try ledger.driftHistories(since: since, until: until)
+        let drift = Drift(histories: histories, exposures: exposures, since: since, until: until)
         #expect(drift.vms.first?.regressions == ["KB5028168"])
         #expect(drift.vms.first?.newlyMissing == ["KB5028168"])
     }

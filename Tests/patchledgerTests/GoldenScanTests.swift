@@ -147,4 +147,14 @@ extension CLI {
         try #require(
             result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
     }
+
+    /// Runs a command that must succeed and print one JSON object.
+    func json(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        let result = try run(arguments)
+        try #require(
+            result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        return try #require(
+            object, "\(arguments.joined(separator: " ")) printed no JSON object", sourceLocation: sourceLocation)
+    }
 }

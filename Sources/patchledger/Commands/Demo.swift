@@ -65,7 +65,7 @@ struct Demo: AsyncParsableCommand {
         let first = days.compactMap { CalendarDate(parsing: $0) }.min() ?? last
         print("\n$ patchledger drift --since \(first) --until \(last)")
         try ledger.refreshFindings()
-        print(DriftRenderer.table(Drift(histories: try ledger.histories(), since: first, until: last)), terminator: "")
+        print(DriftRenderer.table(try Drift(ledger: ledger, since: first, until: last)), terminator: "")
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-demo-report.html")
         print("\n$ patchledger report --as-of \(last) --html \(report.path)")
         try Data(try await ReportWriter(asOf: last).render(ledger).utf8).write(to: report)

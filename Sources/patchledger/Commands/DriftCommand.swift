@@ -37,7 +37,7 @@ struct DriftCommand: AsyncParsableCommand {
                 return
             }
             try ledger.refreshFindings()
-            let drift = Drift(histories: try ledger.histories(vm: vm, group: group), since: since, until: end)
+            let drift = try Drift(ledger: ledger, vm: vm, group: group, since: since, until: end)
             switch output.format {
             case .table: print(DriftRenderer.table(drift), terminator: "")
             case .json: print(try JSONOutput.render(drift), terminator: "")

@@ -39,9 +39,8 @@ struct ReportWriter {
         let scan = await FleetScan.scan(targets: inputs.targets, engine: inputs.engine)
         let lag = ImageLag(targets: inputs.targets, engine: inputs.engine, history: inputs.history, maxDays: 30)
         try ledger.refreshFindings()
-        let drift = Drift(
-            histories: try ledger.histories(), since: CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 30),
-            until: asOf)
+        let drift = try Drift(
+            ledger: ledger, since: CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 30), until: asOf)
         return HTMLReport.render(scan: scan, drift: drift, lag: lag)
     }
 }
