@@ -97,7 +97,7 @@ extension Drift {
                     date: CalendarDate(daysSinceEpoch: since.daysSinceEpoch + day).description,
                     scanned: scanned[day], compliant: compliant[day],
                     compliantPct: scanned[day] == 0 ? nil : Double(compliant[day] * 1000 / scanned[day]) / 10,
-                    openCritical: openCritical, openImportant: openImportant))
+                    openCriticalExposures: openCritical, openImportantExposures: openImportant))
         }
         let window = Timestamp(since)...Timestamp(until, hour: 23, minute: 59, second: 59)
         let fixed = histories.flatMap(\.findings).filter {

@@ -23,8 +23,8 @@ public struct Drift: Sendable, Codable {
         /// `compliant` as a share of `scanned`; absent before the first scan.
         public var compliantPct: Double?
         /// Open VM × CVE exposures (one CVE open on three VMs counts three), by the CVE's severity.
-        public var openCritical: Int
-        public var openImportant: Int
+        public var openCriticalExposures: Int
+        public var openImportantExposures: Int
     }
 
     public struct TimeToFix: Sendable, Codable {

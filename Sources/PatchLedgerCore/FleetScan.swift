@@ -62,8 +62,8 @@ public struct FleetScan: Sendable {
         public var nonCompliant: [String: Int] = [:]
         public var noScan: [String] = []
         public var unknownProduct: [String] = []
-        /// Distinct CVEs open somewhere in the fleet.
-        public var openCves = 0
+        /// Distinct CVEs open somewhere in the fleet (a CVE open on three VMs counts once).
+        public var distinctOpenCves = 0
         /// Non-compliant VMs by the age of their oldest missing update: `0-30`, `31-60`, `61-90`, `over-90` days.
         public var patchAge: [String: Int] = ["0-30": 0, "31-60": 0, "61-90": 0, "over-90": 0]
     }
@@ -208,7 +208,7 @@ public struct FleetScan: Sendable {
             }
             return result
         }
-        summary.openCves = Bits.count(fleetCVEs)
+        summary.distinctOpenCves = Bits.count(fleetCVEs)
         self.summary = summary
     }
 

@@ -7,7 +7,7 @@ public enum HTMLReport {
         let summary = scan.summary
         var body = "<header><h1>PatchLedger fleet report</h1><p>as of \(HTML.escape(scan.asOf)): "
         body += "\(summary.vms) VMs, \(summary.scanned) scanned, <b>\(summary.compliant) compliant</b>, "
-        body += "\(summary.nonCompliant.values.reduce(0, +)) not compliant, \(summary.openCves) open CVEs"
+        body += "\(summary.nonCompliant.values.reduce(0, +)) not compliant, \(summary.distinctOpenCves) distinct open CVEs"
         if !summary.noScan.isEmpty { body += ", \(summary.noScan.count) never scanned" }
         if !summary.unknownProduct.isEmpty { body += ", \(summary.unknownProduct.count) of unknown product" }
         body += "</p></header>"
@@ -22,10 +22,10 @@ public enum HTMLReport {
                 "<p class=\"caption\">\(HTML.escape(last.date)): <b>\(last.compliant) of \(last.scanned)</b> scanned VMs "
             body += "compliant</p>"
         }
-        let peak = max(drift.fleet.days.map(\.openCritical).max() ?? 0, 1)
+        let peak = max(drift.fleet.days.map(\.openCriticalExposures).max() ?? 0, 1)
         body += "<h3>Open critical CVE exposures</h3>"
         body += HTML.lineChart(
-            drift.fleet.days.map { ($0.date, Double($0.openCritical)) }, maximum: Double(peak), unit: "",
+            drift.fleet.days.map { ($0.date, Double($0.openCriticalExposures)) }, maximum: Double(peak), unit: "",
             title: "open critical CVE exposures per day")
         body += "</section>"
 

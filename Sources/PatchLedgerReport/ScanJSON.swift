@@ -170,7 +170,7 @@ public enum ScanJSON {
         json.member("noScan", strings: summary.noScan)
         json.key("nonCompliant")
         counts(summary.nonCompliant, into: &json)
-        json.member("openCves", summary.openCves)
+        json.member("distinctOpenCves", summary.distinctOpenCves)
         json.key("patchAge")
         counts(summary.patchAge, into: &json)
         json.member("scanned", summary.scanned)

@@ -55,7 +55,7 @@ import Testing
         #expect(parallel.vms.map(\.componentUpdates) == sequential.vms.map(\.componentUpdates))
         #expect(parallel.summary.compliant == sequential.summary.compliant)
         #expect(parallel.summary.nonCompliant == sequential.summary.nonCompliant)
-        #expect(parallel.summary.openCves == sequential.summary.openCves)
+        #expect(parallel.summary.distinctOpenCves == sequential.summary.distinctOpenCves)
         // And each VM as the one-VM engine answers it, the filter applied.
         for (target, result) in zip(targets, parallel.vms) where result.status == .evaluated {
             let product = try #require(target.product)
