@@ -13,10 +13,12 @@ public enum DriftRenderer {
                 out += "  \(label): \(list.joined(separator: " "))\n"
             }
         }
-        var days = TextTable(["DATE", "COMPLIANT %", "OPEN CRITICAL EXPOSURES", "OPEN IMPORTANT EXPOSURES"], rightAligned: [1, 2, 3])
+        var days = TextTable(
+            ["DATE", "COMPLIANT %", "OPEN CRITICAL EXPOSURES", "OPEN IMPORTANT EXPOSURES"], rightAligned: [1, 2, 3])
         for day in drift.fleet.days {
             days.append([
-                day.date, day.compliantPct.map(format1) ?? "-", String(day.openCriticalExposures), String(day.openImportantExposures),
+                day.date, day.compliantPct.map(format1) ?? "-", String(day.openCriticalExposures),
+                String(day.openImportantExposures),
             ])
         }
         out += "\n" + days.render()

@@ -7,7 +7,8 @@ public enum HTMLReport {
         let summary = scan.summary
         var body = "<header><h1>PatchLedger fleet report</h1><p>as of \(HTML.escape(scan.asOf)): "
         body += "\(summary.vms) VMs, \(summary.scanned) scanned, <b>\(summary.compliant) compliant</b>, "
-        body += "\(summary.nonCompliant.values.reduce(0, +)) not compliant, \(summary.distinctOpenCves) distinct open CVEs"
+        body +=
+            "\(summary.nonCompliant.values.reduce(0, +)) not compliant, \(summary.distinctOpenCves) distinct open CVEs"
         if !summary.noScan.isEmpty { body += ", \(summary.noScan.count) never scanned" }
         if !summary.unknownProduct.isEmpty { body += ", \(summary.unknownProduct.count) of unknown product" }
         body += "</p></header>"

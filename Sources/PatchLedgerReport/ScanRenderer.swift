@@ -30,7 +30,8 @@ public enum ScanRenderer {
         }
         let summary = scan.summary
         out += "\nas of \(scan.asOf): \(summary.vms) VMs, \(summary.scanned) scanned, \(summary.compliant) compliant, "
-        out += "\(summary.nonCompliant.values.reduce(0, +)) not compliant, \(summary.distinctOpenCves) distinct open CVEs\n"
+        out +=
+            "\(summary.nonCompliant.values.reduce(0, +)) not compliant, \(summary.distinctOpenCves) distinct open CVEs\n"
         let worst = ["critical", "important", "moderate", "low", "unrated"].compactMap { key in
             summary.nonCompliant[key].map { "\(key) \($0)" }
         }
