@@ -27,6 +27,15 @@ enum InventoryFields {
     }
 
     /// The first run of digits in `text` ("154 Hotfix(s) Installed.", "93 Corrections installées.").
+    /// systeminfo's Hotfix(s) value when the machine has none: `N/A`, or a count of 0 (`0 Hotfix(s) Installed.`,
+    /// `0 correctif(s) installé(s).`). Labels are translated, so the field is known by its place: the next
+    /// field, Network Card(s), lists `[nn]:` items (no other empty-looking field is followed by items).
+    static func listsNoHotfix(_ value: some StringProtocol, nextFieldHasItems: Bool) -> Bool {
+        guard nextFieldHasItems else { return false }
+        let text = Substring(value).trimmingWhitespace()
+        return text == "N/A" || (text.hasPrefix("0 ") && firstInteger(text) == 0)
+    }
+
     static func firstInteger(_ text: some StringProtocol) -> Int? {
         let digits = Substring(text).drop { !$0.isASCIIDigitCharacter }.prefix { $0.isASCIIDigitCharacter }
         return Int(digits)

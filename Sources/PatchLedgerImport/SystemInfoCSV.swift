@@ -5,7 +5,10 @@ import PatchLedgerCore
 /// (`"5 Hotfix(s) Installed.,[01]: KB4049065,[02]: …"`).
 enum SystemInfoCSV {
     static func matches(_ text: String) -> Bool {
-        CSV(text).rows.dropFirst().contains { row in row.fields.contains { hotfixItems($0) != nil } }
+        CSV(text).rows.dropFirst().contains { row in
+            row.fields.contains { hotfixItems($0) != nil }
+                || (row.fields.contains { InventoryFields.osVersion($0) != nil } && listsNoHotfix(row.fields))
+        }
     }
 
     static func parse(_ text: String, file: String) throws -> [InventorySnapshot] {
@@ -35,8 +38,23 @@ enum SystemInfoCSV {
                     snapshot.otherEntries += 1
                 }
             }
+        } else if listsNoHotfix(fields) {
+            snapshot.declaredCount = 0
+            snapshot.listsInstalledUpdates = true
         }
         return snapshot
+    }
+
+    /// Whether a row's Hotfix(s) field says the host has none (`InventoryFields.listsNoHotfix`).
+    private static func listsNoHotfix(_ fields: [String]) -> Bool {
+        fields.indices.dropFirst(3).contains { index in
+            index + 1 < fields.count
+                && InventoryFields.listsNoHotfix(
+                    fields[index].prefix { $0 != "," },
+                    nextFieldHasItems: fields[index + 1].split(separator: ",").contains {
+                        InventoryFields.listItem($0) != nil
+                    })
+        }
     }
 
     /// The `[nn]: …` items of a field when at least one of them is a KB.

@@ -43,6 +43,14 @@ enum SystemInfoList {
                     snapshot.otherEntries += 1
                 }
             }
+        } else if fields.indices.dropFirst(3).contains(where: { index in
+            index + 1 < fields.count && fields[index].items.isEmpty
+                && InventoryFields.listsNoHotfix(
+                    fields[index].value, nextFieldHasItems: !fields[index + 1].items.isEmpty)
+        }) {
+            // Nothing installed: a state (a VM fresh from an old image), not a failed capture.
+            snapshot.declaredCount = 0
+            snapshot.listsInstalledUpdates = true
         }
         return snapshot
     }

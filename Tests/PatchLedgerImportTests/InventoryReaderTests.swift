@@ -199,6 +199,61 @@ import Testing
         }
     }
 
+    /// The end of a systeminfo capture of a machine with no update installed, in English or French.
+    static func systemInfo(hotfixes: String, label: String = "Hotfix(s):") -> String {
+        let head = """
+            Host Name:                 FRESH-01
+            OS Name:                   Microsoft Windows Server 2019 Datacenter
+            OS Version:                10.0.17763 N/A Build 17763
+            Registered Organization:   N/A
+            Product ID:                00430-00000-00000-AA442
+            System Type:               x64-based PC
+            Processor(s):              1 Processor(s) Installed.
+                                       [01]: Intel64 Family 6 Model 85 Stepping 7 GenuineIntel ~2594 Mhz
+            Logon Server:              \\FRESH-01
+            """
+        let padded = label.padding(toLength: 27, withPad: " ", startingAt: 0)
+        return head + "\n" + padded + hotfixes + """
+
+            Network Card(s):           1 NIC(s) Installed.
+                                       [01]: Microsoft Hyper-V Network Adapter
+                                             Connection Name: Ethernet
+            Hyper-V Requirements:      A hypervisor has been detected.
+            """
+    }
+
+    @Test func aSystemInfoWithNoHotfixIsAMachineWithNothingInstalled() throws {
+        for (label, hotfixes) in [
+            ("Hotfix(s):", "N/A"), ("Hotfix(s):", "0 Hotfix(s) Installed."),
+            ("Correctif(s):", "0 correctif(s) installé(s)."),
+        ] {
+            let text = Self.systemInfo(hotfixes: hotfixes, label: label)
+            let result = try InventoryReader.read(bytes: Array(text.utf8), displayName: "fresh-01.txt")
+            let snapshot = try #require(result.snapshots.first)
+            #expect(result.format == .systeminfo)
+            #expect(snapshot.vm == "FRESH-01")
+            #expect(snapshot.kbs.isEmpty, "\(hotfixes)")
+            #expect(snapshot.listsInstalledUpdates, "\(hotfixes)")
+            #expect(result.diagnostics.isEmpty)
+        }
+        // No Hotfix(s) field at all (a cut capture) says nothing of what is installed: still an error.
+        let cut = Self.systemInfo(hotfixes: "N/A").components(separatedBy: "\n").prefix(9).joined(separator: "\n")
+        #expect(throws: ImportError.self) {
+            try InventoryReader.read(bytes: Array(cut.utf8), displayName: "cut.txt", format: .systeminfo)
+        }
+    }
+
+    @Test func aSystemInfoCSVRowWithNoHotfixIsAMachineWithNothingInstalled() throws {
+        let text = """
+            "Host Name","OS Name","OS Version","System Type","Logon Server","Hotfix(s)","Network Card(s)"
+            "FRESH-01","Microsoft Windows Server 2019 Datacenter","10.0.17763 N/A Build 17763","x64-based PC","\\\\FRESH-01","N/A","1 NIC(s) Installed.,[01]: Microsoft Hyper-V Network Adapter"
+            """
+        let result = try InventoryReader.read(bytes: Array(text.utf8), displayName: "fleet.csv")
+        #expect(result.format == .systeminfoCSV)
+        #expect(result.snapshots.first?.kbs.isEmpty == true)
+        #expect(result.snapshots.first?.listsInstalledUpdates == true)
+    }
+
     @Test func aJSONInventoryIsKnownByItsFirstObjectAndATruncatedOneIsBadJSON() throws {
         let truncated = #"[{"vm": "a", "kbs": ["KB5028168"]}, {"vm": "b", "kbs": ["KB50"#
         #expect(InventoryFormat.detect(truncated) == .patchLedgerJSON)

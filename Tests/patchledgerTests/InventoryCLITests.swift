@@ -20,14 +20,30 @@ import Testing
         #expect(
             imported.stdout.contains(
                 "fresh-01 2023-09-01T00:00:00Z patchledger-json, Windows Server 2019 10.0.17763, 0 KBs: added"))
-        let scan = try cli.run(["scan", "--format", "json", "--as-of", "2023-09-04"])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])
-        let vm = try #require((json["vms"] as? [[String: Any]])?.first)
-        #expect(vm["status"] as? String == "evaluated")
-        // Every cumulative update of the catalog, folded into the newest.
-        let missing = try #require(vm["missing"] as? [[String: Any]])
-        #expect(missing.first?["kb"] as? String == "KB5029247")
-        #expect(missing.first?["covers"] as? [String] == ["KB5027222", "KB5028168"])
+        // The same machine as systeminfo reports it: "Hotfix(s): N/A".
+        let capture = cli.folder.appendingPathComponent("fresh-02.txt")
+        try """
+        Host Name:                 FRESH-02
+        OS Name:                   Microsoft Windows Server 2019 Datacenter
+        OS Version:                10.0.17763 N/A Build 17763
+        System Type:               x64-based PC
+        Logon Server:              \\\\FRESH-02
+        Hotfix(s):                 N/A
+        Network Card(s):           1 NIC(s) Installed.
+                                   [01]: Microsoft Hyper-V Network Adapter
+
+        """.write(to: capture, atomically: true, encoding: .utf8)
+        try cli.succeed(["import", "inventory", "--quiet", "--scanned-at", "2023-09-01", capture.path])
+        let json = try cli.json(["scan", "--format", "json", "--as-of", "2023-09-04"])
+        let vms = try #require(json["vms"] as? [[String: Any]])
+        #expect(vms.map { $0["vm"] as? String } == ["fresh-01", "FRESH-02"])
+        for vm in vms {
+            #expect(vm["status"] as? String == "evaluated")
+            // Every cumulative update of the catalog, folded into the newest.
+            let missing = try #require(vm["missing"] as? [[String: Any]])
+            #expect(missing.first?["kb"] as? String == "KB5029247")
+            #expect(missing.first?["covers"] as? [String] == ["KB5027222", "KB5028168"])
+        }
     }
 
     @Test func importingAFolderTwiceAddsThenSaysUnchanged() throws {
