@@ -1,8 +1,7 @@
 extension CompiledCatalog {
-    /// The findings of an outcome evaluated with `detailed: true`, as `FindingsEvaluator` keys them.
-    ///
-    /// - Parameter cveKeys: the evaluator's id of each of this catalog's CVE ids.
-    func lacks(_ outcome: StateOutcome, cveKeys: [Int32]) -> SnapshotLacks {
+    /// The findings of an outcome: its missing updates by KB, its open CVEs
+    /// counted.
+    func lacks(_ outcome: StateOutcome) -> SnapshotLacks {
         let p = products[Int(outcome.product)]
         // An update's severity: the highest of its CVEs still open, else its own. A KB listed twice keeps the
         // severity of its last listing, as the scan's folds list them.
@@ -14,8 +13,7 @@ extension CompiledCatalog {
                 where Bits.contains(outcome.open, Int(p.fixCVE[fix])) {
                     highest = max(highest, p.fixSeverity[fix])
                 }
-                updates.append(
-                    (FindingKey.update(KB(p.kb[id])).raw, updates.count, highest > 0 ? highest : p.severity[id]))
+                updates.append((Int64(p.kb[id]), updates.count, highest > 0 ? highest : p.severity[id]))
             }
         }
         updates.sort { ($0.key, $0.order) < ($1.key, $1.order) }
@@ -26,18 +24,9 @@ extension CompiledCatalog {
             keys.append(update.key)
             severities.append(update.severity)
         }
-        var cves: [(key: Int64, severity: UInt8)] = []
-        var index = 0
-        outcome.open.withUnsafeBufferPointer { words in
-            Bits.forEach(words) { cve in
-                cves.append((FindingKey.cve(cveKeys[Int(p.cveGlobal[cve])]).raw, outcome.openSeverities?[index] ?? 0))
-                index += 1
-            }
-        }
-        // CVE keys sort after every update key; among themselves, by the evaluator's ids.
-        cves.sort { $0.key < $1.key }
-        keys += cves.map(\.key)
-        severities += cves.map(\.severity)
-        return SnapshotLacks(keys: keys, severities: severities, compliant: outcome.missing.isEmpty)
+        return SnapshotLacks(
+            keys: keys, severities: severities, compliant: outcome.missing.isEmpty, openCVEs: outcome.openCount,
+            openCritical: outcome.openBySeverity[Severity.critical.rawValue],
+            openImportant: outcome.openBySeverity[Severity.important.rawValue])
     }
 }

@@ -3,11 +3,7 @@ extension Drift {
     ///   - since: start of the window; each VM's drift runs from its latest snapshot on or before it (else
     ///     its snapshot before `to`). `nil`: each VM's last two snapshots, and 30 days back for the fleet.
     ///   - until: end of the window; each VM's drift runs to its latest snapshot on or before it.
-    ///   - exposures: the open CVE exposures of the same VMs, counted (only Critical and Important show).
-    public init(
-        histories: [VMHistory], exposures: [Exposures] = [], since: CalendarDate?, until: CalendarDate,
-        longest: Int = 10
-    ) {
+    public init(histories: [VMHistory], since: CalendarDate?, until: CalendarDate, longest: Int = 10) {
         let windowStart = since ?? CalendarDate(daysSinceEpoch: until.daysSinceEpoch - 30)
         self.since = windowStart.description
         self.until = until.description
@@ -26,10 +22,10 @@ extension Drift {
                 removed: Self.sorted((from?.kbs ?? []).subtracting(to.kbs)),
                 newlyMissing: after.subtracting(before).sorted(), fixed: before.subtracting(after).sorted(),
                 regressions: history.findings.filter {
-                    $0.kind == .update && $0.isRegression && $0.firstSeen > lower && $0.firstSeen <= to.scannedAt
-                }.map(\.key).sorted())
+                    $0.isRegression && $0.firstSeen > lower && $0.firstSeen <= to.scannedAt
+                }.map(\.kb).sorted())
         }
-        fleet = Self.fleet(histories, exposures: exposures, since: windowStart, until: until, longest: longest)
+        fleet = Self.fleet(histories, since: windowStart, until: until, longest: longest)
         peers = Self.peers(histories, until: until)
     }
 
@@ -46,74 +42,60 @@ extension Drift {
 
     static func sorted(_ kbs: Set<KB>) -> [String] { kbs.sorted().map(\.description) }
 
-    static func fleet(
-        _ histories: [VMHistory], exposures: [Exposures], since: CalendarDate, until: CalendarDate, longest: Int
-    ) -> Fleet {
-        // Each day counts at its end. Exposures are open over a run of days: added to per-day counters where
-        // the run starts and taken off where it ends.
+    static func fleet(_ histories: [VMHistory], since: CalendarDate, until: CalendarDate, longest: Int) -> Fleet {
+        // Each day counts at its end, each VM by its latest scan on or before it.
         let count = max(0, until.daysSinceEpoch - since.daysSinceEpoch + 1)
         let instants = (0..<count).map {
             Timestamp(CalendarDate(daysSinceEpoch: since.daysSinceEpoch + $0), hour: 23, minute: 59, second: 59)
         }
-        /// The first day whose end is at or after `time` (`count` when none is).
-        func firstDay(endingAtOrAfter time: Timestamp) -> Int { instants.partitionPoint { $0 >= time } }
         var scanned = [Int](repeating: 0, count: count)
         var compliant = [Int](repeating: 0, count: count)
+        var critical = [Int](repeating: 0, count: count)
+        var important = [Int](repeating: 0, count: count)
         for history in histories {
-            // Each day, the latest scan on or before it: compliant as `scan --as-of` that day would say.
             var latest = -1
+            var evaluated = -1
             for day in 0..<count {
                 while latest + 1 < history.scans.count, history.scans[latest + 1].scannedAt <= instants[day] {
                     latest += 1
+                    if history.scans[latest].evaluated { evaluated = latest }
                 }
                 guard latest >= 0 else { continue }
                 scanned[day] += 1
+                // Compliant as `scan --as-of` that day would say.
                 if history.scans[latest].isCompliant(on: CalendarDate(daysSinceEpoch: since.daysSinceEpoch + day)) {
                     compliant[day] += 1
                 }
-            }
-        }
-        var critical = [Int](repeating: 0, count: count + 1)
-        var important = [Int](repeating: 0, count: count + 1)
-        for run in exposures where run.severity >= .important {
-            let from = firstDay(endingAtOrAfter: run.firstSeen)
-            let to = run.fixedAt.map { firstDay(endingAtOrAfter: $0) } ?? count
-            guard from < to else { continue }
-            if run.severity == .critical {
-                critical[from] += run.count
-                critical[to] -= run.count
-            } else {
-                important[from] += run.count
-                important[to] -= run.count
+                // Exposures stay as the VM's last evaluated scan left them (a scan of an unknown product says
+                // nothing of its CVEs).
+                if evaluated >= 0 {
+                    critical[day] += history.scans[evaluated].openCritical
+                    important[day] += history.scans[evaluated].openImportant
+                }
             }
         }
         var days: [Day] = []
-        var (openCritical, openImportant) = (0, 0)
         for day in 0..<count {
-            openCritical += critical[day]
-            openImportant += important[day]
             days.append(
                 Day(
                     date: CalendarDate(daysSinceEpoch: since.daysSinceEpoch + day).description,
                     scanned: scanned[day], compliant: compliant[day],
                     compliantPct: scanned[day] == 0 ? nil : Double(compliant[day] * 1000 / scanned[day]) / 10,
-                    openCriticalExposures: openCritical, openImportantExposures: openImportant))
+                    openCriticalExposures: critical[day], openImportantExposures: important[day]))
         }
         let window = Timestamp(since)...Timestamp(until, hour: 23, minute: 59, second: 59)
-        let fixed = histories.flatMap(\.findings).filter {
-            $0.kind == .update && $0.fixedAt.map(window.contains) == true
-        }
+        let fixed = histories.flatMap(\.findings).filter { $0.fixedAt.map(window.contains) == true }
         var timeToFix = ["all": Self.timeToFix(fixed)]
         for (severity, group) in Dictionary(grouping: fixed, by: { $0.severity?.lowercased() ?? "unrated" }) {
             timeToFix[severity] = Self.timeToFix(group)
         }
         let end = window.upperBound
         let open = histories.flatMap(\.findings).filter {
-            $0.kind == .update && $0.firstSeen <= end && ($0.fixedAt.map { $0 > end } ?? true)
+            $0.firstSeen <= end && ($0.fixedAt.map { $0 > end } ?? true)
         }
         let longestOpen = open.map { finding in
             OpenFinding(
-                vm: finding.vm, kb: finding.key, severity: finding.severity, firstSeen: finding.firstSeen.description,
+                vm: finding.vm, kb: finding.kb, severity: finding.severity, firstSeen: finding.firstSeen.description,
                 days: Int((end.secondsSinceEpoch - finding.firstSeen.secondsSinceEpoch) / 86_400))
         }
         .sorted { ($0.days, $1.vm, $1.kb) > ($1.days, $0.vm, $0.kb) }

@@ -22,7 +22,8 @@ public struct Drift: Sendable, Codable {
         public var compliant: Int
         /// `compliant` as a share of `scanned`; absent before the first scan.
         public var compliantPct: Double?
-        /// Open VM × CVE exposures (one CVE open on three VMs counts three), by the CVE's severity.
+        /// Open VM × CVE exposures (one CVE open on three VMs counts three), by the CVE's severity: each VM's
+        /// latest evaluated scan on or before the day, as `scan` counts a VM's `openCves`.
         public var openCriticalExposures: Int
         public var openImportantExposures: Int
     }
@@ -65,7 +66,7 @@ public struct Drift: Sendable, Codable {
     public var peers: [PeerDrift]
 }
 
-/// One VM's history as drift reads it: its scans and its update findings.
+/// One VM's history as drift reads it: its scans and its findings.
 public struct VMHistory: Sendable {
     public struct Scan: Sendable {
         public var scannedAt: Timestamp
@@ -76,14 +77,20 @@ public struct VMHistory: Sendable {
         /// The first day, on or after the scan, as of which it lacks an update to install; `nil`: none lacked as
         /// of the newest catalog.
         public var notCompliantFrom: CalendarDate?
+        /// Its open Critical and Important CVEs (when evaluated).
+        public var openCritical: Int
+        public var openImportant: Int
 
         public init(
-            scannedAt: Timestamp, kbs: Set<KB> = [], evaluated: Bool = true, notCompliantFrom: CalendarDate? = nil
+            scannedAt: Timestamp, kbs: Set<KB> = [], evaluated: Bool = true, notCompliantFrom: CalendarDate? = nil,
+            openCritical: Int = 0, openImportant: Int = 0
         ) {
             self.scannedAt = scannedAt
             self.kbs = kbs
             self.evaluated = evaluated
             self.notCompliantFrom = notCompliantFrom
+            self.openCritical = openCritical
+            self.openImportant = openImportant
         }
 
         /// `scan`'s verdict on this scan as of the end of `day`.
@@ -97,7 +104,6 @@ public struct VMHistory: Sendable {
     public var image: String?
     /// Oldest first.
     public var scans: [Scan]
-    /// Update findings (CVE exposures reach drift counted, as `Drift.Exposures`).
     public var findings: [Finding]
 
     public init(vm: String, group: String?, image: String? = nil, scans: [Scan], findings: [Finding]) {
@@ -110,24 +116,6 @@ public struct VMHistory: Sendable {
 
     /// Update findings open at the instant `time`.
     func missing(at time: Timestamp) -> Set<String> {
-        Set(findings.lazy.filter { $0.kind == .update && $0.firstSeen <= time && time <= $0.lastSeen }.map(\.key))
-    }
-}
-
-extension Drift {
-    /// Open CVE exposures counted by (severity, first seen, fixed): a fleet's millions of VM × CVE findings
-    /// share a few hundred such runs, which is all the trend needs of them.
-    public struct Exposures: Sendable {
-        public var severity: Severity
-        public var firstSeen: Timestamp
-        public var fixedAt: Timestamp?
-        public var count: Int
-
-        public init(severity: Severity, firstSeen: Timestamp, fixedAt: Timestamp?, count: Int) {
-            self.severity = severity
-            self.firstSeen = firstSeen
-            self.fixedAt = fixedAt
-            self.count = count
-        }
+        Set(findings.lazy.filter { $0.firstSeen <= time && time <= $0.lastSeen }.map(\.kb))
     }
 }

@@ -1,14 +1,8 @@
-/// One episode of a VM lacking something: an update (`kind` update, `key` a KB) or an open CVE exposure
-/// (`kind` cve, `key` the CVE id), from the first scan that showed it to the first later scan that did not.
+/// One episode of a VM lacking an update (by its own KB, before folding), from the first scan that showed it
+/// missing to the first later scan that did not.
 public struct Finding: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable {
-        case update
-        case cve
-    }
-
     public var vm: String
-    public var kind: Kind
-    public var key: String
+    public var kb: String
     public var severity: String?
     /// 1 for the first episode; 2 and up are regressions (fixed, then missing again).
     public var episode: Int
@@ -18,12 +12,11 @@ public struct Finding: Hashable, Sendable, Codable {
     public var fixedAt: Timestamp?
 
     public init(
-        vm: String, kind: Kind, key: String, severity: String?, episode: Int, firstSeen: Timestamp, lastSeen: Timestamp,
+        vm: String, kb: String, severity: String?, episode: Int, firstSeen: Timestamp, lastSeen: Timestamp,
         fixedAt: Timestamp? = nil
     ) {
         self.vm = vm
-        self.kind = kind
-        self.key = key
+        self.kb = kb
         self.severity = severity
         self.episode = episode
         self.firstSeen = firstSeen
@@ -41,6 +34,6 @@ public struct Finding: Hashable, Sendable, Codable {
 
 extension Finding: Comparable {
     public static func < (a: Finding, b: Finding) -> Bool {
-        (a.vm, a.kind.rawValue, a.key, a.episode) < (b.vm, b.kind.rawValue, b.key, b.episode)
+        (a.vm, a.kb, a.episode) < (b.vm, b.kb, b.episode)
     }
 }

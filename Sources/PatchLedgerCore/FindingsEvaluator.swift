@@ -2,17 +2,14 @@
 /// policy (README, "Drift and the findings ledger").
 ///
 /// A day's catalog is the updates released by then, so the days between two releases share one compiled
-/// catalog, and the states they share one evaluation. CVEs get ids of their own here, stable across those
-/// catalogs (each numbers only the CVEs it holds), so that snapshots of different days compare by key.
+/// catalog, and the states they share one evaluation.
 public final class FindingsEvaluator {
     private final class Day {
         let compiled: CompiledCatalog
-        let cveKeys: [Int32]
         var memo: [StateKey: SnapshotLacks] = [:]
 
-        init(compiled: CompiledCatalog, cveKeys: [Int32]) {
+        init(compiled: CompiledCatalog) {
             self.compiled = compiled
-            self.cveKeys = cveKeys
         }
     }
 
@@ -24,9 +21,6 @@ public final class FindingsEvaluator {
     /// The same, per product (lowercased name).
     private let productDays: [String: [CalendarDate]]
     private var days: [CalendarDate: Day] = [:]
-    private var cveIDs: [String: Int32] = [:]
-    /// CVE names by the ids keys carry.
-    public private(set) var cveNames: [String] = []
     private var scratch = CompiledCatalog.Scratch()
     /// Evaluations kept per day before that day's memo is emptied: memory stays bounded on a fleet of many states.
     private let memoLimit = 50_000
@@ -64,8 +58,7 @@ public final class FindingsEvaluator {
             product: product, version: state.version, installed: state.installed, hotpatch: state.hotpatch)
         if let known = day.memo[key] { return known }
         if day.memo.count >= memoLimit { day.memo.removeAll(keepingCapacity: true) }
-        let lacks = day.compiled.lacks(
-            day.compiled.evaluate(key, scratch: &scratch, detailed: true), cveKeys: day.cveKeys)
+        let lacks = day.compiled.lacks(day.compiled.evaluate(key, scratch: &scratch))
         day.memo[key] = lacks
         return lacks
     }
@@ -81,24 +74,12 @@ public final class FindingsEvaluator {
         return nil
     }
 
-    /// A key as the ledger writes it: its kind, and the KB (`KB5028168`) or the CVE id.
-    public func name(of key: FindingKey) -> String {
-        key.kind == .update ? KB(Int(key.raw)).description : cveNames[key.cveID]
-    }
-
     private func catalog(for cutoff: CalendarDate) -> Day {
         if let known = days[cutoff] { return known }
         let compiled = CompiledCatalog(
             catalogs: catalogs, supersedence: supersedence,
             policy: .init(classifications: Classification.scannedByDefault, asOf: cutoff), history: history)
-        let cveKeys = compiled.cveNames.map { name in
-            if let known = cveIDs[name] { return known }
-            let id = Int32(cveNames.count)
-            cveIDs[name] = id
-            cveNames.append(name)
-            return id
-        }
-        let day = Day(compiled: compiled, cveKeys: cveKeys)
+        let day = Day(compiled: compiled)
         days[cutoff] = day
         return day
     }

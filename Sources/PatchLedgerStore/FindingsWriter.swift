@@ -31,24 +31,27 @@ struct FindingsWriter {
         insertFinding = try BulkStatement(
             db,
             sql: """
-                INSERT INTO findings (vm_id, kind, key, episode, severity, first_seen, last_seen, fixed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO findings (vm_id, kb, episode, severity, first_seen, last_seen, fixed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
         openFinding = try BulkStatement(
             db,
             sql: """
-                INSERT INTO findings (vm_id, kind, key, episode, severity, first_seen)
-                SELECT ?1, ?2, ?3, coalesce(max(episode), 0) + 1, ?4, ?5 FROM findings
-                WHERE vm_id = ?1 AND kind = ?2 AND key = ?3
+                INSERT INTO findings (vm_id, kb, episode, severity, first_seen)
+                SELECT ?1, ?2, coalesce(max(episode), 0) + 1, ?3, ?4 FROM findings WHERE vm_id = ?1 AND kb = ?2
                 """)
         fixFinding = try BulkStatement(
             db,
             sql: """
-                UPDATE findings SET last_seen = ?4, fixed_at = ?5
-                WHERE vm_id = ?1 AND kind = ?2 AND key = ?3 AND fixed_at IS NULL
+                UPDATE findings SET last_seen = ?3, fixed_at = ?4 WHERE vm_id = ?1 AND kb = ?2 AND fixed_at IS NULL
                 """)
         insertEvaluation = try BulkStatement(
-            db, sql: "INSERT INTO evaluations (snapshot_id, vm_id, scanned_at, not_compliant_from) VALUES (?, ?, ?, ?)")
+            db,
+            sql: """
+                INSERT INTO evaluations (snapshot_id, vm_id, scanned_at, not_compliant_from, open_cves, open_critical,
+                    open_important)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
     }
 
     mutating func add(_ snapshot: StreamedSnapshot, kbs: () throws -> Set<KB>) throws {
@@ -79,21 +82,18 @@ struct FindingsWriter {
         }
         if snapshot.isResumePoint { return }
         try insertEvaluation.execute(
-            .integer(snapshot.id), .integer(vm), .text(snapshot.scannedAt),
-            .string(notCompliantFrom?.description))
+            .integer(snapshot.id), .integer(vm), .text(snapshot.scannedAt), .string(notCompliantFrom?.description),
+            .int(lacks.openCVEs), .int(lacks.openCritical), .int(lacks.openImportant))
         if resumed {
             let lastSeen = previous?.scannedAt ?? snapshot.scannedAt
             try SnapshotLacks.changes(
                 from: previous?.lacks ?? .none, to: lacks,
                 opened: { key, severity in
-                    let (kind, name) = describe(key)
                     try openFinding.execute(
-                        .integer(vm), .text(kind), .text(name), .string(Self.text(severity)), .text(snapshot.scannedAt))
+                        .integer(vm), .text(Self.kb(key)), .string(Self.text(severity)), .text(snapshot.scannedAt))
                 },
                 fixed: { key in
-                    let (kind, name) = describe(key)
-                    try fixFinding.execute(
-                        .integer(vm), .text(kind), .text(name), .text(lastSeen), .text(snapshot.scannedAt))
+                    try fixFinding.execute(.integer(vm), .text(Self.kb(key)), .text(lastSeen), .text(snapshot.scannedAt))
                 })
         } else {
             let write = episodeWriter()
@@ -110,20 +110,15 @@ struct FindingsWriter {
 
     /// Writes a replayed VM's episode as one row (not a method: the tracker calls it while it is mutated).
     private func episodeWriter() -> (EpisodeTracker.Episode) throws -> Void {
-        let (vm, insert, evaluator) = (vm, insertFinding, evaluator)
+        let (vm, insert) = (vm, insertFinding)
         return { episode in
-            let key = FindingKey(raw: episode.key)
             try insert.execute(
-                .integer(vm), .text(key.kind.rawValue), .text(evaluator.name(of: key)), .int(episode.episode),
-                .string(Self.text(episode.severity)), .text(episode.firstSeen), .string(episode.lastSeen),
-                .string(episode.fixedAt))
+                .integer(vm), .text(Self.kb(episode.key)), .int(episode.episode), .string(Self.text(episode.severity)),
+                .text(episode.firstSeen), .string(episode.lastSeen), .string(episode.fixedAt))
         }
     }
 
-    private func describe(_ key: Int64) -> (kind: String, key: String) {
-        let key = FindingKey(raw: key)
-        return (key.kind.rawValue, evaluator.name(of: key))
-    }
+    private static func kb(_ key: Int64) -> String { KB(Int(key)).description }
 
     private static func text(_ severity: UInt8) -> String? { Severity(rawValue: Int(severity))?.description }
 }

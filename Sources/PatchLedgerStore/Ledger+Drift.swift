@@ -4,11 +4,10 @@ import PatchLedgerCore
 
 extension Ledger {
     /// What `drift` shows, read for one VM, one group or every VM (refresh the findings first): every scan's
-    /// time and verdict, installed KBs of the two scans each VM's drift compares, update findings, and CVE
-    /// exposures counted in SQL. Not every snapshot's KBs, nor every VM × CVE finding: a fleet's history holds
-    /// millions of each.
+    /// time, verdict and open CVE counts, installed KBs of the two scans each VM's drift compares, and the
+    /// findings. Not every snapshot's KBs: a fleet's history holds millions.
     public func driftHistories(vm: String? = nil, group: String? = nil, since: CalendarDate?, until: CalendarDate)
-        throws -> (histories: [VMHistory], exposures: [Drift.Exposures])
+        throws -> [VMHistory]
     {
         try Self.wrap {
             try writer.read { db in
@@ -35,7 +34,8 @@ extension Ledger {
                 let scanRows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT s.id, s.vm_id, s.scanned_at, e.snapshot_id IS NOT NULL, e.not_compliant_from
+                        SELECT s.id, s.vm_id, s.scanned_at, e.snapshot_id IS NOT NULL, e.not_compliant_from,
+                            e.open_critical, e.open_important
                         FROM snapshots s LEFT JOIN evaluations e ON e.snapshot_id = s.id
                         WHERE s.vm_id IN (\(selected))
                         """, arguments: arguments)
@@ -50,7 +50,9 @@ extension Ledger {
                     scans[row[1], default: []].append(
                         (
                             row[0],
-                            VMHistory.Scan(scannedAt: scannedAt, evaluated: row[3], notCompliantFrom: notCompliantFrom)
+                            VMHistory.Scan(
+                                scannedAt: scannedAt, evaluated: row[3], notCompliantFrom: notCompliantFrom,
+                                openCritical: row[5] ?? 0, openImportant: row[6] ?? 0)
                         ))
                 }
                 var findings: [Int64: [Finding]] = [:]
@@ -58,19 +60,19 @@ extension Ledger {
                 let findingRows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT f.vm_id, f.key, f.severity, f.episode, f.first_seen, coalesce(f.last_seen, e.latest),
+                        SELECT f.vm_id, f.kb, f.severity, f.episode, f.first_seen, coalesce(f.last_seen, e.latest),
                             f.fixed_at
                         FROM findings f LEFT JOIN (
                             SELECT vm_id, max(scanned_at) AS latest FROM evaluations GROUP BY vm_id) e
                             ON e.vm_id = f.vm_id
-                        WHERE f.kind = 'update' AND f.vm_id IN (\(selected))
+                        WHERE f.vm_id IN (\(selected))
                         """, arguments: arguments)
                 while let row = try findingRows.next() {
                     let vmID: Int64 = row[0]
                     guard let name = names[vmID], let first = time(row[4]), let last = time(row[5]) else { continue }
                     findings[vmID, default: []].append(
                         Finding(
-                            vm: name, kind: .update, key: row[1], severity: row[2], episode: row[3], firstSeen: first,
+                            vm: name, kb: row[1], severity: row[2], episode: row[3], firstSeen: first,
                             lastSeen: last, fixedAt: time(row[6])))
                 }
                 // Each VM's scans in order (time, then id), and the ids of the two drift compares, whose installed
@@ -98,56 +100,8 @@ extension Ledger {
                     guard let (history, scan) = wanted[sqlite3_column_int64(handle, 0)] else { continue }
                     histories[history].scans[scan].kbs.insert(KB(Int(sqlite3_column_int64(handle, 1))))
                 }
-                let exposures = try Self.exposures(db, selected: selected, arguments: arguments, time: time)
-                return (histories, exposures)
+                return histories
             }
-        }
-    }
-
-    /// Critical and Important CVE exposures of the selected VMs, counted by (severity, first seen, fixed).
-    /// Counted here rather than by SQL's GROUP BY, which sorts the fleet's millions of findings: rows are read
-    /// by position, and a time equal to the previous row's is recognised by its bytes.
-    private static func exposures(
-        _ db: Database, selected: String, arguments: StatementArguments, time: (String?) -> Timestamp?
-    ) throws -> [Drift.Exposures] {
-        let statement = try db.makeStatement(
-            sql: """
-                SELECT severity = 'Critical', first_seen, fixed_at FROM findings
-                WHERE kind = 'cve' AND severity IN ('Critical', 'Important') AND vm_id IN (\(selected))
-                """)
-        try statement.setArguments(arguments)
-        let handle = statement.sqliteStatement
-        var names: [String: Int32] = [:]
-        var texts: [String] = []
-        var previous: [(bytes: [UInt8], id: Int32)] = [([], -1), ([], -1)]
-        /// The column's text as an id into `texts`; -1 for NULL.
-        func id(_ column: Int32) -> Int32 {
-            guard let pointer = sqlite3_column_text(handle, column) else { return -1 }
-            let bytes = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
-            let slot = Int(column) - 1
-            if previous[slot].id >= 0, previous[slot].bytes.elementsEqual(bytes) { return previous[slot].id }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let known = names[text] ?? Int32(texts.count)
-            if known == texts.count {
-                names[text] = known
-                texts.append(text)
-            }
-            previous[slot] = (Array(bytes), known)
-            return known
-        }
-        var counts: [Int64: Int] = [:]
-        while try step(handle, db) {
-            let critical = Int64(sqlite3_column_int64(handle, 0))
-            let key = critical << 62 | Int64(id(1)) << 31 | Int64(id(2) + 1)
-            counts[key, default: 0] += 1
-        }
-        return counts.compactMap { key, count in
-            let first = Int(key >> 31 & Int64(Int32.max))
-            let fixed = Int(key & Int64(Int32.max)) - 1
-            guard let firstSeen = time(texts[first]) else { return nil }
-            return Drift.Exposures(
-                severity: key >> 62 == 1 ? .critical : .important, firstSeen: firstSeen,
-                fixedAt: fixed >= 0 ? time(texts[fixed]) : nil, count: count)
         }
     }
 }

@@ -78,6 +78,47 @@ extension Ledger {
                         FROM findings f JOIN vms v ON v.id = f.vm_id;
                     """)
         }
+        // A VM missing everything lacks thousands of CVEs: one finding per VM × CVE made an import of 10,000 VMs
+        // write 28 million rows. Findings are updates; each evaluation counts its open CVEs, and the view
+        // `cve_exposures` lists the CVEs each missing update fixes. Emptied, to be replayed.
+        migrator.registerMigration("Count open CVEs per evaluation") { db in
+            try db.execute(
+                sql: """
+                    DROP VIEW finding_episodes;
+                    DROP TABLE findings;
+                    DROP TABLE evaluations;
+                    DELETE FROM findings_state;
+                    CREATE TABLE findings (
+                        vm_id INTEGER NOT NULL REFERENCES vms(id),
+                        kb TEXT NOT NULL,
+                        episode INTEGER NOT NULL,
+                        severity TEXT,
+                        first_seen TEXT NOT NULL,
+                        last_seen TEXT,
+                        fixed_at TEXT,
+                        PRIMARY KEY (vm_id, kb, episode)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE evaluations (
+                        snapshot_id INTEGER PRIMARY KEY REFERENCES snapshots(id),
+                        vm_id INTEGER NOT NULL REFERENCES vms(id),
+                        scanned_at TEXT NOT NULL,
+                        not_compliant_from TEXT,
+                        open_cves INTEGER NOT NULL,
+                        open_critical INTEGER NOT NULL,
+                        open_important INTEGER NOT NULL
+                    );
+                    CREATE INDEX evaluations_vm_scanned_at ON evaluations(vm_id, scanned_at);
+                    CREATE VIEW finding_episodes AS
+                        SELECT v.name AS vm, f.vm_id, f.kb, f.episode, f.severity, f.first_seen,
+                            coalesce(f.last_seen,
+                                (SELECT max(e.scanned_at) FROM evaluations e WHERE e.vm_id = f.vm_id)) AS last_seen,
+                            f.fixed_at
+                        FROM findings f JOIN vms v ON v.id = f.vm_id;
+                    CREATE VIEW cve_exposures AS
+                        SELECT e.vm, e.vm_id, r.cve, e.kb, e.episode, e.first_seen, e.last_seen, e.fixed_at
+                        FROM finding_episodes e JOIN (SELECT DISTINCT kb, cve FROM remediations) r ON r.kb = e.kb;
+                    """)
+        }
         return migrator
     }
 
