@@ -72,7 +72,7 @@ struct FindingsPlan {
         try SnapshotStream(db, after: snapshotsAfter).forEach { snapshot, kbs in
             try writer.add(snapshot, kbs: kbs)
         }
-        try writer.finishVM()
+        try writer.finish()
         return vms.count
     }
 

@@ -16,10 +16,12 @@ struct FindingsWriter {
     }
 
     private let evaluator: FindingsEvaluator
-    private let insertFinding: BulkStatement
+    /// Rows of a whole replay go in many to a statement (a new fleet's first import writes hundreds of
+    /// thousands); nothing reads them back before `finish()`.
+    private let insertFinding: BulkInsert
     private let openFinding: BulkStatement
     private let fixFinding: BulkStatement
-    private let insertEvaluation: BulkStatement
+    private let insertEvaluation: BulkInsert
     private var vm: Int64 = -1
     private var resumed = false
     private var previous: Previous?
@@ -28,12 +30,8 @@ struct FindingsWriter {
 
     init(_ db: Database, evaluator: FindingsEvaluator) throws {
         self.evaluator = evaluator
-        insertFinding = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO findings (vm_id, kb, episode, severity, first_seen, last_seen, fixed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+        insertFinding = try BulkInsert(
+            db, "INSERT INTO findings (vm_id, kb, episode, severity, first_seen, last_seen, fixed_at)", columns: 7)
         openFinding = try BulkStatement(
             db,
             sql: """
@@ -45,13 +43,12 @@ struct FindingsWriter {
             sql: """
                 UPDATE findings SET last_seen = ?3, fixed_at = ?4 WHERE vm_id = ?1 AND kb = ?2 AND fixed_at IS NULL
                 """)
-        insertEvaluation = try BulkStatement(
+        insertEvaluation = try BulkInsert(
             db,
-            sql: """
-                INSERT INTO evaluations (snapshot_id, vm_id, scanned_at, not_compliant_from, open_cves, open_critical,
-                    open_important)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            """
+            INSERT INTO evaluations (snapshot_id, vm_id, scanned_at, not_compliant_from, open_cves, open_critical,
+                open_important)
+            """, columns: 7)
     }
 
     mutating func add(_ snapshot: StreamedSnapshot, kbs: () throws -> Set<KB>) throws {
@@ -81,7 +78,7 @@ struct FindingsWriter {
                 notCompliantFrom: notCompliantFrom)
         }
         if snapshot.isResumePoint { return }
-        try insertEvaluation.execute(
+        try insertEvaluation.add(
             .integer(snapshot.id), .integer(vm), .text(snapshot.scannedAt), .string(notCompliantFrom?.description),
             .int(lacks.openCVEs), .int(lacks.openCritical), .int(lacks.openImportant))
         if resumed {
@@ -101,8 +98,15 @@ struct FindingsWriter {
         }
     }
 
-    /// Writes a replayed VM's findings still open; call after the last snapshot.
-    mutating func finishVM() throws {
+    /// Writes the last VM's findings and the rows held back; call after the last snapshot.
+    mutating func finish() throws {
+        try finishVM()
+        try insertFinding.flush()
+        try insertEvaluation.flush()
+    }
+
+    /// Writes a replayed VM's findings still open.
+    private mutating func finishVM() throws {
         previous = nil
         let write = episodeWriter()
         for episode in tracker.finish() where !resumed { try write(episode) }
@@ -112,7 +116,7 @@ struct FindingsWriter {
     private func episodeWriter() -> (EpisodeTracker.Episode) throws -> Void {
         let (vm, insert) = (vm, insertFinding)
         return { episode in
-            try insert.execute(
+            try insert.add(
                 .integer(vm), .text(Self.kb(episode.key)), .int(episode.episode), .string(Self.text(episode.severity)),
                 .text(episode.firstSeen), .string(episode.lastSeen), .string(episode.fixedAt))
         }
