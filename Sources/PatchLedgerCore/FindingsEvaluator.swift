@@ -4,6 +4,23 @@
 /// A day's catalog is the updates released by then, so the days between two releases share one compiled
 /// catalog, and the states they share one evaluation.
 public final class FindingsEvaluator {
+    /// A snapshot as the findings evaluate it: a `VMState` whose installed KBs are a sorted array, as the ledger
+    /// reads them (a replay reads millions, and compares each scan with the VM's previous one).
+    public struct State: Equatable, Sendable {
+        public var product: String
+        public var version: OSVersion?
+        /// Sorted.
+        public var installed: [KB]
+        public var hotpatch: Bool
+
+        public init(product: String, version: OSVersion?, installed: [KB], hotpatch: Bool) {
+            self.product = product
+            self.version = version
+            self.installed = installed
+            self.hotpatch = hotpatch
+        }
+    }
+
     private final class Day {
         let compiled: CompiledCatalog
         var memo: [StateKey: SnapshotLacks] = [:]
@@ -51,7 +68,7 @@ public final class FindingsEvaluator {
 
     /// What the state lacks as of the catalog of `cutoff` (from `cutoff(for:)`); `nil` when the catalog does
     /// not know the product.
-    public func lacks(_ state: VMState, cutoff: CalendarDate) -> SnapshotLacks? {
+    public func lacks(_ state: State, cutoff: CalendarDate) -> SnapshotLacks? {
         let day = catalog(for: cutoff)
         guard let product = day.compiled.product(named: state.product) else { return nil }
         let key = day.compiled.key(
@@ -66,7 +83,7 @@ public final class FindingsEvaluator {
     /// The first day, on or after `scanned`, as of which the state lacks an update to install (`scan`'s
     /// "not compliant"); `nil` when it lacks none as of the newest catalog. Later releases only add to what a
     /// state lacks, so it stays not compliant from that day on.
-    public func notCompliantFrom(_ state: VMState, scanned: CalendarDate, lacks: SnapshotLacks) -> CalendarDate? {
+    public func notCompliantFrom(_ state: State, scanned: CalendarDate, lacks: SnapshotLacks) -> CalendarDate? {
         if !lacks.compliant { return scanned }
         for day in productDays[state.product.lowercased()] ?? [] where day > scanned {
             if let later = self.lacks(state, cutoff: day), !later.compliant { return day }

@@ -8,7 +8,7 @@ import PatchLedgerCore
 /// resume point, and its rows are opened and fixed in place.
 struct FindingsWriter {
     private struct Previous {
-        var state: VMState
+        var state: FindingsEvaluator.State
         var cutoff: CalendarDate
         var lacks: SnapshotLacks
         var scannedAt: String
@@ -51,14 +51,14 @@ struct FindingsWriter {
             """, columns: 7)
     }
 
-    mutating func add(_ snapshot: StreamedSnapshot, kbs: () throws -> Set<KB>) throws {
+    mutating func add(_ snapshot: StreamedSnapshot, kbs: () throws -> [KB]) throws {
         if snapshot.vmID != vm {
             try finishVM()
             vm = snapshot.vmID
             resumed = snapshot.isResumePoint
         }
         guard let product = snapshot.product, evaluator.knows(product: product) else { return }
-        let state = VMState(
+        let state = FindingsEvaluator.State(
             product: product, version: snapshot.version, installed: try kbs(), hotpatch: snapshot.hotpatch)
         let cutoff = evaluator.cutoff(for: snapshot.day)
         let lacks: SnapshotLacks
@@ -109,7 +109,8 @@ struct FindingsWriter {
     private mutating func finishVM() throws {
         previous = nil
         let write = episodeWriter()
-        for episode in tracker.finish() where !resumed { try write(episode) }
+        // In key order: rows land next to each other in the table's B-tree.
+        for episode in tracker.finish().sorted(by: { $0.key < $1.key }) where !resumed { try write(episode) }
     }
 
     /// Writes a replayed VM's episode as one row (not a method: the tracker calls it while it is mutated).

@@ -30,7 +30,8 @@ struct SnapshotStream {
         self.after = after
     }
 
-    func forEach(_ body: (StreamedSnapshot, _ kbs: () throws -> Set<KB>) throws -> Void) throws {
+    /// - Parameter body: receives each snapshot, and a reader of its installed KBs (sorted: the table's order).
+    func forEach(_ body: (StreamedSnapshot, _ kbs: () throws -> [KB]) throws -> Void) throws {
         let statement = try db.makeStatement(
             sql: """
                 SELECT s.id, s.vm_id, s.scanned_at, s.product, s.os_version, s.ubr, s.architecture, v.image, v.build,
@@ -85,8 +86,8 @@ struct SnapshotStream {
             try body(snapshot) {
                 sqlite3_reset(kbHandle)
                 sqlite3_bind_int64(kbHandle, 1, id)
-                var kbs = Set<KB>()
-                while try Ledger.step(kbHandle, db) { kbs.insert(KB(Int(sqlite3_column_int64(kbHandle, 0)))) }
+                var kbs: [KB] = []
+                while try Ledger.step(kbHandle, db) { kbs.append(KB(Int(sqlite3_column_int64(kbHandle, 0)))) }
                 return kbs
             }
         }
