@@ -90,7 +90,8 @@ struct FindingsWriter {
                         .integer(vm), .text(Self.kb(key)), .string(Self.text(severity)), .text(snapshot.scannedAt))
                 },
                 fixed: { key in
-                    try fixFinding.execute(.integer(vm), .text(Self.kb(key)), .text(lastSeen), .text(snapshot.scannedAt))
+                    try fixFinding.execute(
+                        .integer(vm), .text(Self.kb(key)), .text(lastSeen), .text(snapshot.scannedAt))
                 })
         } else {
             let write = episodeWriter()
