@@ -3,17 +3,11 @@ extension CompiledCatalog {
     /// counted.
     func lacks(_ outcome: StateOutcome) -> SnapshotLacks {
         let p = products[Int(outcome.product)]
-        // An update's severity: the highest of its CVEs still open, else its own. A KB listed twice keeps the
-        // severity of its last listing, as the scan's folds list them.
+        // A KB listed twice keeps the severity of its last listing, as the scan's folds list them.
         var updates: [(key: Int64, order: Int, severity: UInt8)] = []
         for fold in outcome.missing {
             for id in outcome.members(of: fold).lazy.map(Int.init) {
-                var highest: UInt8 = 0
-                for fix in Int(p.fixStart[id])..<Int(p.fixStart[id + 1])
-                where Bits.contains(outcome.open, Int(p.fixCVE[fix])) {
-                    highest = max(highest, p.fixSeverity[fix])
-                }
-                updates.append((Int64(p.kb[id]), updates.count, highest > 0 ? highest : p.severity[id]))
+                updates.append((Int64(p.kb[id]), updates.count, p.severity(of: id, open: outcome.open)))
             }
         }
         updates.sort { ($0.key, $0.order) < ($1.key, $1.order) }

@@ -63,12 +63,7 @@ extension CompiledCatalog {
         var missingKBs: [String: Severity?] = [:]
         for fold in outcome.missing {
             for id in outcome.members(of: fold).lazy.map(Int.init) {
-                var highest: UInt8 = 0
-                for fix in Int(p.fixStart[id])..<Int(p.fixStart[id + 1])
-                where Bits.contains(outcome.open, Int(p.fixCVE[fix])) {
-                    highest = max(highest, p.fixSeverity[fix])
-                }
-                missingKBs[KB(p.kb[id]).description] = Severity(rawValue: Int(highest > 0 ? highest : p.severity[id]))
+                missingKBs[KB(p.kb[id]).description] = Severity(rawValue: Int(p.severity(of: id, open: outcome.open)))
             }
         }
         return Evaluation(

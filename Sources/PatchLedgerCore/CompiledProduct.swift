@@ -210,6 +210,16 @@ public final class CompiledProduct: Sendable {
         return id >= 0 ? Int(id) : nil
     }
 
+    /// A missing update's severity (`Severity.rawValue`, `0`: unrated): the highest of its CVEs still `open`
+    /// (a bitset over local CVE ids), else its own.
+    func severity(of id: Int, open: [UInt64]) -> UInt8 {
+        var highest: UInt8 = 0
+        for fix in Int(fixStart[id])..<Int(fixStart[id + 1]) where Bits.contains(open, Int(fixCVE[fix])) {
+            highest = max(highest, fixSeverity[fix])
+        }
+        return highest > 0 ? highest : severity[id]
+    }
+
     /// The index of `version`'s build line among `lines`, or `-1` when no FixedBuild names it.
     func line(of version: OSVersion?) -> Int {
         guard let version else { return -1 }

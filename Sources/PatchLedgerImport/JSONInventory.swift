@@ -4,10 +4,11 @@ import PatchLedgerCore
 /// The JSON inventories: PowerShell's Win32_QuickFixEngineering objects and PatchLedger's own format.
 enum JSONInventory {
     /// The format, from the keys of the first object alone: a fleet's inventory is one file of tens of
-    /// megabytes, parsed once, by `parse`.
+    /// megabytes, parsed once, by `parse` (or streamed).
     static func detect(_ text: String) -> InventoryFormat? {
-        guard let sample = firstObject(text),
-            let first = try? Array(sample.utf8).withUnsafeBufferPointer({ try JSONParser.parse($0) }).members
+        // The first record alone (in the first megabytes), of a file that may be truncated after it.
+        let head = Array(text.utf8.prefix(4 << 20))
+        guard let first = (try? JSONRecords(bytes: head, displayName: "").next())??.value.members
         else { return nil }
         if first.contains(where: { $0.key == "kbs" }) { return .patchLedgerJSON }
         if first.contains(where: { $0.key.caseInsensitiveCompare("HotFixID") == .orderedSame }) { return .hotfixJSON }
@@ -71,37 +72,6 @@ enum JSONInventory {
             snapshot.add(InstalledKB(kb: kb, installedOn: installed))
         }
         return snapshot
-    }
-
-    /// The text of the first `{…}` object, nested ones and strings skipped; `nil` when it does not close.
-    static func firstObject(_ text: String) -> Substring? {
-        let utf8 = text.utf8
-        guard let start = utf8.firstIndex(of: UInt8(ascii: "{")) else { return nil }
-        var depth = 0
-        var inString = false
-        var escaped = false
-        var index = start
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else if byte == UInt8(ascii: "\"") {
-                inString = true
-            } else if byte == UInt8(ascii: "{") {
-                depth += 1
-            } else if byte == UInt8(ascii: "}") {
-                depth -= 1
-                if depth == 0 { return text[start...index] }
-            }
-            index = utf8.index(after: index)
-        }
-        return nil
     }
 
     /// The top-level object, or the objects of a top-level array.

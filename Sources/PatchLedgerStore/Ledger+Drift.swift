@@ -20,16 +20,8 @@ extension Ledger {
                     sql:
                         "SELECT id, name, group_name, image FROM vms WHERE id IN (\(selected)) ORDER BY name COLLATE NOCASE",
                     arguments: arguments)
-                // Scan times run to hundreds of thousands over a few distinct values: each is parsed once.
-                var times: [String: Timestamp?] = [:]
-                func time(_ text: String?) -> Timestamp? {
-                    guard let text else { return nil }
-                    if let known = times[text] { return known }
-                    let parsed = Timestamp(parsing: text)
-                    times[text] = parsed
-                    return parsed
-                }
-                var days: [String: CalendarDate?] = [:]
+                var time = ParsedOnce { Timestamp(parsing: $0) }
+                var day = ParsedOnce { CalendarDate(parsing: $0) }
                 var scans: [Int64: [(id: Int64, scan: VMHistory.Scan)]] = [:]
                 let scanRows = try Row.fetchCursor(
                     db,
@@ -41,12 +33,7 @@ extension Ledger {
                         """, arguments: arguments)
                 while let row = try scanRows.next() {
                     guard let scannedAt = time(row[2]) else { continue }
-                    let notCompliantFrom: CalendarDate? = (row[4] as String?).flatMap { text in
-                        if let known = days[text] { return known }
-                        let parsed = CalendarDate(parsing: text)
-                        days[text] = parsed
-                        return parsed
-                    }
+                    let notCompliantFrom = day(row[4] as String?)
                     scans[row[1], default: []].append(
                         (
                             row[0],

@@ -45,15 +45,8 @@ extension Ledger {
         func text(_ column: Int32) -> String? {
             sqlite3_column_text(handle, column).map { String(cString: $0) }
         }
-        // Fleets repeat a few versions and builds: each spelling is parsed once.
-        var versions: [String: OSVersion?] = [:]
-        func version(_ column: Int32) -> OSVersion? {
-            guard let spelling = text(column) else { return nil }
-            if let known = versions[spelling] { return known }
-            let parsed = OSVersion(parsing: spelling)
-            versions[spelling] = parsed
-            return parsed
-        }
+        var parsedVersion = ParsedOnce { OSVersion(parsing: $0) }
+        func version(_ column: Int32) -> OSVersion? { parsedVersion(text(column)) }
         var targets: [ScanTarget] = []
         var snapshots: [(snapshot: Int64, target: Int, kbCount: Int)] = []
         while try step(handle, db) {

@@ -47,29 +47,13 @@ struct SnapshotStream {
         func text(_ column: Int32) -> String? {
             sqlite3_column_text(handle, column).map { String(cString: $0) }
         }
-        // A fleet repeats a few versions, builds and scan times: each spelling is parsed once.
-        var versions: [String: OSVersion?] = [:]
-        func version(_ spelling: String?) -> OSVersion? {
-            guard let spelling else { return nil }
-            if let known = versions[spelling] { return known }
-            let parsed = OSVersion(parsing: spelling)
-            versions[spelling] = parsed
-            return parsed
-        }
-        var days: [String: CalendarDate?] = [:]
+        var version = ParsedOnce { OSVersion(parsing: $0) }
+        var day = ParsedOnce { Timestamp(parsing: $0)?.date }
         var vm: (id: Int64, hotpatch: Bool) = (-1, false)
         while try Ledger.step(handle, db) {
             let id = sqlite3_column_int64(handle, 0)
             let vmID = sqlite3_column_int64(handle, 1)
-            guard let scannedAt = text(2) else { continue }
-            let day: CalendarDate? =
-                days[scannedAt]
-                ?? {
-                    let parsed = Timestamp(parsing: scannedAt)?.date
-                    days[scannedAt] = parsed
-                    return parsed
-                }()
-            guard let day else { continue }
+            guard let scannedAt = text(2), let scanDay = day(scannedAt) else { continue }
             if vmID != vm.id { vm = (vmID, ScanTarget.hotpatchEnrolled(tags: Ledger.tags(text(9)))) }
             let ubr = sqlite3_column_type(handle, 5) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, 5))
             let scanned = version(text(4)).map {
@@ -80,7 +64,7 @@ struct SnapshotStream {
                 architecture: text(6).flatMap { Architecture(rawValue: $0) }, manifestBuild: version(text(8)),
                 image: text(7))
             let snapshot = StreamedSnapshot(
-                id: id, vmID: vmID, scannedAt: scannedAt, day: day,
+                id: id, vmID: vmID, scannedAt: scannedAt, day: scanDay,
                 isResumePoint: sqlite3_column_int64(handle, 10) == 1, product: product, version: resolved,
                 hotpatch: vm.hotpatch)
             try body(snapshot) {
