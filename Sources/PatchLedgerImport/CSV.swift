@@ -11,70 +11,84 @@ struct CSV {
 
     /// Splits `text` into rows; blank lines are skipped.
     init(_ text: String) {
+        var reader = Reader()
         var rows: [Row] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var inQuotes = false
-        var afterQuote = false
-        var line = 1
-        var rowLine = 1
-        var rowHasContent = false
+        reader.feed(text.unicodeScalars) { rows.append($0) }
+        reader.finish { rows.append($0) }
+        self.rows = rows
+    }
 
-        func endField() {
+    /// Splits text fed in pieces into rows, as they complete: a big file is read a chunk at a time.
+    struct Reader {
+        private var fields: [String] = []
+        private var field = String.UnicodeScalarView()
+        private var inQuotes = false
+        /// A quote inside quotes, whose meaning (`""`, or the closing quote) the next scalar decides.
+        private var quoteInQuotes = false
+        private var afterQuote = false
+        private var line = 1
+        private var rowLine = 1
+        private var rowHasContent = false
+
+        mutating func feed(_ scalars: some Sequence<Unicode.Scalar>, _ emit: (Row) throws -> Void) rethrows {
+            for scalar in scalars {
+                if quoteInQuotes {
+                    quoteInQuotes = false
+                    if scalar == "\"" {
+                        field.append("\"")
+                        continue
+                    }
+                    inQuotes = false
+                    afterQuote = true
+                }
+                if inQuotes {
+                    if scalar == "\"" {
+                        quoteInQuotes = true
+                    } else {
+                        if scalar == "\n" { line += 1 }
+                        field.append(scalar)
+                    }
+                    continue
+                }
+                switch scalar {
+                case "\"" where field.isEmpty && !afterQuote:
+                    inQuotes = true
+                    rowHasContent = true
+                case ",":
+                    endField()
+                    afterQuote = false
+                    rowHasContent = true
+                case "\r":
+                    continue
+                case "\n":
+                    try endRow(emit)
+                    afterQuote = false
+                    line += 1
+                    rowLine = line
+                default:
+                    field.append(scalar)
+                    if scalar != " " && scalar != "\t" { rowHasContent = true }
+                }
+            }
+        }
+
+        /// Ends the last row, which need not end with a line break.
+        mutating func finish(_ emit: (Row) throws -> Void) rethrows {
+            quoteInQuotes = false
+            inQuotes = false
+            try endRow(emit)
+        }
+
+        private mutating func endField() {
             fields.append(String(field))
             field = String.UnicodeScalarView()
         }
-        func endRow() {
+
+        private mutating func endRow(_ emit: (Row) throws -> Void) rethrows {
             endField()
-            if rowHasContent { rows.append(Row(line: rowLine, fields: fields)) }
+            if rowHasContent { try emit(Row(line: rowLine, fields: fields)) }
             fields = []
             rowHasContent = false
         }
-
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let scalar = pending ?? scalars.next() {
-            pending = nil
-            if inQuotes {
-                if scalar == "\"" {
-                    if let next = scalars.next() {
-                        if next == "\"" {
-                            field.append("\"")
-                        } else {
-                            inQuotes = false
-                            afterQuote = true
-                            pending = next
-                        }
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty && !afterQuote:
-                inQuotes = true
-                rowHasContent = true
-            case ",":
-                endField()
-                afterQuote = false
-                rowHasContent = true
-            case "\r":
-                continue
-            case "\n":
-                endRow()
-                afterQuote = false
-                line += 1
-                rowLine = line
-            default:
-                field.append(scalar)
-                if scalar != " " && scalar != "\t" { rowHasContent = true }
-            }
-        }
-        endRow()
-        self.rows = rows
     }
 }

@@ -30,22 +30,23 @@ public enum InventoryReader {
             throw ImportError.badRecord(
                 file: displayName, line: 1, expected: "installed KBs (\(format.rawValue))", found: "none")
         }
-        var diagnostics: [Diagnostic] = []
-        for snapshot in snapshots {
-            let who = snapshot.vm.map { " for \($0)" } ?? ""
-            guard !snapshot.kbs.isEmpty || snapshot.listsInstalledUpdates else {
-                throw ImportError.badRecord(
-                    file: displayName, line: 1, expected: "installed KBs\(who) (\(format.rawValue))", found: "none")
-            }
-            if snapshot.countMismatch, let declared = snapshot.declaredCount {
-                diagnostics.append(
-                    Diagnostic(
-                        file: displayName, line: 1,
-                        message: "declares \(declared) hotfixes but lists \(snapshot.kbs.count + snapshot.otherEntries)"
-                            + "\(who) (systeminfo truncates long lists; the KBs read are kept)"))
-            }
-        }
+        let diagnostics = try snapshots.compactMap { try check($0, format: format, file: displayName) }
         return Result(format: format, snapshots: snapshots, sha256: SHA256.hex(bytes), diagnostics: diagnostics)
+    }
+
+    /// Refuses a snapshot that lists no KB without saying none is installed (a failed capture), and notes a
+    /// systeminfo list shorter than its declared count.
+    static func check(_ snapshot: InventorySnapshot, format: InventoryFormat, file: String) throws -> Diagnostic? {
+        let who = snapshot.vm.map { " for \($0)" } ?? ""
+        guard !snapshot.kbs.isEmpty || snapshot.listsInstalledUpdates else {
+            throw ImportError.badRecord(
+                file: file, line: 1, expected: "installed KBs\(who) (\(format.rawValue))", found: "none")
+        }
+        guard snapshot.countMismatch, let declared = snapshot.declaredCount else { return nil }
+        return Diagnostic(
+            file: file, line: 1,
+            message: "declares \(declared) hotfixes but lists \(snapshot.kbs.count + snapshot.otherEntries)"
+                + "\(who) (systeminfo truncates long lists; the KBs read are kept)")
     }
 
     /// The files under `paths` to read as inventories: any regular, non-hidden file.

@@ -1,25 +1,48 @@
 import Foundation
 import PatchLedgerCore
 
-/// A big PatchLedger JSON inventory (one file for a whole fleet's scans) read a batch of records at a time,
-/// in memory bounded by the batch, whatever the file's size. Used by one thread at a time.
+/// A big inventory file (one file for a whole fleet's scans) read a batch of records at a time, in memory
+/// bounded by the batch: PatchLedger JSON (in UTF-8) record by record, and the CSV formats row by row in any
+/// encoding (`qfe-csv` gathers rows by host, so it holds its snapshots until the file ends, never its
+/// text). Used by one thread at a time.
 public final class InventoryStream: @unchecked Sendable {
-    /// Files at least this big are streamed when they are PatchLedger JSON in UTF-8; smaller ones are read
-    /// whole, a batch of them at once.
+    /// Files at least this big are streamed when their format allows it; smaller ones are read whole, a
+    /// batch of them at once.
     public static let threshold = 8 << 20
 
     public let file: String
+    public let format: InventoryFormat
     /// SHA-256 of the file's bytes, from a first pass over them.
     public let sha256: String
     public let size: Int
-    private let records: JSONRecords
+    private let source: Source
+    private var pending: [InventorySnapshot] = []
+    private var diagnostics: [Diagnostic] = []
     private var read = 0
+    private var atEnd = false
 
-    /// - Returns: `nil` when the file is small, or not PatchLedger JSON in UTF-8 (it is then read whole).
+    private enum Source {
+        case json(JSONRecords)
+        case csv(TextChunks, CSVRows)
+    }
+
+    /// What the CSV formats make of rows.
+    private final class CSVRows {
+        var reader = CSV.Reader()
+        var header = false
+        var qfe: QFECSV.Reader
+
+        init(file: String) {
+            qfe = QFECSV.Reader(file: file)
+        }
+    }
+
+    /// - Returns: `nil` when the file is small, or of a format read whole (it is then read whole).
     public static func open(
         _ url: URL, displayName: String, format: InventoryFormat?, threshold: Int = threshold
     ) throws -> InventoryStream? {
-        guard format == nil || format == .patchLedgerJSON,
+        let streamable: [InventoryFormat] = [.patchLedgerJSON, .qfeCSV, .systeminfoCSV]
+        guard format.map(streamable.contains) ?? true,
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
             size >= threshold
         else { return nil }
@@ -31,49 +54,114 @@ public final class InventoryStream: @unchecked Sendable {
         }
         defer { try? handle.close() }
         var digest = SHA256()
+        var sniffer = TextDecoding.Sniffer()
+        var head: [UInt8] = []
         do {
-            guard var head = try handle.read(upToCount: 1 << 20).map(Array.init) else { return nil }
-            digest.update(head)
-            if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-            head = Array(head.prefix(1 << 16))
-            // UTF-16 (PowerShell 5.1's default) and other encodings are decoded whole, as small files are.
-            guard let start = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
-                start == UInt8(ascii: "[") || start == UInt8(ascii: "{"),
-                format == .patchLedgerJSON
-                    || JSONInventory.detect(String(decoding: head, as: UTF8.self)) == .patchLedgerJSON
-            else { return nil }
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                chunk.withUnsafeBytes { digest.update($0) }
+            while let chunk = try handle.read(upToCount: 1 << 20).map(Array.init), !chunk.isEmpty {
+                if head.isEmpty { head = Array(chunk.prefix(1 << 16)) }
+                digest.update(chunk)
+                sniffer.feed(chunk)
             }
         } catch {
             throw ImportError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
         }
+        // Binary content, and formats read whole, are left to the whole read (and its errors).
+        guard let encoding = sniffer.finish(),
+            let detected = format ?? InventoryFormat.detect(Self.text(head, encoding)), streamable.contains(detected)
+        else { return nil }
+        let source: Source
+        if detected == .patchLedgerJSON {
+            // JSON records are split by bytes: UTF-16 JSON is read whole.
+            guard case .utf8 = encoding else { return nil }
+            source = .json(try JSONRecords(url: url, displayName: displayName))
+        } else {
+            source = .csv(try TextChunks(url: url, encoding: encoding, file: displayName), CSVRows(file: displayName))
+        }
         return InventoryStream(
-            file: displayName, sha256: digest.finalizeHex(), size: size,
-            records: try JSONRecords(url: url, displayName: displayName))
+            file: displayName, format: detected, sha256: digest.finalizeHex(), size: size, source: source)
     }
 
-    private init(file: String, sha256: String, size: Int, records: JSONRecords) {
+    private init(file: String, format: InventoryFormat, sha256: String, size: Int, source: Source) {
         self.file = file
+        self.format = format
         self.sha256 = sha256
         self.size = size
-        self.records = records
+        self.source = source
     }
 
-    /// The next records, at most `count`; empty after the last.
+    /// The next snapshots, at most `count`; empty after the last.
     ///
-    /// - Throws: `ImportError` naming the record; a file without a single record is an error.
+    /// - Throws: `ImportError` naming the record or row; a file without a single snapshot is an error.
     public func next(upTo count: Int) throws -> [InventorySnapshot] {
-        var snapshots: [InventorySnapshot] = []
-        while snapshots.count < count, let (record, value) = try records.next() {
-            snapshots.append(try JSONInventory.snapshot(value, record: record, file: file))
-        }
-        read += snapshots.count
-        if snapshots.isEmpty && read == 0 {
+        while pending.count < count, !atEnd { try pull() }
+        let batch = Array(pending.prefix(count))
+        pending.removeFirst(batch.count)
+        read += batch.count
+        if batch.isEmpty && read == 0 {
+            let expected =
+                format == .systeminfoCSV ? "a row of systeminfo values" : "installed KBs (\(format.rawValue))"
             throw ImportError.badRecord(
-                file: file, line: 1, expected: "installed KBs (\(InventoryFormat.patchLedgerJSON.rawValue))",
-                found: "none")
+                file: file, line: format == .systeminfoCSV ? 2 : 1, expected: expected, found: "none")
         }
-        return snapshots
+        return batch
+    }
+
+    /// Warnings about the snapshots returned so far (a systeminfo list shorter than declared), once each.
+    public func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
+
+    /// Reads one record (JSON) or one chunk of text (CSV) into `pending`.
+    private func pull() throws {
+        switch source {
+        case .json(let records):
+            guard let (record, value) = try records.next() else {
+                atEnd = true
+                return
+            }
+            try take(JSONInventory.snapshot(value, record: record, file: file))
+        case .csv(let chunks, let rows):
+            let text = try chunks.next()
+            var completed: [CSV.Row] = []
+            if let text {
+                rows.reader.feed(text.unicodeScalars) { completed.append($0) }
+            } else {
+                rows.reader.finish { completed.append($0) }
+                atEnd = true
+            }
+            for row in completed {
+                if format == .systeminfoCSV {
+                    // The first row is the header of translated labels.
+                    if rows.header { try take(SystemInfoCSV.snapshot(row)) } else { rows.header = true }
+                } else {
+                    try rows.qfe.add(row)
+                }
+            }
+            if atEnd && format == .qfeCSV {
+                for snapshot in rows.qfe.snapshots { try take(snapshot) }
+            }
+        }
+    }
+
+    private func take(_ snapshot: InventorySnapshot) throws {
+        if let diagnostic = try InventoryReader.check(snapshot, format: format, file: file) {
+            diagnostics.append(diagnostic)
+        }
+        pending.append(snapshot)
+    }
+
+    /// The start of the file as text, for detection (a character cut at its end does not matter).
+    private static func text(_ head: [UInt8], _ encoding: TextDecoding.Encoding) -> String {
+        switch encoding {
+        case .utf8(let bom): String(decoding: head.dropFirst(bom ? 3 : 0), as: UTF8.self)
+        case .windows1252: TextDecoding.windows1252(head)
+        case .utf16(let littleEndian, let bom):
+            String(
+                decoding: stride(from: bom ? 2 : 0, to: head.count - 1, by: 2).map {
+                    let (a, b) = (UInt16(head[$0]), UInt16(head[$0 + 1]))
+                    return littleEndian ? a | b << 8 : a << 8 | b
+                }, as: UTF16.self)
+        }
     }
 }

@@ -20,7 +20,7 @@ enum SystemInfoCSV {
         return snapshots
     }
 
-    private static func snapshot(_ row: CSV.Row) -> InventorySnapshot {
+    static func snapshot(_ row: CSV.Row) -> InventorySnapshot {
         var snapshot = InventorySnapshot(format: InventoryFormat.systeminfoCSV.rawValue)
         let fields = row.fields.map { $0.trimmingWhitespace() }
         snapshot.vm = fields.first.flatMap { $0.isEmpty ? nil : $0 }

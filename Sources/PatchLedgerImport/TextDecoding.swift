@@ -66,7 +66,7 @@ enum TextDecoding {
         return text
     }
 
-    private static func windows1252(_ bytes: [UInt8]) -> String {
+    static func windows1252(_ bytes: [UInt8]) -> String {
         var scalars = String.UnicodeScalarView()
         for byte in bytes {
             let value = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte - 0x80)] : UInt32(byte)

@@ -56,7 +56,9 @@ struct InventoryPreparation: Sendable {
     /// The next batch of a streamed file, completed and fingerprinted; empty after the last.
     func chunk(of stream: Stream) throws -> Prepared {
         var prepared = Prepared(file: stream.records.file, sha256: stream.records.sha256, snapshots: [], warnings: [])
-        for snapshot in try stream.records.next(upTo: Self.recordsPerChunk) {
+        let snapshots = try stream.records.next(upTo: Self.recordsPerChunk)
+        prepared.warnings = stream.records.takeDiagnostics().map(\.description)
+        for snapshot in snapshots {
             let (completed, note) = snapshot.completed(with: stream.defaults)
             if let note { prepared.warnings.append("\(prepared.file): \(note)") }
             prepared.snapshots.append((completed, completed.fingerprint))

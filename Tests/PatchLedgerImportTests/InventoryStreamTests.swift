@@ -4,7 +4,7 @@ import Testing
 
 @testable import PatchLedgerImport
 
-/// A fleet's PatchLedger JSON read a batch at a time gives what reading it whole gives.
+/// A fleet's PatchLedger JSON or CSV read a batch at a time gives what reading it whole gives.
 @Suite struct InventoryStreamTests {
     /// Records in the shapes users write: KBs as strings and as objects, a VM with nothing installed, escapes.
     static func fleet(records: Int) -> String {
@@ -89,8 +89,67 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(try InventoryStream.open(url, displayName: "fleet.json", format: nil) == nil)
         #expect(try InventoryStream.open(url, displayName: "fleet.json", format: .hotfixJSON, threshold: 0) == nil)
-        let csv = try write("\"Node\",\"HotFixID\"\n\"web-01\",\"KB5028168\"\n")
-        defer { try? FileManager.default.removeItem(at: csv) }
-        #expect(try InventoryStream.open(csv, displayName: "q.csv", format: nil, threshold: 0) == nil)
+        // A line-based capture is read whole (one machine per file).
+        let list = try write(
+            "Host Name:                 WEB-01\nOS Version:                10.0.17763 N/A Build 17763\n")
+        defer { try? FileManager.default.removeItem(at: list) }
+        #expect(try InventoryStream.open(list, displayName: "web-01.txt", format: nil, threshold: 0) == nil)
+    }
+
+    /// `Get-HotFix | Export-Csv` of many hosts, their rows interleaved, with accented names: more than a chunk
+    /// of text, so that chunks end inside characters and rows.
+    static func hotFixCSV(rows: Int) -> String {
+        var text = "#TYPE Selected.Microsoft.Management.Infrastructure.CimInstance\r\n"
+        text += "\"Source\",\"Description\",\"HotFixID\",\"InstalledBy\",\"InstalledOn\"\r\n"
+        for index in 0..<rows {
+            text += "\"SRV-\(index % 97)\",\"Mise à jour de sécurité 🔒\",\"KB\(5_000_000 + index)\","
+            text += "\"AUTORITÉ NT\\Système\",\"\(1 + index % 12)/\(1 + index % 28)/2023 12:00:00 AM\"\r\n"
+        }
+        return text
+    }
+
+    func streamedAll(_ url: URL, format: InventoryFormat? = nil) throws -> (InventoryStream, [InventorySnapshot]) {
+        let stream = try #require(try InventoryStream.open(url, displayName: "fleet.csv", format: format, threshold: 0))
+        var all: [InventorySnapshot] = []
+        while case let batch = try stream.next(upTo: 10), !batch.isEmpty { all += batch }
+        return (stream, all)
+    }
+
+    @Test func csvInAnyEncodingStreamsToTheSnapshotsOfAWholeRead() throws {
+        let text = Self.hotFixCSV(rows: 30_000)
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for (name, bytes) in [("UTF-8", Array(text.utf8)), ("UTF-16LE", utf16)] {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("hotfix-\(UUID().uuidString).csv")
+            try Data(bytes).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            #expect(bytes.count > 2 << 20, "\(name): more than two chunks")
+            let whole = try InventoryReader.read(url, displayName: "fleet.csv")
+            let (stream, streamed) = try streamedAll(url)
+            #expect(stream.format == .qfeCSV)
+            #expect(stream.sha256 == whole.sha256)
+            #expect(streamed.count == 97, "\(name)")
+            #expect(streamed.map(\.fingerprint) == whole.snapshots.map(\.fingerprint), "\(name)")
+            #expect(streamed.first?.kbs.first?.description == "Mise à jour de sécurité 🔒", "\(name)")
+        }
+    }
+
+    @Test func systemInfoCSVInWindows1252StreamsRowByRow() throws {
+        var text = "\"Host Name\",\"OS Name\",\"OS Version\",\"System Type\",\"Hotfix(s)\",\"Network Card(s)\"\r\n"
+        for index in 0..<3_000 {
+            let kbs = (0..<40).map { ",[\(String(format: "%02d", $0 + 1))]: KB\(5_000_000 + index * 40 + $0)" }.joined()
+            text += "\"HÔTE-\(index)\",\"Microsoft Windows Server 2019 Datacenter\",\"10.0.17763 N/A version 17763\","
+            text += "\"x64-based PC\",\"40 correctif(s) installé(s).\(kbs)\",\"1 carte(s) réseau installée(s).\"\r\n"
+        }
+        // Windows-1252: é, Ô and every other letter here are one byte, not valid UTF-8.
+        let bytes = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("si-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let whole = try InventoryReader.read(url, displayName: "fleet.csv")
+        let (stream, streamed) = try streamedAll(url)
+        #expect(stream.format == .systeminfoCSV)
+        #expect(streamed.count == 3_000)
+        #expect(streamed.first?.vm == "HÔTE-0")
+        #expect(streamed.map(\.fingerprint) == whole.snapshots.map(\.fingerprint))
     }
 }
