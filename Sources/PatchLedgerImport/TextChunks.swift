@@ -23,15 +23,8 @@ extension TextDecoding {
                 if chunk.starts(with: [0xFF, 0xFE]) { decided = .utf16(littleEndian: true, bom: true) }
                 if chunk.starts(with: [0xFE, 0xFF]) { decided = .utf16(littleEndian: false, bom: true) }
                 if decided == nil, chunk.contains(0) {
-                    // UTF-16 without a BOM shows as ASCII with every other byte zero; anything else is binary.
-                    let sample = chunk.prefix(4096)
-                    let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-                    let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-                    let half = sample.count / 2
-                    if oddZeros * 10 >= half * 9, evenZeros * 10 < half {
-                        decided = .utf16(littleEndian: true, bom: false)
-                    } else if evenZeros * 10 >= half * 9, oddZeros * 10 < half {
-                        decided = .utf16(littleEndian: false, bom: false)
+                    if let littleEndian = TextDecoding.utf16WithoutBOM(chunk.prefix(4096)) {
+                        decided = .utf16(littleEndian: littleEndian, bom: false)
                     } else {
                         binary = true
                     }

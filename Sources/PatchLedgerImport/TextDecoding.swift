@@ -11,21 +11,24 @@ enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(bytes.dropFirst(2), littleEndian: true, file: file) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try utf16(bytes.dropFirst(2), littleEndian: false, file: file) }
         if bytes.contains(0) {
-            // UTF-16 without a BOM shows as ASCII with every other byte zero; anything else with NULs is binary.
-            let sample = bytes.prefix(4096)
-            let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-            let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-            let half = sample.count / 2
-            if oddZeros * 10 >= half * 9, evenZeros * 10 < half {
-                return try utf16(bytes[...], littleEndian: true, file: file)
+            guard let littleEndian = utf16WithoutBOM(bytes.prefix(4096)) else {
+                throw ImportError.undecodable(file: file, reason: "binary content (NUL bytes), not text")
             }
-            if evenZeros * 10 >= half * 9, oddZeros * 10 < half {
-                return try utf16(bytes[...], littleEndian: false, file: file)
-            }
-            throw ImportError.undecodable(file: file, reason: "binary content (NUL bytes), not text")
+            return try utf16(bytes[...], littleEndian: littleEndian, file: file)
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         return windows1252(bytes)
+    }
+
+    /// Whether text with NUL bytes is UTF-16 without a BOM (ASCII with every other byte zero), little-endian
+    /// or not; `nil`: binary.
+    static func utf16WithoutBOM(_ sample: ArraySlice<UInt8>) -> Bool? {
+        let oddZeros = stride(from: sample.startIndex + 1, to: sample.endIndex, by: 2).filter { sample[$0] == 0 }.count
+        let evenZeros = stride(from: sample.startIndex, to: sample.endIndex, by: 2).filter { sample[$0] == 0 }.count
+        let half = sample.count / 2
+        if oddZeros * 10 >= half * 9, evenZeros * 10 < half { return true }
+        if evenZeros * 10 >= half * 9, oddZeros * 10 < half { return false }
+        return nil
     }
 
     /// The lines of `text`, CR and LF line ends both, with no-break spaces made plain spaces so that
