@@ -18,6 +18,31 @@ extension Ledger {
         }
     }
 
+    public func catalogCoverage() throws -> CatalogCoverage {
+        try Self.wrap {
+            try writer.read { db in
+                let newest = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT u.released, d.key FROM updates u LEFT JOIN documents d ON d.id = u.document_id
+                        WHERE u.released IS NOT NULL ORDER BY u.released DESC LIMIT 1
+                        """)
+                return CatalogCoverage(
+                    classifications: try String.fetchAll(
+                        db,
+                        sql: "SELECT DISTINCT classification FROM updates WHERE classification IS NOT NULL ORDER BY 1"),
+                    products: try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT p.name FROM products p
+                            WHERE EXISTS (SELECT 1 FROM update_products up WHERE up.product_id = p.id) ORDER BY 1
+                            """),
+                    newestRelease: (newest?[0] as String?).flatMap { CalendarDate(parsing: $0) },
+                    newestDocument: newest?[1])
+            }
+        }
+    }
+
     public func catalogStats() throws -> CatalogStats {
         try Self.wrap {
             try writer.read { db in

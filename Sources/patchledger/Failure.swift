@@ -2,10 +2,14 @@ import ArgumentParser
 import Foundation
 
 /// Prints an error as one line on stderr and exits 2, the code for bad input and runtime errors.
+///
+/// A `ValidationError` (a filter that names nothing) passes through: the parser reports it as a usage error, 64.
 func exitingOnError<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
         throw error
     } catch {
         printError("Error: \(error)")
@@ -18,6 +22,8 @@ func exitingOnError<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
     } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
         throw error
     } catch {
         printError("Error: \(error)")

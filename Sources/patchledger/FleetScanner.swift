@@ -6,14 +6,12 @@ import PatchLedgerStore
 struct FleetScanner {
     var policy: ComplianceEngine.Policy
 
-    func run(
-        on ledger: Ledger, vm: String? = nil, group: String? = nil, product: String? = nil, filter: FleetScan.Filter
-    ) async throws -> FleetScan {
-        let inputs = try ScanInputs.load(ledger, policy: policy) { target in
-            (vm.map { target.vm.caseInsensitiveCompare($0) == .orderedSame } ?? true)
-                && (group.map { target.group?.caseInsensitiveCompare($0) == .orderedSame } ?? true)
-                && (product.map { target.product?.caseInsensitiveCompare($0) == .orderedSame } ?? true)
-        }
+    /// - Throws: `ValidationError` for a selection that names no VM, group or product of the fleet.
+    func run(on ledger: Ledger, selection: FleetSelection = FleetSelection(), filter: FleetScan.Filter) async throws
+        -> FleetScan
+    {
+        let inputs = try ScanInputs.load(
+            ledger, policy: policy, validate: selection.validate(against:), selected: selection.contains)
         return await FleetScan.scan(targets: inputs.targets, engine: inputs.engine, filter: filter)
     }
 }

@@ -9,10 +9,17 @@ struct LagReporter {
 
     func run(on ledger: Ledger, image: String? = nil, group: String? = nil) throws -> ImageLag {
         let policy = ComplianceEngine.Policy(classifications: Classification.scannedByDefault, asOf: asOf)
-        let inputs = try ScanInputs.load(ledger, policy: policy) { target in
-            (image.map { target.image == $0 } ?? true)
-                && (group.map { target.group?.caseInsensitiveCompare($0) == .orderedSame } ?? true)
-        }
+        let selection = FleetSelection(group: group)
+        let inputs = try ScanInputs.load(
+            ledger, policy: policy,
+            validate: { targets in
+                try selection.validate(against: targets)
+                try FleetSelection.check("--image", image, known: targets.compactMap(\.image))
+            },
+            selected: { target in
+                (image.map { target.image?.caseInsensitiveCompare($0) == .orderedSame } ?? true)
+                    && selection.contains(target)
+            })
         return ImageLag(targets: inputs.targets, engine: inputs.engine, history: inputs.history, maxDays: maxDays)
     }
 }

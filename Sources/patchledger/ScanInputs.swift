@@ -9,11 +9,16 @@ struct ScanInputs {
     var engine: ComplianceEngine
     var history: ReleaseHistory
 
-    /// - Parameter selected: which VMs to evaluate.
+    /// - Parameters:
+    ///   - validate: sees every VM before the selection, to refuse a filter that names none of them.
+    ///   - selected: which VMs to evaluate.
     static func load(
-        _ ledger: Ledger, policy: ComplianceEngine.Policy, selected: (ScanTarget) -> Bool = { _ in true }
+        _ ledger: Ledger, policy: ComplianceEngine.Policy, validate: ([ScanTarget]) throws -> Void = { _ in },
+        selected: (ScanTarget) -> Bool = { _ in true }
     ) throws -> ScanInputs {
-        let targets = try ledger.scanTargets(asOf: policy.asOf).filter(selected)
+        let all = try ledger.scanTargets(asOf: policy.asOf)
+        try validate(all)
+        let targets = all.filter(selected)
         var products = Set(targets.compactMap(\.product))
         // Fleets share a few images: each reference is read once.
         var seen: Set<String> = []

@@ -15,7 +15,7 @@ struct Catalog: AsyncParsableCommand {
 
         func run() async throws {
             try exitingOnError {
-                let history = try ledger.open().importHistory()
+                let history = try ledger.openExisting().importHistory()
                 let table = CatalogRenderer.table(history)
                 switch output.format {
                 case .table: print(table.render(), terminator: "")
@@ -34,7 +34,7 @@ struct Catalog: AsyncParsableCommand {
 
         func run() async throws {
             try exitingOnError {
-                let stats = try ledger.open().catalogStats()
+                let stats = try ledger.openExisting().catalogStats()
                 switch output.format {
                 case .table: print(CatalogRenderer.table(stats), terminator: "")
                 case .json: print(try JSONOutput.render(stats), terminator: "")
@@ -57,7 +57,7 @@ struct Catalog: AsyncParsableCommand {
 
         func run() async throws {
             try exitingOnError {
-                let update = try ledger.open().update(kb)
+                let update = try ledger.openExisting().update(kb)
                 switch output.format {
                 case .table: print(CatalogRenderer.table(update), terminator: "")
                 case .json: print(try JSONOutput.render(update), terminator: "")

@@ -24,7 +24,7 @@ struct DriftCommand: AsyncParsableCommand {
 
     func run() async throws {
         try exitingOnError {
-            let ledger = try ledger.open()
+            let ledger = try ledger.openExisting()
             let end = until ?? CalendarDate.today()
             if catalog {
                 let start = since ?? CalendarDate(daysSinceEpoch: end.daysSinceEpoch - 30)
@@ -35,6 +35,12 @@ struct DriftCommand: AsyncParsableCommand {
                 case .csv: print(CatalogRenderer.table(changes).renderCSV(), terminator: "")
                 }
                 return
+            }
+            let vms = try ledger.vms()
+            try FleetSelection(vm: vm, group: group).validate(
+                vms: vms.map(\.vm), groups: vms.map(\.group), products: [])
+            GateOptions.problems(coverage: try ledger.catalogCoverage(), asOf: end).forEach {
+                printError("warning: \($0)")
             }
             try ledger.refreshFindings()
             let drift = try Drift(ledger: ledger, vm: vm, group: group, since: since, until: end)

@@ -27,9 +27,13 @@ struct Lag: AsyncParsableCommand {
     @Flag(help: "Exit 1 when an image is over --max-days.") var failOnStale = false
 
     func run() async throws {
+        let day = asOf ?? CalendarDate.today()
         let lag = try exitingOnError {
-            try LagReporter(asOf: asOf ?? CalendarDate.today(), maxDays: maxDays).run(
-                on: try ledger.open(), image: image, group: group)
+            let ledger = try ledger.openExisting()
+            GateOptions.problems(coverage: try ledger.catalogCoverage(), asOf: day).forEach {
+                printError("warning: \($0)")
+            }
+            return try LagReporter(asOf: day, maxDays: maxDays).run(on: ledger, image: image, group: group)
         }
         switch output.format {
         case .table: print(LagRenderer.table(lag), terminator: "")

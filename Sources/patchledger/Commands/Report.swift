@@ -19,7 +19,7 @@ struct Report: AsyncParsableCommand {
 
     func run() async throws {
         try await exitingOnError {
-            let page = try await ReportWriter(asOf: asOf ?? CalendarDate.today()).render(try ledger.open())
+            let page = try await ReportWriter(asOf: asOf ?? CalendarDate.today()).render(try ledger.openExisting())
             guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
                 throw ValidationFailure("\(html): cannot write the report (does its folder exist, and is it writable?)")
             }
@@ -41,6 +41,10 @@ struct ReportWriter {
         try ledger.refreshFindings()
         let drift = try Drift(
             ledger: ledger, since: CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 30), until: asOf)
+        GateOptions.problems(
+            coverage: try ledger.catalogCoverage(), asOf: asOf, unknownProduct: scan.summary.unknownProduct,
+            noScan: scan.summary.noScan
+        ).forEach { printError("warning: \($0)") }
         return HTMLReport.render(scan: scan, drift: drift, lag: lag)
     }
 }

@@ -5,6 +5,9 @@ import PatchLedgerReport
 
 extension Severity: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
+
+    /// By name: the raw values (1–4) are an implementation detail, and not accepted.
+    public static var allValueStrings: [String] { allCases.map { $0.description.lowercased() } }
 }
 
 struct Scan: AsyncParsableCommand {
@@ -35,23 +38,42 @@ struct Scan: AsyncParsableCommand {
         transform: ArgumentValue.date)
     var asOf: CalendarDate?
 
-    @Option(help: "Exit 1 when a VM misses an update at or above: critical, important, moderate, low, any.")
+    @Option(
+        help: """
+            Exit 1 when a VM misses an update at or above: critical, important, moderate, low, any; or when \
+            something cannot be judged (no catalog, unknown product, no scan, stale catalog) without \
+            --allow-unknown.
+            """)
     var failOn: FailOn?
 
+    @OptionGroup var gate: GateOptions
+
     func run() async throws {
-        let scan = try await exitingOnError {
+        let day = asOf ?? CalendarDate.today()
+        let (scan, coverage) = try await exitingOnError {
+            let ledger = try ledger.openExisting()
+            let coverage = try ledger.catalogCoverage()
+            if !coverage.classifications.isEmpty {
+                for value in classification {
+                    try FleetSelection.check("--classification", value, known: coverage.classifications)
+                }
+            }
             let policy = ComplianceEngine.Policy(
                 classifications: classification.isEmpty ? Classification.scannedByDefault : Set(classification),
-                asOf: asOf ?? CalendarDate.today())
-            return try await FleetScanner(policy: policy).run(
-                on: try ledger.open(), vm: vm, group: group, product: product,
+                asOf: day)
+            let scan = try await FleetScanner(policy: policy).run(
+                on: ledger, selection: FleetSelection(vm: vm, group: group, product: product),
                 filter: FleetScan.Filter(minimumSeverity: minSeverity, olderThanDays: olderThan))
+            return (scan, coverage)
         }
         switch output.format {
         case .table: print(ScanRenderer.table(scan), terminator: "")
         case .json: await ScanJSON.write(scan, to: StandardOutput.write)
         case .csv: print(ScanRenderer.csv(scan), terminator: "")
         }
+        let problems = gate.problems(
+            coverage: coverage, asOf: day, unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan)
+        try gate.report(problems, gating: failOn != nil)
         if let failOn, scan.hasFindings(atOrAbove: failOn.severity) { throw ExitCode(1) }
     }
 }

@@ -12,7 +12,7 @@ struct VMs: AsyncParsableCommand {
 
     func run() async throws {
         try exitingOnError {
-            let vms = try ledger.open().vms()
+            let vms = try ledger.openExisting().vms()
             switch output.format {
             case .table: print(FleetRenderer.table(vms).render(), terminator: "")
             case .json: print(try JSONOutput.render(["vms": vms]), terminator: "")

@@ -11,7 +11,19 @@ struct LedgerOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["PATCHLEDGER_DB"] ?? "patchledger.sqlite"
     }
 
+    /// Opens the ledger, creating it if it does not exist: for the commands that import.
     func open() throws -> Ledger {
         try Ledger(path: path)
+    }
+
+    /// Opens a ledger that exists: a command that only reads never creates one (a mistyped `--db` would
+    /// otherwise scan an empty ledger and pass).
+    func openExisting() throws -> Ledger {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationFailure(
+                "no ledger at \(path): import a catalog and inventories into it first, or name another with --db "
+                    + "or PATCHLEDGER_DB")
+        }
+        return try Ledger(path: path)
     }
 }

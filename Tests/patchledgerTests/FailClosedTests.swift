@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// A gate in cron or CI reads exit 0 as "the fleet is patched": what cannot be judged must not pass silently
+/// (README, "Exit codes").
+@Suite struct FailClosedTests {
+    /// The demo ledger: three months of MSRC documents (newest update 2023-08-08), the manifest, two scan days.
+    static func demo() throws -> CLI {
+        let cli = try CLI()
+        try cli.succeed(["import", "catalog", "--quiet", "catalogs/msrc"])
+        try cli.succeed(["import", "fleet", "catalogs/fleet/manifest.csv"])
+        for day in ["2023-08-28", "2023-09-04"] {
+            try cli.succeed(["import", "inventory", "--quiet", "--scanned-at", day, "catalogs/fleet/scans/\(day)"])
+        }
+        return cli
+    }
+
+    @Test func aFilterThatNamesNothingIsAUsageErrorListingWhatExists() throws {
+        let cli = try Self.demo()
+        let cases: [([String], String)] = [
+            (["scan", "--classification", "Security Update"], "known: Security Updates"),
+            (["scan", "--vm", "web-1"], "known: app-01, db-01, web-01, web-02, web-03"),
+            (["scan", "--group", "webs"], "known: app, data, web"),
+            (["scan", "--product", "Windows Server 2091"], "Windows Server 2019"),
+            (["lag", "--group", "webs"], "known: app, data, web"),
+            (["lag", "--image", "MicrosoftWindowsServer:WindowsServer:2019-Datacenter:latest"], "known: "),
+            (["drift", "--vm", "web-1"], "known: app-01, db-01, web-01, web-02, web-03"),
+            (["drift", "--group", "webs"], "known: app, data, web"),
+            (["scan", "--min-severity", "4"], "'critical'"),
+        ]
+        for (arguments, known) in cases {
+            let result = try cli.run(arguments + ["--as-of", "2023-09-04"].filter { _ in arguments[0] != "drift" })
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.contains(known), "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+        }
+        // Names match in any letter case, as everywhere else.
+        #expect(try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "WEB-01", "--group", "Web"]).status == 0)
+        #expect(try cli.run(["scan", "--as-of", "2023-09-04", "--classification", "security updates"]).status == 0)
+    }
+
+    @Test func aReadCommandOnAMissingLedgerFailsAndCreatesNothing() throws {
+        let cli = try CLI()
+        let missing = cli.folder.appendingPathComponent("typo-ledger.sqlite").path
+        for command in [["scan"], ["lag"], ["drift"], ["vms"], ["catalog", "stats"], ["report", "--html", "r.html"]] {
+            let result = try cli.run(command + ["--db", missing])
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.contains("no ledger at \(missing)"), "\(command): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: missing), "\(command) created the ledger")
+        }
+    }
+
+    @Test func noCatalogFailsTheGateUnlessAllowed() throws {
+        let cli = try CLI()
+        try cli.succeed([
+            "import", "inventory", "--quiet", "--scanned-at", "2023-09-04", "catalogs/fleet/scans/2023-09-04",
+        ])
+        let gated = try cli.run(["scan", "--as-of", "2023-09-04", "--fail-on", "critical"])
+        #expect(gated.status == 1)
+        #expect(gated.stderr.contains("warning: the ledger holds no catalog"))
+        #expect(try cli.run(["scan", "--as-of", "2023-09-04", "--fail-on", "critical", "--allow-unknown"]).status == 0)
+        // Without a gate it is said, and the scan still prints.
+        let plain = try cli.run(["scan", "--as-of", "2023-09-04"])
+        #expect(plain.status == 0)
+        #expect(plain.stderr.contains("holds no catalog"))
+    }
+
+    @Test func anUnknownProductOrAVMNeverScannedFailsTheGateUnlessAllowed() throws {
+        let cli = try Self.demo()
+        let odd = cli.folder.appendingPathComponent("odd.json")
+        try Data(
+            #"[{"vm": "odd-01", "scannedAt": "2023-09-01T00:00:00Z", "os": "Windows 3.11", "kbs": []}]"#.utf8
+        ).write(to: odd)
+        try cli.succeed(["import", "inventory", "--quiet", odd.path])
+        let gated = try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "odd-01", "--fail-on", "critical"])
+        #expect(gated.status == 1)
+        #expect(gated.stderr.contains("1 VM of a product the catalog does not know, not judged: odd-01"))
+        #expect(
+            try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "odd-01", "--fail-on", "critical", "--allow-unknown"])
+                .status == 0)
+        // Before its first scan, web-01 is in the manifest but cannot be judged.
+        let early = try cli.run(["scan", "--as-of", "2023-08-20", "--vm", "web-01", "--fail-on", "critical"])
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("1 VM with no scan on or before 2023-08-20, not judged: web-01"))
+    }
+
+    @Test func aStaleCatalogFailsTheGateUnlessAllowed() throws {
+        let cli = try Self.demo()
+        // web-01 lacks nothing the catalog knows; the catalog's newest update is 145 days old on 2023-12-31.
+        let arguments = ["scan", "--as-of", "2023-12-31", "--vm", "web-01", "--fail-on", "critical"]
+        let stale = try cli.run(arguments)
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("the catalog's newest update was released on 2023-08-08 (2023-Aug), 145 days"))
+        #expect(try cli.run(arguments + ["--allow-unknown"]).status == 0)
+        #expect(try cli.run(arguments + ["--max-catalog-age", "200"]).status == 0)
+        #expect(try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "web-01", "--fail-on", "critical"]).status == 0)
+    }
+}
