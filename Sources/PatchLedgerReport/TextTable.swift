@@ -31,10 +31,12 @@ public struct TextTable {
 }
 
 extension TextTable {
-    /// The same rows as RFC 4180 CSV, header first, for spreadsheets and scripts.
+    /// The same rows as RFC 4180 CSV, header first, for spreadsheets and scripts. Headers are snake_case in
+    /// every command's CSV (`MEAN DAYS` → `mean_days`), whatever the table shows.
     public func renderCSV() -> String {
-        ([header] + rows).map { cells in cells.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n")
-            + "\r\n"
+        let names = header.map { $0.lowercased().split(separator: " ").joined(separator: "_") }
+        return ([names] + rows).map { cells in cells.map(Self.csvField).joined(separator: ",") }
+            .joined(separator: "\r\n") + "\r\n"
     }
 
     /// Quoted where needed; a cell starting with `= + - @` gets a leading `'` so that a spreadsheet shows
