@@ -41,6 +41,12 @@ public final class Ledger: Sendable {
         try Self.wrap { try Self.migrator.migrate(writer) }
     }
 
+    /// The schema this build writes: how many named migrations it knows, and the newest one's name.
+    public static var schemaVersion: (number: Int, name: String) {
+        let names = migrator.migrations
+        return (names.count, names.last ?? "")
+    }
+
     /// Runs `body` and turns a `DatabaseError` into `StoreError.database`.
     static func wrap<T>(_ body: () throws -> T) throws -> T {
         do {

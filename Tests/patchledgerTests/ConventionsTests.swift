@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@testable import patchledger
+
+/// The CLI follows its ecosystem's conventions (README, "Commands").
+@Suite struct ConventionsTests {
+    @Test func versionNamesTheToolTheSchemaAndTheNewestCatalogDocument() throws {
+        let cli = try CLI()
+        let empty = try cli.run(["--version"])
+        #expect(empty.status == 0)
+        #expect(empty.stdout.hasPrefix("patchledger \(PatchLedger.toolVersion)\nledger schema "))
+        #expect(empty.stdout.contains("catalog: no ledger at \(cli.db)"))
+        try cli.succeed(["import", "catalog", "--quiet", "catalogs/msrc"])
+        let held = try cli.run(["--version"])
+        #expect(held.stdout.contains("catalog: newest document 2023-Aug, released 2023-08-08"))
+    }
+
+    @Test func theLedgerOptionIsReadBeforeTheSubcommandAsWellAsAfter() throws {
+        let cli = try CLI()
+        let other = cli.folder.appendingPathComponent("other.sqlite").path
+        try cli.succeed(["--db", other, "import", "catalog", "--quiet", "catalogs/msrc"])
+        #expect(FileManager.default.fileExists(atPath: other))
+        #expect(!FileManager.default.fileExists(atPath: cli.db))
+        let before = try cli.run(["--db=\(other)", "catalog", "stats", "--format", "json"])
+        let after = try cli.run(["catalog", "stats", "--format", "json", "--db", other])
+        #expect(before.status == 0)
+        #expect(before.stdout == after.stdout)
+        #expect(before.stdout.contains("\"updates\""))
+    }
+}
