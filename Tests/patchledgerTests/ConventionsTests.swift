@@ -28,4 +28,21 @@ import Testing
         #expect(before.stdout == after.stdout)
         #expect(before.stdout.contains("\"updates\""))
     }
+
+    @Test func everyImportTakesQuietWithOneMeaning() throws {
+        let cli = try CLI()
+        let imports: [[String]] = [
+            ["import", "catalog", "catalogs/msrc"], ["import", "fleet", "catalogs/fleet/manifest.csv"],
+            ["import", "builds", "catalogs/builds"],
+            ["import", "inventory", "--scanned-at", "2023-09-04", "catalogs/fleet/scans/2023-09-04"],
+        ]
+        for arguments in imports {
+            let result = try cli.run(arguments + ["--quiet"])
+            #expect(result.status == 0, "\(arguments)")
+            // One summary line on stdout; on stderr at most a count of warnings.
+            #expect(result.stdout.split(separator: "\n").count == 1, "\(arguments): \(result.stdout)")
+            #expect(
+                result.stderr.split(separator: "\n").allSatisfy { $0.hasSuffix("(run without --quiet to list them)") })
+        }
+    }
 }

@@ -21,7 +21,7 @@ struct ImportCatalog: AsyncParsableCommand {
     @Option(help: "Read every file as this format instead of detecting it from its root element.")
     var format: CatalogFormat?
 
-    @Flag(help: "No progress line.")
+    @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.quietHelp))
     var quiet = false
 
     @Argument(help: "Catalog files, or folders of them.")
@@ -31,8 +31,13 @@ struct ImportCatalog: AsyncParsableCommand {
         try exitingOnError {
             let result = try CatalogImporter(format: format, progress: Progress(quiet: quiet))
                 .run(paths: paths, into: try ledger.open())
-            if !quiet { result.diagnostics.forEach { printError("warning: \($0)") } }
-            result.summaries.forEach { print($0.line) }
+            let all = result.summaries
+            let summary =
+                "\(all.count) files: \(all.map(\.added).reduce(0, +)) updates added, "
+                + "\(all.map(\.changed).reduce(0, +)) changed, \(all.map(\.unchanged).reduce(0, +)) unchanged, "
+                + "\(all.map(\.removed).reduce(0, +)) removed"
+            ImportOutput(quiet: quiet).print(
+                lines: all.map(\.line), summary: summary, warnings: result.diagnostics.map(\.description))
         }
     }
 }

@@ -10,18 +10,27 @@ struct ImportBuilds: AsyncParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
 
+    @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.quietHelp))
+    var quiet = false
+
     @Argument(help: "Release-history files, or folders of them.")
     var paths: [String]
 
     func run() async throws {
         try exitingOnError {
             let ledger = try ledger.open()
-            for url in try InventoryReader.files(in: paths) {
+            var lines: [String] = []
+            var (added, known) = (0, 0)
+            let files = try InventoryReader.files(in: paths)
+            for url in files {
                 let name = url.relativePath
                 let releases = try ReleaseHistoryReader.read(url, displayName: name)
                 let counts = try ledger.importReleases(releases, path: name)
-                print("\(name): \(releases.count) releases: \(counts.added) added, \(counts.known) known")
+                lines.append("\(name): \(releases.count) releases: \(counts.added) added, \(counts.known) known")
+                (added, known) = (added + counts.added, known + counts.known)
             }
+            ImportOutput(quiet: quiet).print(
+                lines: lines, summary: "\(files.count) files: \(added) releases added, \(known) known", warnings: [])
         }
     }
 }

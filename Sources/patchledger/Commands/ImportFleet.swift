@@ -10,6 +10,9 @@ struct ImportFleet: AsyncParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
 
+    @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.quietHelp))
+    var quiet = false
+
     @Argument(help: "The manifest file.")
     var path: String
 
@@ -17,7 +20,9 @@ struct ImportFleet: AsyncParsableCommand {
         try exitingOnError {
             let entries = try FleetManifestReader.read(URL(fileURLWithPath: path), displayName: path)
             let counts = try ledger.open().importFleet(entries, path: path)
-            print("\(path): \(entries.count) VMs: \(counts.added) added, \(counts.updated) updated")
+            ImportOutput(quiet: quiet).print(
+                lines: [], summary: "\(path): \(entries.count) VMs: \(counts.added) added, \(counts.updated) updated",
+                warnings: [])
         }
     }
 }

@@ -43,7 +43,7 @@ struct ImportInventory: AsyncParsableCommand {
     @Flag(help: "Skip files that cannot be read (reported on stderr) and import the rest.")
     var keepGoing = false
 
-    @Flag(help: "No progress line and no per-file lines, only the summary.")
+    @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.quietHelp))
     var quiet = false
 
     @Argument(help: "Inventory files, or folders of them.")
@@ -57,10 +57,8 @@ struct ImportInventory: AsyncParsableCommand {
                 keepGoing: keepGoing, progress: Progress(quiet: quiet), listsSnapshots: !quiet)
             return try importer.run(paths: paths, into: try ledger.open())
         }
-        if !quiet { report.lines.forEach { print($0) } }
-        report.warnings.forEach { printError("warning: \($0)") }
+        ImportOutput(quiet: quiet).print(lines: report.lines, summary: report.summary, warnings: report.warnings)
         report.failures.forEach { printError("Error: \($0)") }
-        print(report.summary)
         if !report.failures.isEmpty { throw ExitCode(2) }
     }
 }
