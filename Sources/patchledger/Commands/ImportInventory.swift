@@ -8,7 +8,7 @@ extension Architecture: ExpressibleByArgument {}
 struct ImportInventory: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inventory",
-        abstract: "Import installed-patch lists (systeminfo, wmic qfe, Get-HotFix, …) as dated scan snapshots.",
+        abstract: "Import installed-patch lists (systeminfo, wmic qfe, Get-HotFix and more) as dated scan snapshots.",
         discussion: """
             Each file becomes one snapshot per machine it describes. What the file states wins; the options \
             fill what it leaves out. The whole run is one transaction: a file that cannot be read aborts it, \
