@@ -8,6 +8,7 @@ public enum ScanJSON {
     public static func write(_ scan: FleetScan, to sink: ([UInt8]) -> Void) async {
         var json = JSONWriter(capacity: 1 << 16)
         json.beginObject()
+        json.member("schemaVersion", JSONOutput.schemaVersion)
         json.member("asOf", scan.asOf)
         json.key("summary")
         summary(scan.summary, into: &json)
