@@ -14,12 +14,29 @@ public struct TextTable {
         rows.append(row)
     }
 
+    /// The width tables and text output fit (the terminal's, or `$COLUMNS`); `nil`: no limit (`--wide`, or
+    /// output that is not a terminal). Set once, by the command line's options, before anything renders.
+    public nonisolated(unsafe) static var maxWidth: Int?
+
+    /// Columns shrink no narrower than this (or their header) to fit `maxWidth`.
+    static let narrowest = 8
+
     public func render() -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
+        var widths = header.indices.map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
+        if let limit = Self.maxWidth {
+            // The widest text column gives way first, a character at a time, until the table fits.
+            while widths.reduce(0, +) + 2 * max(0, widths.count - 1) > limit {
+                let shrinkable = widths.indices.filter {
+                    !rightAligned.contains($0) && widths[$0] > max(Self.narrowest, header[$0].count)
+                }
+                guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
+        }
         func line(_ cells: [String]) -> String {
             cells.indices.map { column in
-                let cell = cells[column]
+                let cell = Self.clip(cells[column], to: widths[column])
                 let padding = String(repeating: " ", count: max(0, widths[column] - cell.count))
                 if rightAligned.contains(column) { return padding + cell }
                 return column == cells.count - 1 ? cell : cell + padding
@@ -27,6 +44,20 @@ public struct TextTable {
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// `text` cut to `width` characters, its end shown by an ellipsis.
+    static func clip(_ text: String, to width: Int) -> String {
+        guard text.count > width else { return text }
+        return width < 1 ? "" : String(text.prefix(width - 1)) + "…"
+    }
+
+    /// Every line of `text` cut to `maxWidth` (tables fit already; this catches free lines, such as a long
+    /// list of KBs).
+    public static func fit(_ text: String) -> String {
+        guard let limit = maxWidth else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { clip(String($0), to: limit) }
+            .joined(separator: "\n")
     }
 }
 

@@ -31,13 +31,16 @@ struct CLI {
         var stderr: String
     }
 
-    func run(_ arguments: [String]) throws -> Result {
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = Self.root
         var environment = ProcessInfo.processInfo.environment
         environment["PATCHLEDGER_DB"] = db
+        // A test's output does not depend on the terminal `swift test` runs in.
+        environment["COLUMNS"] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

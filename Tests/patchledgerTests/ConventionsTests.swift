@@ -45,4 +45,20 @@ import Testing
                 result.stderr.split(separator: "\n").allSatisfy { $0.hasSuffix("(run without --quiet to list them)") })
         }
     }
+
+    @Test func tablesFitTheColumnsTheyAreGiven() throws {
+        let cli = try FailClosedTests.demo()
+        for arguments in [["vms"], ["scan", "--as-of", "2023-09-04"], ["catalog", "show", "KB5029247"], ["drift"]] {
+            let narrow = try cli.run(arguments, environment: ["COLUMNS": "100"])
+            #expect(narrow.status == 0, "\(arguments)")
+            let widest = narrow.stdout.split(separator: "\n").map(\.count).max() ?? 0
+            #expect(widest <= 100, "\(arguments): \(widest) columns")
+        }
+        let narrow = try cli.run(["vms"], environment: ["COLUMNS": "100"]).stdout
+        #expect(narrow.contains("MicrosoftWindo…"))
+        // --wide, and output that is not a terminal with no $COLUMNS, keep every value whole.
+        let wide = try cli.run(["vms", "--wide"], environment: ["COLUMNS": "100"]).stdout
+        #expect(wide.contains("MicrosoftWindowsServer:WindowsServer:2019-Datacenter:17763.4645.230707"))
+        #expect(try cli.run(["vms"]).stdout == wide)
+    }
 }

@@ -18,7 +18,7 @@ struct Catalog: AsyncParsableCommand {
                 let history = try ledger.openExisting().importHistory()
                 let table = CatalogRenderer.table(history)
                 switch output.format {
-                case .table: print(table.render(), terminator: "")
+                case .table: print(TextTable.fit(table.render()), terminator: "")
                 case .json: print(try JSONOutput.render(["imports": history]), terminator: "")
                 case .csv: print(table.renderCSV(), terminator: "")
                 }
@@ -36,7 +36,7 @@ struct Catalog: AsyncParsableCommand {
             try exitingOnError {
                 let stats = try ledger.openExisting().catalogStats()
                 switch output.format {
-                case .table: print(CatalogRenderer.table(stats), terminator: "")
+                case .table: print(TextTable.fit(CatalogRenderer.table(stats)), terminator: "")
                 case .json: print(try JSONOutput.render(stats), terminator: "")
                 case .csv: print(CatalogRenderer.csv(stats), terminator: "")
                 }
@@ -59,7 +59,7 @@ struct Catalog: AsyncParsableCommand {
             try exitingOnError {
                 let update = try ledger.openExisting().update(kb)
                 switch output.format {
-                case .table: print(CatalogRenderer.table(update), terminator: "")
+                case .table: print(TextTable.fit(CatalogRenderer.table(update)), terminator: "")
                 case .json: print(try JSONOutput.render(update), terminator: "")
                 case .csv: print(CatalogRenderer.csv(update), terminator: "")
                 }

@@ -30,7 +30,7 @@ struct DriftCommand: AsyncParsableCommand {
                 let start = since ?? CalendarDate(daysSinceEpoch: end.daysSinceEpoch - 30)
                 let changes = try ledger.catalogChanges(from: start, to: end)
                 switch output.format {
-                case .table: print(CatalogRenderer.table(changes).render(), terminator: "")
+                case .table: print(TextTable.fit(CatalogRenderer.table(changes).render()), terminator: "")
                 case .json: print(try JSONOutput.render(["imports": changes]), terminator: "")
                 case .csv: print(CatalogRenderer.table(changes).renderCSV(), terminator: "")
                 }
@@ -45,7 +45,7 @@ struct DriftCommand: AsyncParsableCommand {
             try ledger.refreshFindings()
             let drift = try Drift(ledger: ledger, vm: vm, group: group, since: since, until: end)
             switch output.format {
-            case .table: print(DriftRenderer.table(drift), terminator: "")
+            case .table: print(TextTable.fit(DriftRenderer.table(drift)), terminator: "")
             case .json: print(try JSONOutput.render(drift), terminator: "")
             case .csv: print(DriftRenderer.csv(drift), terminator: "")
             }

@@ -14,7 +14,7 @@ struct VMs: AsyncParsableCommand {
         try exitingOnError {
             let vms = try ledger.openExisting().vms()
             switch output.format {
-            case .table: print(FleetRenderer.table(vms).render(), terminator: "")
+            case .table: print(TextTable.fit(FleetRenderer.table(vms).render()), terminator: "")
             case .json: print(try JSONOutput.render(["vms": vms]), terminator: "")
             case .csv: print(FleetRenderer.table(vms, fullKBs: true).renderCSV(), terminator: "")
             }

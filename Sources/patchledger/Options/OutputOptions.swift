@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PatchLedgerReport
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
@@ -8,4 +10,24 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .table
+
+    @Flag(help: "Tables at full width (by default they fit the terminal, or $COLUMNS).")
+    var wide = false
+
+    /// Sets the width tables fit, once parsing is done and before the command renders anything.
+    func validate() throws {
+        TextTable.maxWidth = wide ? nil : Self.terminalWidth()
+    }
+
+    /// `$COLUMNS`, else the width of the terminal stdout is; `nil` when neither says (a pipe, a file).
+    static func terminalWidth() -> Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return columns
+        }
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
+            return nil
+        }
+        return Int(size.ws_col)
+    }
 }
