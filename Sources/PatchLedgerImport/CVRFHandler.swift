@@ -127,7 +127,12 @@ final class CVRFHandler: XMLStreamHandler {
     /// Summarises what was skipped and drops references to ProductIDs the tree does not define.
     func finish() {
         for (kind, count) in skipped.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(Diagnostic(file: file, line: 0, message: "skipped \(count) \(kind) remediation(s)"))
+            // Vendor fixes without a KB are links (release notes, repositories) under many labels: one kind.
+            let group =
+                kind.hasPrefix("Vendor Fix without a KB")
+                ? "skipped Vendor Fix remediations without a KB (release notes, links)" : "skipped \(kind) remediations"
+            diagnostics.append(
+                Diagnostic(file: file, line: 0, message: "skipped \(count) \(kind) remediation(s)", kind: group))
         }
         let known = Set(document.products.map(\.productID))
         for v in document.vulnerabilities.indices {
@@ -140,8 +145,8 @@ final class CVRFHandler: XMLStreamHandler {
                     Diagnostic(
                         file: file, line: remediation.line,
                         message:
-                            "\(remediation.kb) names ProductID \(unknown.joined(separator: ", ")) not in the product tree"
-                    ))
+                            "\(remediation.kb) names ProductID \(unknown.joined(separator: ", ")) not in the product tree",
+                        kind: "remediations naming a ProductID not in the product tree"))
                 document.vulnerabilities[v].remediations[r].productIDs = ids.filter(known.contains)
             }
         }
@@ -209,7 +214,8 @@ final class CVRFHandler: XMLStreamHandler {
                 Diagnostic(
                     file: file, line: remediation.line,
                     message: "\(kb): Supercedence entries that are neither KBs nor bulletins were left out: "
-                        + supersedes.unrecognised.joined(separator: ", ")))
+                        + supersedes.unrecognised.joined(separator: ", "),
+                    kind: "Supercedence entries that are neither KBs nor bulletins, left out"))
         }
         fix.subtype = remediation.fields[.subType].map { $0.collapsingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
         fix.restartRequired = remediation.fields[.restartRequired].flatMap { text in
@@ -229,7 +235,8 @@ final class CVRFHandler: XMLStreamHandler {
         guard let date = CalendarDate(parsing: text) else {
             diagnostics.append(
                 Diagnostic(
-                    file: file, line: stream.line, column: stream.column, message: "bad date '\(text)' in \(field)"))
+                    file: file, line: stream.line, column: stream.column, message: "bad date '\(text)' in \(field)",
+                    kind: "bad dates in \(field)"))
             return nil
         }
         return date

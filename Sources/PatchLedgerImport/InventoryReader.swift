@@ -46,7 +46,8 @@ public enum InventoryReader {
         return Diagnostic(
             file: file, line: 1,
             message: "declares \(declared) hotfixes but lists \(snapshot.kbs.count + snapshot.otherEntries)"
-                + "\(who) (systeminfo truncates long lists; the KBs read are kept)")
+                + "\(who) (systeminfo truncates long lists; the KBs read are kept)",
+            kind: "systeminfo lists shorter than their declared count (truncated; the KBs read are kept)")
     }
 
     /// The files under `paths` to read as inventories: any regular, non-hidden file.

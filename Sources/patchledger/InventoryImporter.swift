@@ -8,7 +8,7 @@ struct InventoryImporter {
     struct Report {
         /// One line per snapshot read, for stdout.
         var lines: [String] = []
-        var warnings: [String] = []
+        var warnings: [Diagnostic] = []
         /// Files skipped under `--keep-going`, with the reason.
         var failures: [String] = []
         var files = 0
@@ -30,7 +30,9 @@ struct InventoryImporter {
     func run(paths: [String], into ledger: Ledger) throws -> Report {
         let files = try InventoryReader.files(in: paths)
         var report = Report()
-        if files.isEmpty { report.warnings.append("no files in \(paths.joined(separator: ", "))") }
+        if files.isEmpty {
+            report.warnings.append(Diagnostic(file: paths.joined(separator: ", "), line: 0, message: "no files"))
+        }
         let batches = stride(from: 0, to: files.count, by: 64).map { Array(files[$0..<min($0 + 64, files.count)]) }
         let preparation = preparation
         // Pipelined: while the ledger's one writer stores a batch, the next batch is read on the other cores.

@@ -10,7 +10,7 @@ struct InventoryPreparation: Sendable {
         var file: String
         var sha256: String
         var snapshots: [(snapshot: InventorySnapshot, fingerprint: String)]
-        var warnings: [String]
+        var warnings: [Diagnostic]
         /// A big file read a batch at a time (`chunk(of:)`), instead of `snapshots`.
         var stream: Stream?
     }
@@ -43,10 +43,10 @@ struct InventoryPreparation: Sendable {
             let read = try InventoryReader.read(url, displayName: name, format: format)
             let defaults = defaults(for: url)
             var prepared = Prepared(
-                file: name, sha256: read.sha256, snapshots: [], warnings: read.diagnostics.map(\.description))
+                file: name, sha256: read.sha256, snapshots: [], warnings: read.diagnostics)
             for snapshot in read.snapshots {
                 let (completed, note) = snapshot.completed(with: defaults)
-                if let note { prepared.warnings.append("\(name): \(note)") }
+                if let note { prepared.warnings.append(Self.warning(note, file: name)) }
                 prepared.snapshots.append((completed, completed.fingerprint))
             }
             return prepared
@@ -57,13 +57,19 @@ struct InventoryPreparation: Sendable {
     func chunk(of stream: Stream) throws -> Prepared {
         var prepared = Prepared(file: stream.records.file, sha256: stream.records.sha256, snapshots: [], warnings: [])
         let snapshots = try stream.records.next(upTo: Self.recordsPerChunk)
-        prepared.warnings = stream.records.takeDiagnostics().map(\.description)
+        prepared.warnings = stream.records.takeDiagnostics()
         for snapshot in snapshots {
             let (completed, note) = snapshot.completed(with: stream.defaults)
-            if let note { prepared.warnings.append("\(prepared.file): \(note)") }
+            if let note { prepared.warnings.append(Self.warning(note, file: prepared.file)) }
             prepared.snapshots.append((completed, completed.fingerprint))
         }
         return prepared
+    }
+
+    /// A note on completing a snapshot (`--build` against the file's build line), as a warning of one kind.
+    private static func warning(_ note: String, file: String) -> Diagnostic {
+        Diagnostic(
+            file: file, line: 0, message: note, kind: "--build is not on the file's build line (the file's kept)")
     }
 
     /// The command line's facts, else the file's name (without extension) and modification time.

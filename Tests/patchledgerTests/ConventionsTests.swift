@@ -61,4 +61,21 @@ import Testing
         #expect(wide.contains("MicrosoftWindowsServer:WindowsServer:2019-Datacenter:17763.4645.230707"))
         #expect(try cli.run(["vms"]).stdout == wide)
     }
+
+    @Test func warningsOfOneKindAreOneLineWithACountAndVerboseListsEach() throws {
+        let cli = try CLI()
+        let grouped = try cli.run(["import", "catalog", "catalogs/msrc"])
+        #expect(
+            grouped.stderr
+                == "warning: skipped 'Known Issue' remediations: 3 in 3 files, first catalogs/msrc/cvrf-2023-Aug.xml "
+                + "(--verbose lists each)\n")
+        let each = try cli.run(["import", "catalog", "--verbose", "catalogs/msrc"])
+        // A file-wide warning has no position (it had a meaningless `:0:`).
+        #expect(
+            each.stderr.split(separator: "\n") == [
+                "warning: catalogs/msrc/cvrf-2023-Aug.xml: skipped 6 'Known Issue' remediation(s)",
+                "warning: catalogs/msrc/cvrf-2023-Jul.xml: skipped 9 'Known Issue' remediation(s)",
+                "warning: catalogs/msrc/cvrf-2023-Jun.xml: skipped 6 'Known Issue' remediation(s)",
+            ])
+    }
 }

@@ -24,6 +24,9 @@ struct ImportCatalog: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.quietHelp))
     var quiet = false
 
+    @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.verboseHelp))
+    var verbose = false
+
     @Argument(help: "Catalog files, or folders of them.")
     var paths: [String]
 
@@ -36,8 +39,8 @@ struct ImportCatalog: AsyncParsableCommand {
                 "\(all.count) files: \(all.map(\.added).reduce(0, +)) updates added, "
                 + "\(all.map(\.changed).reduce(0, +)) changed, \(all.map(\.unchanged).reduce(0, +)) unchanged, "
                 + "\(all.map(\.removed).reduce(0, +)) removed"
-            ImportOutput(quiet: quiet).print(
-                lines: all.map(\.line), summary: summary, warnings: result.diagnostics.map(\.description))
+            ImportOutput(quiet: quiet, verbose: verbose).print(
+                lines: all.map(\.line), summary: summary, warnings: result.diagnostics)
         }
     }
 }

@@ -46,6 +46,9 @@ struct ImportInventory: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.quietHelp))
     var quiet = false
 
+    @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.verboseHelp))
+    var verbose = false
+
     @Argument(help: "Inventory files, or folders of them.")
     var paths: [String]
 
@@ -57,7 +60,8 @@ struct ImportInventory: AsyncParsableCommand {
                 keepGoing: keepGoing, progress: Progress(quiet: quiet), listsSnapshots: !quiet)
             return try importer.run(paths: paths, into: try ledger.open())
         }
-        ImportOutput(quiet: quiet).print(lines: report.lines, summary: report.summary, warnings: report.warnings)
+        ImportOutput(quiet: quiet, verbose: verbose).print(
+            lines: report.lines, summary: report.summary, warnings: report.warnings)
         report.failures.forEach { printError("Error: \($0)") }
         if !report.failures.isEmpty { throw ExitCode(2) }
     }
