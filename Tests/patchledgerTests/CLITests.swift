@@ -31,10 +31,13 @@ struct CLI {
         var stderr: String
     }
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+    /// - Parameter executable: another program to run (its first argument is its own name), else patchledger.
+    func run(_ arguments: [String], environment extra: [String: String] = [:], executable: String? = nil) throws
+        -> Result
+    {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? Self.binary
+        process.arguments = executable == nil ? arguments : Array(arguments.dropFirst())
         process.currentDirectoryURL = Self.root
         var environment = ProcessInfo.processInfo.environment
         environment["PATCHLEDGER_DB"] = db

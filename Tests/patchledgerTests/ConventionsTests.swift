@@ -78,4 +78,23 @@ import Testing
                 "warning: catalogs/msrc/cvrf-2023-Jun.xml: skipped 6 'Known Issue' remediation(s)",
             ])
     }
+
+    /// Under a pseudo-terminal (util-linux `script`), an import draws its progress line on stderr; through a
+    /// pipe it never does.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func anImportShowsProgressOnATerminalOnly() throws {
+        let cli = try CLI()
+        let command = [
+            CLI.binary.path, "import", "inventory", "--db", cli.db, "--scanned-at", "2023-09-04",
+            "catalogs/fleet/scans/2023-09-04",
+        ].joined(separator: " ")
+        let terminal = try cli.run(["/usr/bin/script", "-qec", command, "/dev/null"], executable: "/usr/bin/script")
+        #expect(terminal.status == 0)
+        #expect(terminal.stdout.contains("\r\u{1B}[K0/5 files, 0 snapshots"))
+        let piped = try cli.run([
+            "import", "inventory", "--scanned-at", "2023-09-05", "catalogs/fleet/scans/2023-09-04",
+        ])
+        #expect(!piped.stderr.contains("\r"))
+        #expect(!piped.stdout.contains("\r"))
+    }
 }
