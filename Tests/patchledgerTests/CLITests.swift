@@ -41,8 +41,9 @@ struct CLI {
         process.currentDirectoryURL = Self.root
         var environment = ProcessInfo.processInfo.environment
         environment["PATCHLEDGER_DB"] = db
-        // A test's output does not depend on the terminal `swift test` runs in.
+        // A test's output does not depend on the terminal `swift test` runs in, nor on its colour settings.
         environment["COLUMNS"] = nil
+        environment["NO_COLOR"] = nil
         environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe()

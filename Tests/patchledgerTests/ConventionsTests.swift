@@ -97,4 +97,20 @@ import Testing
         #expect(!piped.stderr.contains("\r"))
         #expect(!piped.stdout.contains("\r"))
     }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func severitiesHaveColourOnATerminalOnly() throws {
+        let cli = try FailClosedTests.demo()
+        let scan = [CLI.binary.path, "scan", "--db", cli.db, "--as-of", "2023-08-28"].joined(separator: " ")
+        func underTerminal(_ command: String) throws -> String {
+            try cli.run(["/usr/bin/script", "-qec", command, "/dev/null"], executable: "/usr/bin/script").stdout
+        }
+        let coloured = try underTerminal(scan)
+        #expect(coloured.contains("  \u{1B}[1;31mCritical\u{1B}[0m  "), "\(coloured)")
+        #expect(try !underTerminal("NO_COLOR=1 " + scan).contains("\u{1B}[1;31m"))
+        #expect(try !underTerminal(scan + " --no-color").contains("\u{1B}[1;31m"))
+        let piped = try cli.run(["scan", "--as-of", "2023-08-28"])
+        #expect(piped.stdout.contains("  Critical  "))
+        #expect(!piped.stdout.contains("\u{1B}["))
+    }
 }

@@ -45,7 +45,7 @@ struct DriftCommand: AsyncParsableCommand {
             try ledger.refreshFindings()
             let drift = try Drift(ledger: ledger, vm: vm, group: group, since: since, until: end)
             switch output.format {
-            case .table: print(TextTable.fit(DriftRenderer.table(drift)), terminator: "")
+            case .table: print(Style.severities(TextTable.fit(DriftRenderer.table(drift))), terminator: "")
             case .json: print(try JSONOutput.render(drift), terminator: "")
             case .csv: print(DriftRenderer.csv(drift), terminator: "")
             }

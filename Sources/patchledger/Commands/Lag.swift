@@ -36,7 +36,7 @@ struct Lag: AsyncParsableCommand {
             return try LagReporter(asOf: day, maxDays: maxDays).run(on: ledger, image: image, group: group)
         }
         switch output.format {
-        case .table: print(TextTable.fit(LagRenderer.table(lag)), terminator: "")
+        case .table: print(Style.severities(TextTable.fit(LagRenderer.table(lag))), terminator: "")
         case .json: print(try exitingOnError { try JSONOutput.render(lag) }, terminator: "")
         case .csv: print(LagRenderer.csv(lag), terminator: "")
         }

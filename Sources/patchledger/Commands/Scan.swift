@@ -67,7 +67,7 @@ struct Scan: AsyncParsableCommand {
             return (scan, coverage)
         }
         switch output.format {
-        case .table: print(TextTable.fit(ScanRenderer.table(scan)), terminator: "")
+        case .table: print(Style.severities(TextTable.fit(ScanRenderer.table(scan))), terminator: "")
         case .json: await ScanJSON.write(scan, to: StandardOutput.write)
         case .csv: print(ScanRenderer.csv(scan), terminator: "")
         }

@@ -14,9 +14,16 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Tables at full width (by default they fit the terminal, or $COLUMNS).")
     var wide = false
 
-    /// Sets the width tables fit, once parsing is done and before the command renders anything.
+    @Flag(help: "No colour for severities (also with NO_COLOR set; never when stdout is not a terminal).")
+    var noColor = false
+
+    /// Sets the width tables fit and whether severities have colour, once parsing is done and before the
+    /// command renders anything.
     func validate() throws {
         TextTable.maxWidth = wide ? nil : Self.terminalWidth()
+        Style.colours =
+            !noColor && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
+            && isatty(STDOUT_FILENO) == 1
     }
 
     /// `$COLUMNS`, else the width of the terminal stdout is; `nil` when neither says (a pipe, a file).
