@@ -170,24 +170,28 @@ extension CompiledCatalog {
             bounds.append(start..<members.count)
         }
         return bounds.map { range in
-            let (severity, oldest) = summary(of: members[range], p, open: open, scratch: &scratch)
+            let summary = summary(of: members[range], p, open: open, scratch: &scratch)
             return StateOutcome.Fold(
-                start: Int32(range.lowerBound), count: Int32(range.count), oldestDay: oldest, severity: severity)
+                start: Int32(range.lowerBound), count: Int32(range.count), oldestDay: summary.oldest,
+                severity: summary.severity, exploited: summary.exploited, score: summary.score)
         }
     }
 
     /// A group's severity and oldest release, as its `MissingUpdate` reports them: the highest severity among its CVEs
     /// (each counted once, as the first member that fixes it rates it; only open ones when `open` is given),
-    /// else among its updates' own ratings.
+    /// else among its updates' own ratings; and whether those CVEs include an exploited one, and their highest
+    /// CVSS score.
     private func summary(
         of group: ArraySlice<Int32>, _ p: CompiledProduct, open: [UInt64]?, scratch: inout Scratch
-    ) -> (severity: UInt8, oldest: Int32) {
+    ) -> (severity: UInt8, oldest: Int32, exploited: Bool, score: Float) {
         scratch.stamp &+= 1
         if scratch.stamp == 0 {
             for index in scratch.stamps.indices { scratch.stamps[index] = 0 }
             scratch.stamp = 1
         }
         var fixes: UInt8 = 0
+        var exploited = false
+        var score: Float = -1
         var own: UInt8 = 0
         var oldest = Int32.max
         for id in group.lazy.map(Int.init) {
@@ -199,9 +203,11 @@ extension CompiledCatalog {
                 guard scratch.stamps[cve] != scratch.stamp else { continue }
                 scratch.stamps[cve] = scratch.stamp
                 fixes = max(fixes, p.fixSeverity[fix])
+                exploited = exploited || p.fixExploited[fix]
+                score = max(score, p.fixScore[fix])
             }
         }
-        return (fixes > 0 ? fixes : own, oldest == Int32.max ? Int32.min : oldest)
+        return (fixes > 0 ? fixes : own, oldest == Int32.max ? Int32.min : oldest, exploited, score)
     }
 }
 

@@ -74,6 +74,16 @@ extension CompiledCatalog {
 }
 
 extension CompiledCatalog {
+    /// How many of the outcome's open CVEs MSRC marks exploited on its product.
+    func exploitedOpenCount(_ outcome: StateOutcome) -> Int {
+        let p = products[Int(outcome.product)]
+        var count = 0
+        outcome.open.withUnsafeBufferPointer { words in
+            Bits.forEach(words) { if p.cveExploited[$0] { count += 1 } }
+        }
+        return count
+    }
+
     /// Adds the outcome's open CVEs to a bitset over the catalog's CVE ids (a fleet's distinct open CVEs).
     func addOpenCVEs(of outcome: StateOutcome, to fleet: inout [UInt64]) {
         let p = products[Int(outcome.product)]

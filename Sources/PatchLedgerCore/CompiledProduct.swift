@@ -25,6 +25,11 @@ public final class CompiledProduct: Sendable {
     let fixStart: [Int32]
     let fixCVE: [Int32]
     let fixSeverity: [UInt8]
+    /// Per fix: MSRC marks the CVE exploited on this product; its CVSS base score (`-1`: none).
+    let fixExploited: [Bool]
+    let fixScore: [Float]
+    /// Per local CVE: exploited on this product.
+    let cveExploited: [Bool]
     /// Local CVE id → the catalog's CVE id (whose order is the names' order, and so the local ids' too).
     let cveGlobal: [Int32]
     /// Update `i`'s CVEs once each in name order, as local ids:
@@ -96,11 +101,17 @@ public final class CompiledProduct: Sendable {
         var fixStart: [Int32] = [0]
         var fixCVE: [Int32] = []
         var fixSeverity: [UInt8] = []
+        var fixExploited: [Bool] = []
+        var fixScore: [Float] = []
+        var cveExploited = [Bool](repeating: false, count: cveGlobal.count)
         for update in updates {
             for fix in update.cves {
                 guard let global = cveIndex[fix.cve], let local = localCVE[global] else { continue }
                 fixCVE.append(local)
                 fixSeverity.append(fix.severity.map { UInt8($0.rawValue) } ?? 0)
+                fixExploited.append(fix.exploited)
+                fixScore.append(fix.cvss.map(Float.init) ?? -1)
+                if fix.exploited { cveExploited[Int(local)] = true }
             }
             fixStart.append(Int32(fixCVE.count))
         }
@@ -116,6 +127,9 @@ public final class CompiledProduct: Sendable {
         self.fixStart = fixStart
         self.fixCVE = fixCVE
         self.fixSeverity = fixSeverity
+        self.fixExploited = fixExploited
+        self.fixScore = fixScore
+        self.cveExploited = cveExploited
         self.cveGlobal = cveGlobal
 
         var lines: [(major: Int, minor: Int, build: Int)] = []

@@ -27,6 +27,10 @@ public struct MissingUpdate: Hashable, Sendable, Codable {
     public var restartRequired: Bool?
     /// The open CVEs it closes, its own and those of the updates it covers.
     public var cves: [String]
+    /// `true` when one of those CVEs is marked exploited by MSRC; absent otherwise.
+    public var exploited: Bool?
+    /// The highest CVSS base score among those CVEs.
+    public var cvss: Double?
     /// The catalog's supersedence list of the update.
     public var supersedes: [String]
     /// Missing updates folded into this one: installing it covers them.

@@ -21,6 +21,8 @@ public struct FleetScan: Sendable {
         public var status: Status
         /// Open (CVE, product) exposures on the OS and shown components.
         public var openCves = 0
+        /// Of those, the CVEs MSRC marks exploited.
+        public var exploitedCves = 0
         public var oldestMissingDays: Int?
         /// How many updates to install, and the worst severity among them.
         public var missingCount = 0
@@ -64,6 +66,8 @@ public struct FleetScan: Sendable {
         public var unknownProduct: [String] = []
         /// Distinct CVEs open somewhere in the fleet (a CVE open on three VMs counts once).
         public var distinctOpenCves = 0
+        /// VMs with at least one open CVE that MSRC marks exploited.
+        public var exposedToExploited = 0
         /// Non-compliant VMs by the age of their oldest missing update: `0-30`, `31-60`, `61-90`, `over-90` days.
         public var patchAge: [String: Int] = ["0-30": 0, "31-60": 0, "61-90": 0, "over-90": 0]
     }
@@ -72,15 +76,19 @@ public struct FleetScan: Sendable {
     public struct Filter: Sendable {
         public var minimumSeverity: Severity?
         public var olderThanDays: Int?
+        /// Only updates that close a CVE marked exploited.
+        public var exploitedOnly: Bool
 
-        public init(minimumSeverity: Severity? = nil, olderThanDays: Int? = nil) {
+        public init(minimumSeverity: Severity? = nil, olderThanDays: Int? = nil, exploitedOnly: Bool = false) {
             self.minimumSeverity = minimumSeverity
             self.olderThanDays = olderThanDays
+            self.exploitedOnly = exploitedOnly
         }
 
         func keeps(_ fold: StateOutcome.Fold, ageDays: Int?) -> Bool {
             if let minimumSeverity, fold.severity < UInt8(minimumSeverity.rawValue) { return false }
             if let olderThanDays, (ageDays ?? 0) <= olderThanDays { return false }
+            if exploitedOnly && !fold.exploited { return false }
             return true
         }
     }
@@ -165,6 +173,8 @@ public struct FleetScan: Sendable {
         var summary = Summary()
         var fleetCVEs = [UInt64](repeating: 0, count: Bits.words(for: catalog.cveNames.count))
         var counted = [Bool](repeating: false, count: outcomes.count)
+        // Per distinct outcome: its open exploited CVEs, counted once.
+        var exploited = [Int32](repeating: -1, count: outcomes.count)
         vms = zip(targets, keyOf).map { target, key in
             var result = VMResult(
                 vm: target.vm, group: target.group, image: target.image, product: target.product,
@@ -186,6 +196,9 @@ public struct FleetScan: Sendable {
             result.catalog = catalog
             result.filter = filter
             result.openCves = outcome.openCount
+            if exploited[Int(key)] < 0 { exploited[Int(key)] = Int32(catalog.exploitedOpenCount(outcome)) }
+            result.exploitedCves = Int(exploited[Int(key)])
+            if result.exploitedCves > 0 { summary.exposedToExploited += 1 }
             var worst: UInt8 = 0
             for fold in outcome.missing {
                 let age = catalog.ageDays(fold)

@@ -12,8 +12,14 @@ public final class StateOutcome: Sendable {
         let oldestDay: Int32
         /// `Severity.rawValue` of its open CVEs (or of the updates, when they name none); `0`: unrated.
         let severity: UInt8
+        /// One of the open CVEs it closes is marked exploited.
+        let exploited: Bool
+        /// The highest CVSS base score among the open CVEs it closes; `-1`: none scored.
+        let score: Float
 
         var oldest: Int? { oldestDay == Int32.min ? nil : Int(oldestDay) }
+        // Scores have one decimal: as Float, 7.8 would print as 7.800000190734863.
+        var cvss: Double? { score < 0 ? nil : (Double(score) * 10).rounded() / 10 }
     }
 
     /// Open CVEs by their highest severity on the product; index `Severity.rawValue`, `0` for unrated.

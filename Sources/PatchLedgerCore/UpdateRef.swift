@@ -15,6 +15,12 @@ public struct UpdateRef {
 
     public var severity: Severity? { Severity(rawValue: Int(fold.severity)) }
 
+    /// One of the open CVEs it closes is marked exploited.
+    public var exploited: Bool { fold.exploited }
+
+    /// The highest CVSS base score among the open CVEs it closes.
+    public var cvss: Double? { fold.cvss }
+
     public var classification: String? { product.updates[top].classification }
 
     public var component: String? { product.updates[top].component }
@@ -71,7 +77,7 @@ public struct UpdateRef {
         return MissingUpdate(
             kb: update.kb.description, title: update.title, classification: update.classification,
             subtype: update.subtype, severity: severity?.description, released: update.released?.description,
-            ageDays: ageDays, restartRequired: update.restartRequired, cves: cves, supersedes: supersedes,
-            covers: covers, component: update.component)
+            ageDays: ageDays, restartRequired: update.restartRequired, cves: cves, exploited: exploited ? true : nil,
+            cvss: cvss, supersedes: supersedes, covers: covers, component: update.component)
     }
 }

@@ -106,6 +106,14 @@ public struct JSONWriter {
         number(value)
     }
 
+    /// A score with at most one decimal (a CVSS base score), written as `JSONEncoder` writes it: `7.8`, `10`.
+    public mutating func member(_ name: String, score value: Double?) {
+        guard let value else { return }
+        key(name)
+        let tenths = Int((value * 10).rounded())
+        bytes.append(contentsOf: Array((tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)").utf8))
+    }
+
     public mutating func member(_ name: String, _ value: Bool?) {
         guard let value else { return }
         key(name)

@@ -8,8 +8,8 @@ public enum ScanJSON {
     public static func write(_ scan: FleetScan, to sink: ([UInt8]) -> Void) async {
         var json = JSONWriter(capacity: 1 << 16)
         json.beginObject()
-        json.member("schemaVersion", JSONOutput.schemaVersion)
         json.member("asOf", scan.asOf)
+        json.member("schemaVersion", JSONOutput.schemaVersion)
         json.key("summary")
         summary(scan.summary, into: &json)
         json.key("vms")
@@ -115,6 +115,8 @@ public enum ScanJSON {
             json.member("build", vm.build)
             json.key("componentUpdates")
             updates(of: vm, componentUpdates: true, tables: tables, into: &json)
+            // Keys in sorted order, as `JSONOutput` writes them; nothing exploited is left out.
+            json.member("exploitedCves", vm.exploitedCves == 0 ? nil : vm.exploitedCves)
             json.member("group", vm.group)
             json.member("image", vm.image)
             json.key("missing")
@@ -156,6 +158,8 @@ public enum ScanJSON {
             reference.cves(into: &cves)
             json.members(from: tables.keys, Tables.cvesKey)
             json.strings(from: tables.cves, cves)
+            json.member("cvss", score: reference.cvss)
+            json.member("exploited", reference.exploited ? true : nil)
             json.members(from: tables.middle, index)
             json.members(from: tables.severities, Int(reference.severity?.rawValue ?? 0))
             json.members(from: tables.last, index)
@@ -166,12 +170,14 @@ public enum ScanJSON {
 
     private static func summary(_ summary: FleetScan.Summary, into json: inout JSONWriter) {
         json.beginObject()
+        // Keys in sorted order, as `JSONOutput` writes them.
         json.member("compliant", summary.compliant)
+        json.member("distinctOpenCves", summary.distinctOpenCves)
         json.member("evaluated", summary.evaluated)
+        json.member("exposedToExploited", summary.exposedToExploited)
         json.member("noScan", strings: summary.noScan)
         json.key("nonCompliant")
         counts(summary.nonCompliant, into: &json)
-        json.member("distinctOpenCves", summary.distinctOpenCves)
         json.key("patchAge")
         counts(summary.patchAge, into: &json)
         json.member("scanned", summary.scanned)

@@ -18,9 +18,11 @@ public enum ScanRenderer {
             // Rendered from the evaluation on each access: once per VM.
             for update in vm.missing {
                 let covers = update.covers.isEmpty ? "" : ", covers \(update.covers.count)"
+                let exploited = update.exploited == true ? ", EXPLOITED" : ""
+                let cvss = update.cvss.map { ", CVSS \($0)" } ?? ""
                 out +=
                     "  \(update.kb)  \(update.severity ?? "unrated")  \(update.released ?? "?")  "
-                    + "\(update.ageDays.map { "\($0) days" } ?? "?")  \(update.cves.count) CVEs\(covers)  "
+                    + "\(update.ageDays.map { "\($0) days" } ?? "?")  \(update.cves.count) CVEs\(covers)\(exploited)\(cvss)  "
                     + "\(short(update.title ?? update.subtype ?? ""))\n"
             }
             let components = vm.componentUpdates.count
@@ -40,6 +42,9 @@ public enum ScanRenderer {
         out +=
             ["0-30", "31-60", "61-90", "over-90"].map { "\($0) days \(summary.patchAge[$0] ?? 0)" }.joined(
                 separator: ", ") + "\n"
+        if summary.exposedToExploited > 0 {
+            out += "exposed to a CVE marked exploited: \(summary.exposedToExploited) VMs\n"
+        }
         if !summary.noScan.isEmpty { out += "no scan: \(summary.noScan.joined(separator: ", "))\n" }
         if !summary.unknownProduct.isEmpty {
             out += "product unknown: \(summary.unknownProduct.joined(separator: ", "))\n"
@@ -50,21 +55,22 @@ public enum ScanRenderer {
     public static func csv(_ scan: FleetScan) -> String {
         var table = TextTable([
             "vm", "group", "product", "build", "scanned_at", "status", "kb", "severity", "classification", "subtype",
-            "released", "age_days", "cves", "covers", "title",
+            "released", "age_days", "cves", "covers", "title", "exploited", "cvss",
         ])
         for vm in scan.vms {
             let head = [
                 vm.vm, vm.group ?? "", vm.product ?? "", vm.build ?? "", vm.scannedAt ?? "", vm.status.rawValue,
             ]
             let missing = vm.missing
-            if missing.isEmpty { table.append(head + Array(repeating: "", count: 9)) }
+            if missing.isEmpty { table.append(head + Array(repeating: "", count: 11)) }
             for update in missing {
                 table.append(
                     head + [
                         update.kb, update.severity ?? "", update.classification ?? "", update.subtype ?? "",
                         update.released ?? "", update.ageDays.map(String.init) ?? "",
                         update.cves.joined(separator: " "),
-                        update.covers.joined(separator: " "), update.title ?? "",
+                        update.covers.joined(separator: " "), update.title ?? "", update.exploited == true ? "yes" : "",
+                        update.cvss.map { "\($0)" } ?? "",
                     ])
             }
         }

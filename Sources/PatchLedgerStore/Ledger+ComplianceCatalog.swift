@@ -42,7 +42,8 @@ extension Ledger {
         let fixes = try Row.fetchCursor(
             db,
             sql: """
-                SELECT DISTINCT r.product_id, r.kb, r.cve, cp.severity FROM remediations r
+                SELECT DISTINCT r.product_id, r.kb, r.cve, cp.severity, cp.exploit_status, cp.cvss_base
+                FROM remediations r
                 LEFT JOIN cve_products cp ON cp.cve = r.cve AND cp.product_id = r.product_id
                 WHERE r.product_id IN (SELECT value FROM json_each(?))
                 """, arguments: ["[\(roles.keys.sorted().map(String.init).joined(separator: ","))]"])
@@ -50,7 +51,8 @@ extension Ledger {
             guard let role = roles[row["product_id"]], let kb = KB(parsing: row["kb"] as String) else {
                 continue
             }
-            builders[role.product]?[kb]?.addCVE(row["cve"], severity: row["severity"])
+            builders[role.product]?[kb]?.addCVE(
+                row["cve"], severity: row["severity"], exploitStatus: row["exploit_status"], cvss: row["cvss_base"])
         }
         return builders.map { product, updates in
             let servicing = Servicing(product: product)
@@ -87,7 +89,7 @@ extension Ledger {
 private struct UpdateBuilder {
     var update: CatalogUpdate
     var isOS = false
-    var cves: [String: Severity?] = [:]
+    var cves: [String: CVEFix] = [:]
 
     init(kb: KB) { update = CatalogUpdate(kb: kb) }
 
@@ -110,10 +112,24 @@ private struct UpdateBuilder {
         }
     }
 
-    mutating func addCVE(_ cve: String, severity: String?) {
+    /// A CVE listed again (another installation option of the product) keeps the highest severity and score,
+    /// and is exploited if any listing says so.
+    mutating func addCVE(_ cve: String, severity: String?, exploitStatus: String?, cvss: Double?) {
         let parsed = severity.flatMap(Severity.init(parsing:))
-        if let known = cves[cve], let known, parsed.map({ $0 <= known }) ?? true { return }
-        cves[cve] = parsed
+        let exploited = exploitStatus.map(Self.saysExploited) ?? false
+        guard var known = cves[cve] else {
+            cves[cve] = CVEFix(cve: cve, severity: parsed, exploited: exploited, cvss: cvss)
+            return
+        }
+        if let parsed, known.severity.map({ parsed > $0 }) ?? true { known.severity = parsed }
+        known.exploited = known.exploited || exploited
+        if let cvss { known.cvss = max(known.cvss ?? cvss, cvss) }
+        cves[cve] = known
+    }
+
+    /// MSRC's Exploit Status, `Publicly Disclosed:No;Exploited:Yes;…`.
+    static func saysExploited(_ status: String) -> Bool {
+        status.split(separator: ";").contains { $0.trimmingWhitespace().lowercased() == "exploited:yes" }
     }
 
     func build(servicing: Servicing) -> CatalogUpdate {
@@ -121,7 +137,7 @@ private struct UpdateBuilder {
         // A fix listed for the OS itself is the OS's, even where components list the same KB.
         if isOS { result.component = nil }
         result.kind = isOS ? UpdateKind(subtype: update.subtype, title: update.title, servicing: servicing) : .other
-        result.cves = cves.map { CVEFix(cve: $0.key, severity: $0.value) }.sorted { $0.cve < $1.cve }
+        result.cves = cves.values.sorted { $0.cve < $1.cve }
         return result
     }
 }

@@ -33,6 +33,8 @@ struct Scan: AsyncParsableCommand {
 
     @Option(help: "Only report missing updates older than this many days.") var olderThan: Int?
 
+    @Flag(help: "Only report updates that close a CVE MSRC marks exploited.") var exploited = false
+
     @Option(
         help: "Evaluate as of this day: the newest snapshot and the updates released on or before it (default: today).",
         transform: ArgumentValue.date)
@@ -63,7 +65,8 @@ struct Scan: AsyncParsableCommand {
                 asOf: day)
             let scan = try await FleetScanner(policy: policy).run(
                 on: ledger, selection: FleetSelection(vm: vm, group: group, product: product),
-                filter: FleetScan.Filter(minimumSeverity: minSeverity, olderThanDays: olderThan))
+                filter: FleetScan.Filter(
+                    minimumSeverity: minSeverity, olderThanDays: olderThan, exploitedOnly: exploited))
             return (scan, coverage)
         }
         switch output.format {
