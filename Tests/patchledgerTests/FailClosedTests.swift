@@ -96,3 +96,30 @@ import Testing
         #expect(try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "web-01", "--fail-on", "critical"]).status == 0)
     }
 }
+
+/// Exploited CVEs first (issue: "Exploited and scored"): the demo's July 2023 document marks CVE-2023-32046 and
+/// CVE-2023-32049 exploited, as MSRC did.
+@Suite struct ExploitedTests {
+    @Test func theExploitedFilterKeepsOnlyUpdatesClosingAnExploitedCVE() throws {
+        let cli = try FailClosedTests.demo()
+        let all = try cli.json(["scan", "--as-of", "2023-08-28", "--format", "json"])
+        let vms = try #require(all["vms"] as? [[String: Any]])
+        func missing(_ vm: String, in vms: [[String: Any]]) -> [[String: Any]] {
+            vms.first { $0["vm"] as? String == vm }?["missing"] as? [[String: Any]] ?? []
+        }
+        // db-01 (Server 2016) lacks July and August: the August update it needs closes July's exploited CVEs.
+        let db = try #require(missing("db-01", in: vms).first)
+        #expect(db["kb"] as? String == "KB5029242")
+        #expect(db["exploited"] as? Bool == true)
+        #expect((db["cvss"] as? Double ?? 0) >= 7.8)
+        // web-02 lacks only August's, whose CVEs nobody exploited: the key is left out.
+        let web = try #require(missing("web-02", in: vms).first)
+        #expect(web["exploited"] == nil)
+        let summary = try #require(all["summary"] as? [String: Any])
+        #expect(summary["exposedToExploited"] as? Int == 1)
+        let exploited = try cli.json(["scan", "--as-of", "2023-08-28", "--format", "json", "--exploited"])
+        let kept = try #require(exploited["vms"] as? [[String: Any]])
+        #expect(
+            kept.flatMap { missing($0["vm"] as? String ?? "", in: kept) }.map { $0["kb"] as? String } == ["KB5029242"])
+    }
+}
