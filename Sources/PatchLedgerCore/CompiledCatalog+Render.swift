@@ -74,6 +74,25 @@ extension CompiledCatalog {
 }
 
 extension CompiledCatalog {
+    /// The index of the `ignore` entry that accepts a fold for this VM, by its update's KB or its open CVEs.
+    func ignoreEntry(_ fold: StateOutcome.Fold, of outcome: StateOutcome, for target: ScanTarget, in ignore: IgnoreList)
+        -> Int?
+    {
+        let p = products[Int(outcome.product)]
+        let members = outcome.members(of: fold)
+        let kb = KB(p.kb[Int(members[members.startIndex])]).description
+        var names: [String] = []
+        if ignore.namesCVEs {
+            var ids: [Int32] = []
+            UpdateRef(
+                catalog: self, product: p, productIndex: Int(outcome.product), fold: fold, members: members,
+                open: outcome.open
+            ).cves(into: &ids)
+            names = ids.map { cveNames[Int($0)] }
+        }
+        return ignore.entry(vm: target.vm, group: target.group, kb: kb, cves: names)
+    }
+
     /// How many of the outcome's open CVEs MSRC marks exploited on its product.
     func exploitedOpenCount(_ outcome: StateOutcome) -> Int {
         let p = products[Int(outcome.product)]

@@ -30,11 +30,31 @@ public struct FleetScan: Sendable {
         fileprivate var outcome: StateOutcome?
         fileprivate var catalog: CompiledCatalog?
         fileprivate var filter = Filter()
+        /// Updates an ignore entry accepts: the fold (by its start in the outcome's members) and the entry.
+        fileprivate var ignoredFolds: [(start: Int32, entry: IgnoreList.Entry)] = []
+
+        /// How many updates to install an ignore entry accepts (listed by `ignored`, not in `missing`).
+        public var ignoredCount: Int { ignoredFolds.count }
+
+        private func kept(_ fold: StateOutcome.Fold, _ catalog: CompiledCatalog) -> Bool {
+            filter.keeps(fold, ageDays: catalog.ageDays(fold)) && !ignoredFolds.contains { $0.start == fold.start }
+        }
 
         /// What to install, most urgent first, rendered from the evaluation on each call.
         public var missing: [MissingUpdate] {
             guard let outcome, let catalog else { return [] }
-            return catalog.missingUpdates(outcome) { filter.keeps($0, ageDays: catalog.ageDays($0)) }
+            return catalog.missingUpdates(outcome) { kept($0, catalog) }
+        }
+
+        /// The updates to install that ignore entries accept, each with its entry.
+        public var ignored: [(update: MissingUpdate, entry: IgnoreList.Entry)] {
+            guard let outcome, let catalog, !ignoredFolds.isEmpty else { return [] }
+            var result: [(update: MissingUpdate, entry: IgnoreList.Entry)] = []
+            for (start, entry) in ignoredFolds {
+                let update = catalog.missingUpdates(outcome) { $0.start == start }
+                result += update.map { ($0, entry) }
+            }
+            return result
         }
 
         /// Updates for components not shown on the VM: applicability unverified, never in `missing`.
@@ -50,7 +70,7 @@ public struct FleetScan: Sendable {
         public func forEachUpdate(componentUpdates: Bool = false, _ body: (UpdateRef) -> Void) {
             guard let outcome, let catalog else { return }
             catalog.forEachUpdate(outcome, componentUpdates: componentUpdates, body: body) {
-                filter.keeps($0, ageDays: catalog.ageDays($0))
+                componentUpdates ? filter.keeps($0, ageDays: catalog.ageDays($0)) : kept($0, catalog)
             }
         }
     }
@@ -68,6 +88,8 @@ public struct FleetScan: Sendable {
         public var distinctOpenCves = 0
         /// VMs with at least one open CVE that MSRC marks exploited.
         public var exposedToExploited = 0
+        /// Updates to install that ignore entries accept, over the fleet.
+        public var ignoredUpdates = 0
         /// Non-compliant VMs by the age of their oldest missing update: `0-30`, `31-60`, `61-90`, `over-90` days.
         public var patchAge: [String: Int] = ["0-30": 0, "31-60": 0, "61-90": 0, "over-90": 0]
     }
@@ -101,20 +123,25 @@ public struct FleetScan: Sendable {
 
     /// Evaluates the fleet on this thread: for tests and small fleets (`scan(targets:engine:filter:)` uses
     /// every core).
-    public init(targets: [ScanTarget], engine: ComplianceEngine, filter: Filter = Filter()) {
+    public init(
+        targets: [ScanTarget], engine: ComplianceEngine, filter: Filter = Filter(), ignore: IgnoreList = IgnoreList()
+    ) {
         let catalog = engine.compiled
         let keys = Self.keys(targets, catalog, range: targets.indices)
         let (unique, keyOf) = Self.distinct(keys)
         var scratch = CompiledCatalog.Scratch()
         let outcomes = unique.map { catalog.evaluate($0, scratch: &scratch) }
-        self.init(targets: targets, catalog: catalog, keyOf: keyOf, outcomes: outcomes, filter: filter)
+        self.init(
+            targets: targets, catalog: catalog, keyOf: keyOf, outcomes: outcomes, filter: filter, ignore: ignore)
     }
 
     /// Evaluates the fleet over every core: targets reduce to keys in parallel chunks, each distinct key is
     /// evaluated once in parallel chunks, and results come back in the targets' order.
-    public static func scan(targets: [ScanTarget], engine: ComplianceEngine, filter: Filter = Filter()) async
-        -> FleetScan
-    {
+    ///
+    /// - Parameter ignore: the entries in force (`IgnoreList.active(on:)`).
+    public static func scan(
+        targets: [ScanTarget], engine: ComplianceEngine, filter: Filter = Filter(), ignore: IgnoreList = IgnoreList()
+    ) async -> FleetScan {
         let catalog = engine.compiled
         let keys = await inChunks(of: 2_048, count: targets.count) { range in Self.keys(targets, catalog, range: range)
         }
@@ -123,7 +150,8 @@ public struct FleetScan: Sendable {
             var scratch = CompiledCatalog.Scratch()
             return range.map { catalog.evaluate(unique[$0], scratch: &scratch) }
         }
-        return FleetScan(targets: targets, catalog: catalog, keyOf: keyOf, outcomes: outcomes, filter: filter)
+        return FleetScan(
+            targets: targets, catalog: catalog, keyOf: keyOf, outcomes: outcomes, filter: filter, ignore: ignore)
     }
 
     /// Each target's key, or `nil` when it has no scan or its product is not in the catalog.
@@ -166,7 +194,8 @@ public struct FleetScan: Sendable {
     }
 
     private init(
-        targets: [ScanTarget], catalog: CompiledCatalog, keyOf: [Int32], outcomes: [StateOutcome], filter: Filter
+        targets: [ScanTarget], catalog: CompiledCatalog, keyOf: [Int32], outcomes: [StateOutcome], filter: Filter,
+        ignore: IgnoreList
     ) {
         asOf = catalog.policy.asOf.description
         self.catalog = catalog
@@ -203,6 +232,11 @@ public struct FleetScan: Sendable {
             for fold in outcome.missing {
                 let age = catalog.ageDays(fold)
                 guard filter.keeps(fold, ageDays: age) else { continue }
+                if !ignore.isEmpty, let entry = catalog.ignoreEntry(fold, of: outcome, for: target, in: ignore) {
+                    result.ignoredFolds.append((fold.start, ignore.entries[entry]))
+                    summary.ignoredUpdates += 1
+                    continue
+                }
                 result.missingCount += 1
                 worst = max(worst, fold.severity)
                 if let age { result.oldestMissingDays = max(result.oldestMissingDays ?? age, age) }

@@ -118,6 +118,22 @@ public enum ScanJSON {
             // Keys in sorted order, as `JSONOutput` writes them; nothing exploited is left out.
             json.member("exploitedCves", vm.exploitedCves == 0 ? nil : vm.exploitedCves)
             json.member("group", vm.group)
+            let ignored = vm.ignored
+            if !ignored.isEmpty {
+                json.key("ignored")
+                json.beginArray()
+                for (update, entry) in ignored {
+                    json.element()
+                    json.beginObject()
+                    json.member("entry", entry.position)
+                    json.member("kb", update.kb)
+                    json.member("reason", entry.reason)
+                    json.member("severity", update.severity)
+                    json.member("until", entry.until?.description)
+                    json.endObject()
+                }
+                json.endArray()
+            }
             json.member("image", vm.image)
             json.key("missing")
             updates(of: vm, componentUpdates: false, tables: tables, into: &json)
@@ -175,6 +191,7 @@ public enum ScanJSON {
         json.member("distinctOpenCves", summary.distinctOpenCves)
         json.member("evaluated", summary.evaluated)
         json.member("exposedToExploited", summary.exposedToExploited)
+        json.member("ignoredUpdates", summary.ignoredUpdates)
         json.member("noScan", strings: summary.noScan)
         json.key("nonCompliant")
         counts(summary.nonCompliant, into: &json)

@@ -25,6 +25,12 @@ public enum ScanRenderer {
                     + "\(update.ageDays.map { "\($0) days" } ?? "?")  \(update.cves.count) CVEs\(covers)\(exploited)\(cvss)  "
                     + "\(short(update.title ?? update.subtype ?? ""))\n"
             }
+            for (update, entry) in vm.ignored {
+                let until = entry.until.map { ", until \($0)" } ?? ""
+                out +=
+                    "  ignored  \(update.kb)  \(update.severity ?? "unrated")  \(entry.reason) "
+                    + "(\(entry.position)\(until))\n"
+            }
             let components = vm.componentUpdates.count
             if components > 0 {
                 out += "  + \(components) component updates, applicability unverified (--format json)\n"
@@ -42,6 +48,9 @@ public enum ScanRenderer {
         out +=
             ["0-30", "31-60", "61-90", "over-90"].map { "\($0) days \(summary.patchAge[$0] ?? 0)" }.joined(
                 separator: ", ") + "\n"
+        if summary.ignoredUpdates > 0 {
+            out += "ignored (accepted risks, not counted): \(summary.ignoredUpdates) updates\n"
+        }
         if summary.exposedToExploited > 0 {
             out += "exposed to a CVE marked exploited: \(summary.exposedToExploited) VMs\n"
         }

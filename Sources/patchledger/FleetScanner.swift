@@ -7,11 +7,12 @@ struct FleetScanner {
     var policy: ComplianceEngine.Policy
 
     /// - Throws: `ValidationError` for a selection that names no VM, group or product of the fleet.
-    func run(on ledger: Ledger, selection: FleetSelection = FleetSelection(), filter: FleetScan.Filter) async throws
-        -> FleetScan
-    {
+    func run(
+        on ledger: Ledger, selection: FleetSelection = FleetSelection(), filter: FleetScan.Filter,
+        ignore: IgnoreList = IgnoreList()
+    ) async throws -> FleetScan {
         let inputs = try ScanInputs.load(
             ledger, policy: policy, validate: selection.validate(against:), selected: selection.contains)
-        return await FleetScan.scan(targets: inputs.targets, engine: inputs.engine, filter: filter)
+        return await FleetScan.scan(targets: inputs.targets, engine: inputs.engine, filter: filter, ignore: ignore)
     }
 }

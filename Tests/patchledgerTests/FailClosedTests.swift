@@ -123,3 +123,52 @@ import Testing
             kept.flatMap { missing($0["vm"] as? String ?? "", in: kept) }.map { $0["kb"] as? String } == ["KB5029242"])
     }
 }
+
+/// Accepted risks: an ignore file names updates not to fail on, with a reason; ignored updates are listed apart.
+@Suite struct IgnoreFileTests {
+    @Test func anActiveEntryIgnoresAndAnExpiredOneStopsAndSaysSo() throws {
+        let cli = try FailClosedTests.demo()
+        let file = cli.folder.appendingPathComponent("accepted.txt")
+        try """
+        # accepted risks
+        KB5029247 vm:web-02 until:2023-12-31 waiting for the vendor's driver
+        KB5029242 group:data until:2023-08-01 maintenance window, passed
+        CVE-2023-35385 * only one of KB5029247's CVEs: not enough to ignore it
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let arguments = ["scan", "--as-of", "2023-08-28", "--ignore", file.path, "--format", "json"]
+        let result = try cli.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: \(file.path):3: KB5029242 expired on 2023-08-01: no longer ignored"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let vms = try #require(json["vms"] as? [[String: Any]])
+        func vm(_ name: String) -> [String: Any] { vms.first { $0["vm"] as? String == name } ?? [:] }
+        let ignored = try #require(vm("web-02")["ignored"] as? [[String: Any]])
+        #expect(ignored.map { $0["kb"] as? String } == ["KB5029247"])
+        #expect(ignored.first?["reason"] as? String == "waiting for the vendor's driver")
+        #expect(ignored.first?["entry"] as? String == "\(file.path):2")
+        #expect((vm("web-02")["missing"] as? [Any])?.isEmpty == true)
+        // Expired: db-01 still lacks KB5029242; web-03 lacks KB5029247, one of whose two CVEs is accepted.
+        #expect((vm("db-01")["missing"] as? [[String: Any]])?.first?["kb"] as? String == "KB5029242")
+        #expect((vm("web-03")["missing"] as? [[String: Any]])?.first?["kb"] as? String == "KB5029247")
+        #expect((json["summary"] as? [String: Any])?["ignoredUpdates"] as? Int == 1)
+        // The gate passes web-02, and still fails on web-03.
+        let gate = ["scan", "--as-of", "2023-08-28", "--ignore", file.path, "--fail-on", "critical"]
+        #expect(try cli.run(gate + ["--vm", "web-02"]).status == 0)
+        #expect(try cli.run(gate + ["--vm", "web-03"]).status == 1)
+    }
+
+    @Test func aLineWithoutAReasonOrAKBIsBadInput() throws {
+        let cli = try FailClosedTests.demo()
+        for (text, expected) in [
+            ("KB5029247 vm:web-02\n", "expected a reason"), ("web-02 KB5029247 x\n", "expected a KB"),
+        ] {
+            let file = cli.folder.appendingPathComponent("bad-\(UUID().uuidString).txt")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let result = try cli.run(["scan", "--as-of", "2023-08-28", "--ignore", file.path])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("\(file.path):1: \(expected)"), "\(result.stderr)")
+        }
+        let missing = try cli.run(["scan", "--ignore", cli.folder.appendingPathComponent("none.txt").path])
+        #expect(missing.status == 2)
+    }
+}

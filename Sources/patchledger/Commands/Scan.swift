@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchLedgerCore
+import PatchLedgerImport
 import PatchLedgerReport
 
 extension Severity: ExpressibleByArgument {
@@ -36,6 +37,13 @@ struct Scan: AsyncParsableCommand {
     @Flag(help: "Only report updates that close a CVE MSRC marks exploited.") var exploited = false
 
     @Option(
+        help: """
+            Accepted risks: KBs or CVEs with a reason, per VM, group or everywhere, optionally until a day \
+            (default: ./.patchledgerignore when present). Ignored updates are listed apart, not failed on.
+            """)
+    var ignore: String?
+
+    @Option(
         help: "Evaluate as of this day: the newest snapshot and the updates released on or before it (default: today).",
         transform: ArgumentValue.date)
     var asOf: CalendarDate?
@@ -63,10 +71,17 @@ struct Scan: AsyncParsableCommand {
             let policy = ComplianceEngine.Policy(
                 classifications: classification.isEmpty ? Classification.scannedByDefault : Set(classification),
                 asOf: day)
+            let accepted = try ignoreList()
+            for entry in accepted.expired(on: day) {
+                printError(
+                    "warning: \(entry.position): \(entry.key) expired on \(entry.until.map { "\($0)" } ?? "?"): "
+                        + "no longer ignored")
+            }
             let scan = try await FleetScanner(policy: policy).run(
                 on: ledger, selection: FleetSelection(vm: vm, group: group, product: product),
                 filter: FleetScan.Filter(
-                    minimumSeverity: minSeverity, olderThanDays: olderThan, exploitedOnly: exploited))
+                    minimumSeverity: minSeverity, olderThanDays: olderThan, exploitedOnly: exploited),
+                ignore: accepted.active(on: day))
             return (scan, coverage)
         }
         switch output.format {
@@ -79,6 +94,18 @@ struct Scan: AsyncParsableCommand {
         try gate.report(problems, gating: failOn != nil)
         if let failOn, scan.hasFindings(atOrAbove: failOn.severity) { throw ExitCode(1) }
     }
+}
+
+extension Scan {
+    /// `--ignore FILE` (which must exist), else `.patchledgerignore` in the current folder when there is one.
+    func ignoreList() throws -> IgnoreList {
+        let path =
+            ignore ?? (FileManager.default.fileExists(atPath: Self.defaultIgnoreFile) ? Self.defaultIgnoreFile : nil)
+        guard let path else { return IgnoreList() }
+        return try IgnoreFileReader.read(URL(fileURLWithPath: path), displayName: path)
+    }
+
+    static let defaultIgnoreFile = ".patchledgerignore"
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
