@@ -13,10 +13,12 @@ struct CatalogImporter {
         let files = try CatalogFormat.files(in: paths)
         var diagnostics: [Diagnostic] = []
         let bytes = files.reduce(0) { $0 + Self.size($1) }
+        progress.expect(files: files.count, bytes: bytes)
+        defer { progress.finish() }
         let summaries = try ledger.importing(bytes: bytes) { session in
             try files.map { url in
                 let name = url.relativePath
-                defer { progress.finish() }
+                defer { progress.advance(bytes: Self.size(url)) }
                 switch try format ?? CatalogFormat.detect(url, displayName: name) {
                 case .msrcCVRF:
                     let result = try CVRFReader.read(url, displayName: name) { progress.update(file: name, bytes: $0) }

@@ -6,6 +6,24 @@ final class Progress {
     private var lastDraw = Date.distantPast
     private let started = Date()
     private var drew = false
+    /// Bytes of the whole run, and of the files done: the rate and ETA are the run's, not the current file's
+    /// (which decayed to "0.0 MB/s" over a run of many files).
+    private var totalBytes = 0
+    private var doneBytes = 0
+    private var totalFiles = 0
+    private var doneFiles = 0
+
+    /// Announces a run of `files` files, `bytes` in all.
+    func expect(files: Int, bytes: Int) {
+        totalFiles = files
+        totalBytes = bytes
+    }
+
+    /// One file of the run is done.
+    func advance(bytes: Int) {
+        doneFiles += 1
+        doneBytes += bytes
+    }
 
     init(quiet: Bool) {
         enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) == 1
@@ -17,9 +35,17 @@ final class Progress {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
-        let megabytes = Double(bytes) / 1_048_576
+        let megabytes = Double(doneBytes + bytes) / 1_048_576
         let rate = megabytes / max(now.timeIntervalSince(started), 0.001)
         var line = String(format: "%@: %.1f MB, %.1f MB/s", (file as NSString).lastPathComponent, megabytes, rate)
+        if totalBytes > 0 {
+            let total = Double(totalBytes) / 1_048_576
+            let eta = rate > 0 ? max(0, total - megabytes) / rate : 0
+            line = String(
+                format: "%@ (%d/%d): %.1f of %.1f MB (%.0f%%), %.1f MB/s, ETA %.0f s",
+                (file as NSString).lastPathComponent, doneFiles + 1, totalFiles, megabytes, total,
+                min(100, megabytes * 100 / max(total, 0.001)), rate, eta)
+        }
         if let records { line += ", \(records) updates" }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         drew = true
@@ -32,7 +58,10 @@ final class Progress {
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         let rate = Double(done) / max(now.timeIntervalSince(started), 0.001)
-        let line = String(format: "%d/%d files, %d snapshots, %.0f files/s", done, total, snapshots, rate)
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let line = String(
+            format: "%d/%d files (%.0f%%), %d snapshots, %.0f files/s, ETA %.0f s", done, total,
+            Double(done) * 100 / Double(max(total, 1)), snapshots, rate, eta)
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         drew = true
     }

@@ -90,7 +90,7 @@ import Testing
         ].joined(separator: " ")
         let terminal = try cli.run(["/usr/bin/script", "-qec", command, "/dev/null"], executable: "/usr/bin/script")
         #expect(terminal.status == 0)
-        #expect(terminal.stdout.contains("\r\u{1B}[K0/5 files, 0 snapshots"))
+        #expect(terminal.stdout.contains("\r\u{1B}[K0/5 files (0%), 0 snapshots"))
         let piped = try cli.run([
             "import", "inventory", "--scanned-at", "2023-09-05", "catalogs/fleet/scans/2023-09-04",
         ])
