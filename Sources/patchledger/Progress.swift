@@ -79,6 +79,14 @@ final class Progress {
         drew = true
     }
 
+    /// For commands that run in phases (`scan`, `report`): what is being done, and the time so far.
+    func step(_ what: String) {
+        guard enabled else { return }
+        let line = String(format: "%@ (%.1f s)", what, Date().timeIntervalSince(started))
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        drew = true
+    }
+
     func finish() {
         guard drew else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -62,6 +62,9 @@ struct Scan: AsyncParsableCommand {
         let day = asOf ?? CalendarDate.today()
         let (scan, coverage) = try await exitingOnError {
             let ledger = try ledger.openExisting()
+            let progress = Progress(quiet: false)
+            defer { progress.finish() }
+            progress.step("scan: reading the fleet and the catalog, evaluating")
             let coverage = try ledger.catalogCoverage()
             if !coverage.classifications.isEmpty {
                 for value in classification {
