@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerReport
 import Testing
 
 @testable import patchledger
@@ -112,5 +113,18 @@ import Testing
         let piped = try cli.run(["scan", "--as-of", "2023-08-28"])
         #expect(piped.stdout.contains("  Critical  "))
         #expect(!piped.stdout.contains("\u{1B}["))
+    }
+
+    @Test func theReportTakesFormatLikeEveryCommandWithOutput() throws {
+        let cli = try FailClosedTests.demo()
+        let json = try cli.json(["report", "--as-of", "2023-09-04", "--format", "json"])
+        #expect(json["schemaVersion"] as? Int == JSONOutput.schemaVersion)
+        #expect((json["summary"] as? [String: Any])?["compliant"] as? Int == 4)
+        #expect(((json["fleet"] as? [String: Any])?["days"] as? [Any])?.count == 31)
+        let csv = try cli.run(["report", "--as-of", "2023-09-04", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("vm,group,product,build,scanned_at,status,kb,"))
+        let page = cli.folder.appendingPathComponent("r.html").path
+        #expect(try cli.run(["report", "--as-of", "2023-09-04", "--html", page]).stdout == page + "\n")
+        #expect(try cli.run(["report", "--as-of", "2023-09-04"]).status == 64)
     }
 }

@@ -9,26 +9,57 @@ struct Report: AsyncParsableCommand {
         abstract: "Write a self-contained HTML report: trend, patch age, image lag, worst VMs, top missing updates.")
 
     @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var output: OutputOptions
 
-    @Option(help: "The HTML file to write.") var html: String
+    @Option(help: "The HTML file to write (else give --format json or csv for the report's figures on stdout).")
+    var html: String?
 
     @Option(
         help: "Report as of this day (default: today).",
         transform: ArgumentValue.date)
     var asOf: CalendarDate?
 
+    func validate() throws {
+        guard html != nil || output.format != .table else {
+            throw ValidationError("give --html FILE for the page, or --format json or csv for its figures")
+        }
+    }
+
     func run() async throws {
         try await exitingOnError {
             let ledger = try ledger.openExisting()
             let progress = Progress(quiet: false)
-            defer { progress.finish() }
-            let page = try await ReportWriter(asOf: asOf ?? CalendarDate.today(), progress: progress).render(ledger)
-            guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
-                throw ValidationFailure("\(html): cannot write the report (does its folder exist, and is it writable?)")
+            let writer = ReportWriter(asOf: asOf ?? CalendarDate.today(), progress: progress)
+            let parts = try await writer.gather(ledger)
+            progress.finish()
+            if let html {
+                let page = HTMLReport.render(scan: parts.scan, drift: parts.drift, lag: parts.lag)
+                guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
+                    throw ValidationFailure(
+                        "\(html): cannot write the report (does its folder exist, and is it writable?)")
+                }
             }
-            print(html)
+            switch output.format {
+            case .table: print(html ?? "")
+            case .json:
+                print(
+                    try JSONOutput.render(
+                        ReportFigures(
+                            asOf: parts.scan.asOf, summary: parts.scan.summary, fleet: parts.drift.fleet, lag: parts.lag
+                        )),
+                    terminator: "")
+            case .csv: print(ScanRenderer.csv(parts.scan), terminator: "")
+            }
         }
     }
+}
+
+/// `report --format json`: the figures the page shows (README, "Commands").
+struct ReportFigures: Encodable {
+    var asOf: String
+    var summary: FleetScan.Summary
+    var fleet: Drift.Fleet
+    var lag: ImageLag
 }
 
 /// Gathers a scan, the last 30 days of drift and the image lag into the HTML report.
@@ -37,6 +68,12 @@ struct ReportWriter {
     var progress: Progress?
 
     func render(_ ledger: Ledger) async throws -> String {
+        let parts = try await gather(ledger)
+        return HTMLReport.render(scan: parts.scan, drift: parts.drift, lag: parts.lag)
+    }
+
+    /// The scan, the last 30 days of drift and the image lag, as of `asOf`.
+    func gather(_ ledger: Ledger) async throws -> (scan: FleetScan, drift: Drift, lag: ImageLag) {
         progress?.step("report: reading the fleet and the catalog, evaluating")
         // One load of the fleet and the catalog serves the scan and the image lag.
         let inputs = try ScanInputs.load(
@@ -51,6 +88,6 @@ struct ReportWriter {
             coverage: try ledger.catalogCoverage(), asOf: asOf, unknownProduct: scan.summary.unknownProduct,
             noScan: scan.summary.noScan
         ).forEach { printError("warning: \($0)") }
-        return HTMLReport.render(scan: scan, drift: drift, lag: lag)
+        return (scan, drift, lag)
     }
 }
