@@ -195,7 +195,7 @@ extension CLI {
     }
 
     @Test func argumentsParse() throws {
-        let command = try ImportCatalog.parse(["--format", "msrc-cvrf", "--db", "x.sqlite", "a.xml", "folder"])
+        let command = try ImportCatalog.parse(["--input-format", "msrc-cvrf", "--db", "x.sqlite", "a.xml", "folder"])
         #expect(command.paths == ["a.xml", "folder"])
         #expect(command.format == .msrcCVRF)
         #expect(command.ledger.path == "x.sqlite")

@@ -260,8 +260,8 @@ import Testing
         #expect(still == ["app-01", "web-03"])
         let problems = try #require(json["problems"] as? [[String: Any]])
         #expect(problems.compactMap { $0["vm"] as? String } == ["odd-01"])
-        #expect(try cli.run(["lag", "--as-of", "2023-09-04", "--fail-on-stale"]).status == 1)
-        #expect(try cli.run(["lag", "--as-of", "2023-09-04", "--fail-on-stale", "--max-days", "60"]).status == 0)
+        #expect(try cli.run(["lag", "--as-of", "2023-09-04", "--fail-on", "stale"]).status == 1)
+        #expect(try cli.run(["lag", "--as-of", "2023-09-04", "--fail-on", "stale", "--max-days", "60"]).status == 0)
     }
 }
 

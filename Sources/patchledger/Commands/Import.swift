@@ -18,7 +18,10 @@ struct ImportCatalog: AsyncParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
 
-    @Option(help: "Read every file as this format instead of detecting it from its root element.")
+    /// `--input-format`: `--format` is the output's format in every command.
+    @Option(
+        name: .customLong("input-format"),
+        help: "Read every file as this format instead of detecting it from its root element.")
     var format: CatalogFormat?
 
     @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.quietHelp))

@@ -26,7 +26,8 @@ struct ImportInventory: AsyncParsableCommand {
         transform: ArgumentValue.timestamp)
     var scannedAt: Timestamp?
 
-    @Option(help: "Read every file as this format instead of detecting it.")
+    /// `--input-format`: `--format` is the output's format in every command.
+    @Option(name: .customLong("input-format"), help: "Read every file as this format instead of detecting it.")
     var format: InventoryFormat?
 
     @Option(help: "The OS name for files that carry none, e.g. \"Windows Server 2019 Datacenter\".")

@@ -24,7 +24,10 @@ struct Lag: AsyncParsableCommand {
         transform: ArgumentValue.date)
     var asOf: CalendarDate?
 
-    @Flag(help: "Exit 1 when an image is over --max-days.") var failOnStale = false
+    /// The gate, spelt as `scan`'s: `--fail-on` and what fails.
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case stale }
+
+    @Option(help: "Exit 1 when an image is over --max-days (stale).") var failOn: FailOn?
 
     func run() async throws {
         let day = asOf ?? CalendarDate.today()
@@ -40,6 +43,6 @@ struct Lag: AsyncParsableCommand {
         case .json: print(try exitingOnError { try JSONOutput.render(lag) }, terminator: "")
         case .csv: print(LagRenderer.csv(lag), terminator: "")
         }
-        if failOnStale && lag.hasStaleImages { throw ExitCode(1) }
+        if failOn == .stale && lag.hasStaleImages { throw ExitCode(1) }
     }
 }
