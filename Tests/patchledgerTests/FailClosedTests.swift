@@ -78,6 +78,11 @@ import Testing
         #expect(
             try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "odd-01", "--fail-on", "critical", "--allow-unknown"])
                 .status == 0)
+        // drift and report say it too.
+        #expect(try cli.run(["drift", "--until", "2023-09-04"]).stderr.contains("not judged: odd-01"))
+        let page = cli.folder.appendingPathComponent("r.html").path
+        #expect(
+            try cli.run(["report", "--as-of", "2023-09-04", "--html", page]).stderr.contains("not judged: odd-01"))
         // Before its first scan, web-01 is in the manifest but cannot be judged.
         let early = try cli.run(["scan", "--as-of", "2023-08-20", "--vm", "web-01", "--fail-on", "critical"])
         #expect(early.status == 1)

@@ -39,11 +39,16 @@ struct DriftCommand: AsyncParsableCommand {
             let vms = try ledger.vms()
             try FleetSelection(vm: vm, group: group).validate(
                 vms: vms.map(\.vm), groups: vms.map(\.group), products: [])
-            GateOptions.problems(coverage: try ledger.catalogCoverage(), asOf: end).forEach {
-                printError("warning: \($0)")
-            }
             try ledger.refreshFindings()
-            let drift = try Drift(ledger: ledger, vm: vm, group: group, since: since, until: end)
+            let histories = try ledger.driftHistories(vm: vm, group: group, since: since, until: end)
+            // A VM whose latest scan by the end was not evaluated: its product is unknown to the catalog.
+            let unknown = histories.filter { history in
+                Drift.compared(history.scans, since: nil, until: end).map { !history.scans[$0.to].evaluated } ?? false
+            }
+            GateOptions.problems(
+                coverage: try ledger.catalogCoverage(), asOf: end, unknownProduct: unknown.map(\.vm)
+            ).forEach { printError("warning: \($0)") }
+            let drift = Drift(histories: histories, since: since, until: end)
             switch output.format {
             case .table: print(Style.severities(TextTable.fit(DriftRenderer.table(drift))), terminator: "")
             case .json: print(try JSONOutput.render(drift), terminator: "")
