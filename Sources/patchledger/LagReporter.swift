@@ -7,7 +7,10 @@ struct LagReporter {
     var asOf: CalendarDate
     var maxDays: Int
 
-    func run(on ledger: Ledger, image: String? = nil, group: String? = nil) throws -> ImageLag {
+    /// - Returns: the lag, and the scanned VMs whose product the catalog does not know (not judged).
+    func run(on ledger: Ledger, image: String? = nil, group: String? = nil) throws -> (
+        lag: ImageLag, unknownProduct: [String]
+    ) {
         let policy = ComplianceEngine.Policy(classifications: Classification.scannedByDefault, asOf: asOf)
         let selection = FleetSelection(group: group)
         let inputs = try ScanInputs.load(
@@ -20,6 +23,12 @@ struct LagReporter {
                 (image.map { target.image?.caseInsensitiveCompare($0) == .orderedSame } ?? true)
                     && selection.contains(target)
             })
-        return ImageLag(targets: inputs.targets, engine: inputs.engine, history: inputs.history, maxDays: maxDays)
+        let unknown = inputs.targets.filter { target in
+            target.scannedAt != nil && !(target.product.map(inputs.engine.knows(product:)) ?? false)
+        }
+        return (
+            ImageLag(targets: inputs.targets, engine: inputs.engine, history: inputs.history, maxDays: maxDays),
+            unknown.map(\.vm)
+        )
     }
 }

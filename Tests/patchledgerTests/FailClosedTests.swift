@@ -78,8 +78,9 @@ import Testing
         #expect(
             try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "odd-01", "--fail-on", "critical", "--allow-unknown"])
                 .status == 0)
-        // drift and report say it too.
+        // drift, lag and report say it too.
         #expect(try cli.run(["drift", "--until", "2023-09-04"]).stderr.contains("not judged: odd-01"))
+        #expect(try cli.run(["lag", "--as-of", "2023-09-04"]).stderr.contains("not judged: odd-01"))
         let page = cli.folder.appendingPathComponent("r.html").path
         #expect(
             try cli.run(["report", "--as-of", "2023-09-04", "--html", page]).stderr.contains("not judged: odd-01"))

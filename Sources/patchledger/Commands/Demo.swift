@@ -83,6 +83,6 @@ struct Demo: AsyncParsableCommand {
         }
         guard let asOf else { return }
         print("\n$ patchledger lag --as-of \(asOf)")
-        print(LagRenderer.table(try LagReporter(asOf: asOf, maxDays: 30).run(on: ledger)), terminator: "")
+        print(LagRenderer.table(try LagReporter(asOf: asOf, maxDays: 30).run(on: ledger).lag), terminator: "")
     }
 }

@@ -33,10 +33,12 @@ struct Lag: AsyncParsableCommand {
         let day = asOf ?? CalendarDate.today()
         let lag = try exitingOnError {
             let ledger = try ledger.openExisting()
-            GateOptions.problems(coverage: try ledger.catalogCoverage(), asOf: day).forEach {
+            let (lag, unknown) = try LagReporter(asOf: day, maxDays: maxDays).run(
+                on: ledger, image: image, group: group)
+            GateOptions.problems(coverage: try ledger.catalogCoverage(), asOf: day, unknownProduct: unknown).forEach {
                 printError("warning: \($0)")
             }
-            return try LagReporter(asOf: day, maxDays: maxDays).run(on: ledger, image: image, group: group)
+            return lag
         }
         switch output.format {
         case .table: print(Style.severities(TextTable.fit(LagRenderer.table(lag))), terminator: "")
