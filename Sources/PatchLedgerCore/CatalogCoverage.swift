@@ -1,25 +1,25 @@
 /// What the catalog can judge, for the commands that must not pass what it cannot: its classifications,
-/// its products, and how recent it is.
+/// whether it holds anything, and how recent it is.
 public struct CatalogCoverage: Sendable, Equatable {
     /// Distinct classifications of its updates, sorted.
     public var classifications: [String]
-    /// Products with at least one update, sorted.
-    public var products: [String]
+    /// It holds at least one update.
+    public var hasUpdates: Bool
     /// The newest release day of any update; `nil`: no catalog.
     public var newestRelease: CalendarDate?
     /// The document that released it (`2026-Mar`), when a document did.
     public var newestDocument: String?
 
     public init(
-        classifications: [String], products: [String], newestRelease: CalendarDate?, newestDocument: String?
+        classifications: [String], hasUpdates: Bool, newestRelease: CalendarDate?, newestDocument: String?
     ) {
         self.classifications = classifications
-        self.products = products
+        self.hasUpdates = hasUpdates
         self.newestRelease = newestRelease
         self.newestDocument = newestDocument
     }
 
-    public var isEmpty: Bool { newestRelease == nil && products.isEmpty }
+    public var isEmpty: Bool { !hasUpdates }
 
     /// Days from the newest release to `day`; `nil` without a catalog.
     public func age(on day: CalendarDate) -> Int? {

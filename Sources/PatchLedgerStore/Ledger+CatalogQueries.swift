@@ -31,12 +31,7 @@ extension Ledger {
                     classifications: try String.fetchAll(
                         db,
                         sql: "SELECT DISTINCT classification FROM updates WHERE classification IS NOT NULL ORDER BY 1"),
-                    products: try String.fetchAll(
-                        db,
-                        sql: """
-                            SELECT p.name FROM products p
-                            WHERE EXISTS (SELECT 1 FROM update_products up WHERE up.product_id = p.id) ORDER BY 1
-                            """),
+                    hasUpdates: try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM update_products)") ?? false,
                     newestRelease: (newest?[0] as String?).flatMap { CalendarDate(parsing: $0) },
                     newestDocument: newest?[1])
             }

@@ -42,7 +42,8 @@ extension Ledger {
         let fixes = try Row.fetchCursor(
             db,
             sql: """
-                SELECT DISTINCT r.product_id, r.kb, r.cve, cp.severity, cp.exploit_status, cp.cvss_base
+                SELECT DISTINCT r.product_id, r.kb, r.cve, cp.severity,
+                    coalesce(cp.exploit_status LIKE '%Exploited:Yes%', 0) AS exploited, cp.cvss_base
                 FROM remediations r
                 LEFT JOIN cve_products cp ON cp.cve = r.cve AND cp.product_id = r.product_id
                 WHERE r.product_id IN (SELECT value FROM json_each(?))
@@ -51,8 +52,9 @@ extension Ledger {
             guard let role = roles[row["product_id"]], let kb = KB(parsing: row["kb"] as String) else {
                 continue
             }
+            // MSRC's Exploit Status reads `Publicly Disclosed:No;Exploited:Yes;…`: matched in SQL, not split per row.
             builders[role.product]?[kb]?.addCVE(
-                row["cve"], severity: row["severity"], exploitStatus: row["exploit_status"], cvss: row["cvss_base"])
+                row["cve"], severity: row["severity"], exploited: row["exploited"], cvss: row["cvss_base"])
         }
         return builders.map { product, updates in
             let servicing = Servicing(product: product)
@@ -114,9 +116,8 @@ private struct UpdateBuilder {
 
     /// A CVE listed again (another installation option of the product) keeps the highest severity and score,
     /// and is exploited if any listing says so.
-    mutating func addCVE(_ cve: String, severity: String?, exploitStatus: String?, cvss: Double?) {
+    mutating func addCVE(_ cve: String, severity: String?, exploited: Bool, cvss: Double?) {
         let parsed = severity.flatMap(Severity.init(parsing:))
-        let exploited = exploitStatus.map(Self.saysExploited) ?? false
         guard var known = cves[cve] else {
             cves[cve] = CVEFix(cve: cve, severity: parsed, exploited: exploited, cvss: cvss)
             return
@@ -127,10 +128,6 @@ private struct UpdateBuilder {
         cves[cve] = known
     }
 
-    /// MSRC's Exploit Status, `Publicly Disclosed:No;Exploited:Yes;…`.
-    static func saysExploited(_ status: String) -> Bool {
-        status.split(separator: ";").contains { $0.trimmingWhitespace().lowercased() == "exploited:yes" }
-    }
 
     func build(servicing: Servicing) -> CatalogUpdate {
         var result = update
