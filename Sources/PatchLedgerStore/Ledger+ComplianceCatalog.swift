@@ -128,7 +128,6 @@ private struct UpdateBuilder {
         cves[cve] = known
     }
 
-
     func build(servicing: Servicing) -> CatalogUpdate {
         var result = update
         // A fix listed for the OS itself is the OS's, even where components list the same KB.
