@@ -36,9 +36,11 @@ struct DriftCommand: AsyncParsableCommand {
                 }
                 return
             }
-            let vms = try ledger.vms()
-            try FleetSelection(vm: vm, group: group).validate(
-                vms: vms.map(\.vm), groups: vms.map(\.group), products: [])
+            if vm != nil || group != nil {
+                let vms = try ledger.vms()
+                try FleetSelection(vm: vm, group: group).validate(
+                    vms: vms.map(\.vm), groups: vms.map(\.group), products: [])
+            }
             try ledger.refreshFindings()
             let histories = try ledger.driftHistories(vm: vm, group: group, since: since, until: end)
             // A VM whose latest scan by the end was not evaluated: its product is unknown to the catalog.
