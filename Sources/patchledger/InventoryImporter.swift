@@ -41,7 +41,8 @@ struct InventoryImporter {
             let batch = batches[index]
             return Pending { batch.concurrentMap { preparation.prepare($0) } }
         }
-        try ledger.importingInventory { session in
+        // The findings follow the snapshots in the same transaction: both commit, or neither.
+        try ledger.importingInventory(refreshingFindings: true) { session in
             var next = start(0)
             var index = 0
             while let pending = next {
@@ -74,8 +75,6 @@ struct InventoryImporter {
             }
         }
         progress.finish()
-        // The findings ledger follows the snapshots: replay the VMs this run touched.
-        if report.added > 0 { try ledger.refreshFindings() }
         return report
     }
 

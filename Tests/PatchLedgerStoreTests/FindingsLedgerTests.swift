@@ -134,6 +134,28 @@ import Testing
         #expect(try whole.episodes() == episodes())
     }
 
+    @Test func anImportThatRefreshesCommitsItsFindingsWithItsSnapshotsOrNeither() throws {
+        struct Interrupted: Error {}
+        #expect(throws: Interrupted.self) {
+            try ledger.importingInventory(refreshingFindings: true) { session in
+                _ = try session.add(
+                    InventoryImportTests.snapshot("web-01", at: "2023-07-20", kbs: [5_027_222]), sourcePath: "a.txt",
+                    sha256: "00")
+                throw Interrupted()
+            }
+        }
+        #expect(try ledger.dump()["snapshots"]?.isEmpty == true)
+        #expect(try ledger.dump()["findings"]?.isEmpty == true)
+        try ledger.importingInventory(refreshingFindings: true) { session in
+            _ = try session.add(
+                InventoryImportTests.snapshot("web-01", at: "2023-07-20", kbs: [5_027_222]), sourcePath: "a.txt",
+                sha256: "00")
+        }
+        // The findings came with the snapshot: nothing is left to refresh.
+        #expect(try updateFindings().count == 1)
+        #expect(try ledger.refreshFindings() == 0)
+    }
+
     @Test func reimportingAnUnchangedCatalogReplaysNothing() throws {
         _ = try scan("2023-07-20", [5_027_222])
         #expect(try ledger.refreshFindings() == 1)
