@@ -14,6 +14,10 @@ enum InputFiles {
                 throw ImportError.unreadable(file: path, reason: "no such file or folder")
             }
             guard isDirectory.boolValue else {
+                // A FIFO or a device would block the read forever.
+                guard isRegularFile(path) else {
+                    throw ImportError.unreadable(file: path, reason: "not a regular file (a FIFO, device or socket)")
+                }
                 result.append(URL(fileURLWithPath: path))
                 continue
             }
@@ -23,12 +27,20 @@ enum InputFiles {
             where accepts(entry) && !entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 var isFolder: ObjCBool = false
                 let url = root.appendingPathComponent(entry)
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                    isRegularFile(url.path)
+                {
                     result.append(url)
                 }
             }
         }
         return result
+    }
+
+    /// Whether `path` is a regular file (symbolic links followed): never a FIFO, a device or a socket.
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The whole file, for the small text inputs (inventories, manifests, release histories).

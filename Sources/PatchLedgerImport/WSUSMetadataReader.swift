@@ -19,8 +19,8 @@ public enum WSUSMetadataReader {
         var result: [Int: WSUSMetadata] = [:]
         for folder in folders {
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
-                guard let revision = Int(name) else { continue }
                 let url = folder.appendingPathComponent(name)
+                guard let revision = Int(name), InputFiles.isRegularFile(url.path) else { continue }
                 var metadata = result[revision] ?? WSUSMetadata(revisionID: revision)
                 try read(url, displayName: url.relativePath, into: &metadata)
                 result[revision] = metadata

@@ -178,3 +178,25 @@ import Testing
         #expect(missing.status == 2)
     }
 }
+
+/// Inputs that are not files never hang an import (a FIFO named `*.xml` blocked its read forever).
+@Suite struct SpecialFileTests {
+    @Test func aFIFOGivenIsRefusedAndOneInAFolderIsSkipped() throws {
+        let cli = try CLI()
+        let folder = cli.folder.appendingPathComponent("drop")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let fifo = folder.appendingPathComponent("cvrf-2023-Sep.xml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let given = try cli.run(["import", "catalog", fifo])
+        #expect(given.status == 2)
+        #expect(given.stderr.contains("not a regular file"))
+        try FileManager.default.copyItem(
+            at: CLI.root.appendingPathComponent("catalogs/msrc/cvrf-2023-Aug.xml"),
+            to: folder.appendingPathComponent("cvrf-2023-Aug.xml"))
+        let inFolder = try cli.run(["import", "catalog", folder.path])
+        #expect(inFolder.status == 0)
+        #expect(inFolder.stdout.hasSuffix("1 files: 3 updates added, 0 changed, 0 unchanged, 0 removed\n"))
+        let inventory = try cli.run(["import", "inventory", fifo])
+        #expect(inventory.status == 2)
+    }
+}
