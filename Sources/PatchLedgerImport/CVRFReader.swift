@@ -27,6 +27,12 @@ public enum CVRFReader {
             throw ImportError.unexpected(
                 file: name, line: 1, column: 1, expected: "a <cvrfdoc> root element", found: "no element")
         }
+        // The document's identity keys it in the ledger (`2023-Aug`): without one, a re-import or a revision
+        // could not be told from another document.
+        guard !handler.document.id.trimmingWhitespace().isEmpty else {
+            throw ImportError.badRecord(
+                file: name, line: 1, expected: "a DocumentTracking/Identification/ID such as 2023-Aug", found: "none")
+        }
         handler.finish()
         return Result(document: handler.document, sha256: sha256, diagnostics: handler.diagnostics)
     }

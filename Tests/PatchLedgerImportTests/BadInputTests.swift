@@ -37,6 +37,22 @@ import Testing
                     found: "<!DOCTYPE"))
     }
 
+    /// The document's ID left out, or blank.
+    @Test(arguments: ["", "<ID> </ID>"])
+    func aDocumentWithoutAnIDIsRefused(replacement: String) throws {
+        let text = try String(contentsOf: try Fixtures.url("minimal-cvrf.xml"), encoding: .utf8)
+        let replaced = text.replacingOccurrences(of: "<ID>2018-FEB</ID>", with: replacement)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("no-id-\(UUID().uuidString).xml")
+        try Data(replaced.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            try CVRFReader.read(url, displayName: "no-id.xml")
+        } throws: { error in
+            guard case ImportError.badRecord(let file, _, let expected, _) = error else { return false }
+            return file == "no-id.xml" && expected.hasPrefix("a DocumentTracking/Identification/ID")
+        }
+    }
+
     @Test func emptyFileIsMalformed() throws {
         guard case .malformed(_, _, _, let reason) = try error(reading: "empty.xml") else {
             Issue.record("not a malformed-XML error")
