@@ -99,6 +99,7 @@ final class XMLStream {
         defer { buffer.deallocate() }
         var wrappedPending = wrapped
         var total = 0
+        var tags = TagLength()
         while true {
             let count = fread(buffer, 1, size, input)
             if count == 0 {
@@ -112,6 +113,12 @@ final class XMLStream {
             total += count
             var bytes = UnsafeRawBufferPointer(start: buffer, count: count)
             chunk(bytes)
+            if tags.overlong(in: bytes) {
+                throw ImportError.malformed(
+                    file: file, line: tags.line, column: tags.column,
+                    reason: "a tag longer than \(TagLength.limit / 1024) KB: catalogs have no such element, and "
+                        + "libxml2 checks its attributes in quadratic time")
+            }
             if wrappedPending {
                 wrappedPending = false
                 bytes = Self.droppingDeclaration(bytes)
@@ -348,5 +355,39 @@ struct InternedNames {
             if candidate == 0 { return nil }
             index = (index + 1) & (Self.capacity - 1)
         }
+    }
+}
+
+/// The length of the tag being read, across chunks: an element with hundreds of thousands of attributes
+/// costs libxml2 quadratic time before any callback could refuse it, so such a tag is refused before the parse.
+struct TagLength {
+    static let limit = 256 * 1024
+    private var inTag = false
+    private var length = 0
+    /// Where the current (or overlong) tag starts, 1-based.
+    private(set) var line = 1
+    private(set) var column = 1
+    private var currentLine = 1
+    private var currentColumn = 0
+
+    /// Whether the current tag passes `limit` within `bytes`.
+    mutating func overlong(in bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes {
+            currentColumn += 1
+            if byte == UInt8(ascii: "\n") {
+                currentLine += 1
+                currentColumn = 0
+            } else if byte == UInt8(ascii: "<") {
+                inTag = true
+                length = 0
+                (line, column) = (currentLine, currentColumn)
+            } else if byte == UInt8(ascii: ">") {
+                inTag = false
+            } else if inTag {
+                length += 1
+                if length > Self.limit { return true }
+            }
+        }
+        return false
     }
 }

@@ -104,3 +104,23 @@ extension ImportError {
         }
     }
 }
+
+/// An element with hundreds of thousands of attributes took libxml2 minutes (its duplicate check is quadratic).
+@Suite struct HostileXMLTests {
+    @Test func aTagOfHundredsOfKilobytesIsRefusedWhereItStarts() throws {
+        let attributes = (0..<60_000).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        let text = "<?xml version=\"1.0\"?>\n<cvrfdoc>\n  <DocumentTitle \(attributes)>t</DocumentTitle>\n</cvrfdoc>\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("attributes-\(UUID().uuidString).xml")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(
+            throws: ImportError.malformed(
+                file: "hostile.xml", line: 3, column: 3,
+                reason:
+                    "a tag longer than 256 KB: catalogs have no such element, and libxml2 checks its attributes in quadratic time"
+            )
+        ) {
+            try CVRFReader.read(url, displayName: "hostile.xml")
+        }
+    }
+}
