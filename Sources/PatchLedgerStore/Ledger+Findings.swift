@@ -3,27 +3,6 @@ import GRDB
 import PatchLedgerCore
 
 extension Ledger {
-    /// The first findings schema, as its migration created it.
-    static let findingsSchema = """
-        CREATE TABLE findings (
-            vm_id INTEGER NOT NULL REFERENCES vms(id),
-            kind TEXT NOT NULL,
-            key TEXT NOT NULL,
-            episode INTEGER NOT NULL,
-            severity TEXT,
-            first_seen TEXT NOT NULL,
-            last_seen TEXT NOT NULL,
-            fixed_at TEXT,
-            PRIMARY KEY (vm_id, kind, key, episode)
-        ) WITHOUT ROWID;
-        CREATE TABLE findings_state (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            catalog_stamp TEXT NOT NULL,
-            manifest_stamp TEXT NOT NULL,
-            last_snapshot_id INTEGER NOT NULL
-        );
-        """
-
     /// Brings the findings ledger up to date, in one transaction. A VM's new snapshots are evaluated from its
     /// last evaluated one on, and only what changed is written; a VM is replayed whole when a new snapshot is
     /// older than that one or its manifest entry changed, and every VM when the catalog changed.

@@ -17,7 +17,7 @@ extension Ledger {
             try db.execute(sql: releaseSchema)
         }
         migrator.registerMigration("Create findings") { db in
-            try db.execute(sql: findingsSchema)
+            try db.execute(sql: firstFindingsSchema)
         }
         migrator.registerMigration("Record WSUS metadata fingerprints") { db in
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN metadata_fingerprint TEXT")
@@ -121,6 +121,28 @@ extension Ledger {
         }
         return migrator
     }
+
+    /// The first findings schema, as its migration created it (later migrations replace it; migrations are history
+    /// and never change).
+    private static let firstFindingsSchema = """
+        CREATE TABLE findings (
+            vm_id INTEGER NOT NULL REFERENCES vms(id),
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            episode INTEGER NOT NULL,
+            severity TEXT,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            fixed_at TEXT,
+            PRIMARY KEY (vm_id, kind, key, episode)
+        ) WITHOUT ROWID;
+        CREATE TABLE findings_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            catalog_stamp TEXT NOT NULL,
+            manifest_stamp TEXT NOT NULL,
+            last_snapshot_id INTEGER NOT NULL
+        );
+        """
 
     /// What package.xml says beyond the generic `updates` columns, with RevisionId lists kept as written.
     private static let wsusSchema = """
