@@ -31,4 +31,34 @@ import Testing
         #expect(target.installed.sorted() == [KB(890_830), KB(5_028_168)])
         #expect(try ledger.vms().first?.kbs == ["KB890830", "KB5028168"])
     }
+
+    /// A ledger whose findings were written one row per VM × CVE, with last_seen on every open row: the
+    /// findings are emptied and replayed in the current shape on the next refresh.
+    @Test func findingsOfTheFirstShapeAreReplayedInTheCurrentOne() throws {
+        let queue = try DatabaseQueue()
+        try Ledger.migrator.migrate(queue, upTo: "Store installed KBs as numbers")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO vms (id, name) VALUES (1, 'web-01');
+                    INSERT INTO findings (vm_id, kind, key, episode, severity, first_seen, last_seen)
+                    VALUES (1, 'cve', 'CVE-2023-35385', 1, 'Critical', '2023-08-01T00:00:00Z', '2023-08-01T00:00:00Z');
+                    INSERT INTO findings_state (id, catalog_stamp, manifest_stamp, last_snapshot_id)
+                    VALUES (1, '1 0', '', 0);
+                    """)
+        }
+        let ledger = try Ledger(writer: queue)
+        #expect(try ledger.dump()["findings"]?.isEmpty == true)
+        #expect(try ledger.dump()["findings_state"]?.isEmpty == true)
+        try ledger.importCVRF(try TestData.xmlFiles(in: TestData.catalogs))
+        try ledger.importingInventory { session in
+            _ = try session.add(
+                InventoryImportTests.snapshot("web-01", at: "2023-08-20", kbs: [5_028_168]), sourcePath: "s.txt",
+                sha256: "00")
+        }
+        #expect(try ledger.refreshFindings() == 1)
+        // web-01 has July's cumulative update: it lacks August's, one finding per KB, none per CVE.
+        let rows = try queue.read { db in try String.fetchAll(db, sql: "SELECT kb FROM findings") }
+        #expect(rows == ["KB5029247"])
+    }
 }
