@@ -43,9 +43,4 @@ extension Ledger {
         return evaluated
     }
 
-    /// The last of `days` (sorted) on or before `day`.
-    static func latest(_ days: [CalendarDate], onOrBefore day: CalendarDate) -> CalendarDate? {
-        let after = days.partitionPoint { $0 > day }
-        return after > 0 ? days[after - 1] : nil
-    }
 }

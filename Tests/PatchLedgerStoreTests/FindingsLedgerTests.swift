@@ -182,13 +182,17 @@ import Testing
     }
 
     @Test func aScanDaySharesTheCatalogOfTheLastReleaseOnOrBeforeIt() throws {
-        let days = try ["2023-06-13", "2023-07-11", "2023-08-08"].map { try #require(CalendarDate(parsing: $0)) }
-        func latest(_ day: String) throws -> String? {
-            Ledger.latest(days, onOrBefore: try #require(CalendarDate(parsing: day)))?.description
+        let evaluator = FindingsEvaluator(
+            catalogs: try ledger.productCatalogs(for: ["Windows Server 2019"]), supersedence: try ledger.supersedence(),
+            history: ReleaseHistory([]))
+        func cutoff(_ day: String) throws -> String {
+            evaluator.cutoff(for: try #require(CalendarDate(parsing: day))).description
         }
-        #expect(try latest("2023-06-01") == nil)
-        #expect(try latest("2023-06-13") == "2023-06-13")
-        #expect(try latest("2023-07-31") == "2023-07-11")
-        #expect(try latest("2023-09-04") == "2023-08-08")
+        // Before the first release the day is its own cutoff (its catalog holds nothing yet).
+        #expect(try cutoff("2023-06-01") == "2023-06-01")
+        #expect(try cutoff("2023-06-13") == "2023-06-13")
+        #expect(try cutoff("2023-07-31") == "2023-07-11")
+        #expect(try cutoff("2023-09-04") == "2023-08-08")
     }
+
 }
