@@ -42,5 +42,4 @@ extension Ledger {
                 """, arguments: [catalog, manifest, lastSnapshot])
         return evaluated
     }
-
 }
