@@ -19,9 +19,10 @@ extension CatalogImport {
             } else if Self.isOlder(document, than: held) {
                 summary.outcome = .older
             }
+            // A file the ledger holds already, or an older revision of it, changes nothing: not even the import
+            // history (a nightly re-import of unchanged files leaves the ledger as it was).
             if summary.outcome != .imported {
                 summary.unchanged = kbs.count
-                _ = try recordImport(summary, sha256: sha256)
                 return summary
             }
         }

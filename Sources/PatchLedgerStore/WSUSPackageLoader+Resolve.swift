@@ -207,10 +207,9 @@ extension WSUSPackageLoader {
 }
 
 extension WSUSPackageLoader {
-    /// Records a package older than the one held: read up to its root element, nothing written.
+    /// A package older than the one held: read up to its root element, nothing written (not even history).
     public func finishOlder() throws -> ImportSummary {
         summary.outcome = .older
-        _ = try session.recordImport(summary, sha256: "")
         return summary
     }
 }
@@ -237,7 +236,6 @@ extension CatalogImport {
             file: file, format: "wsus-package", documentKey: "wsusscn2", revision: held["revision"], outcome: .unchanged
         )
         summary.unchanged = try Int.fetchOne(db, sql: "SELECT count(*) FROM updates WHERE source = 'wsus'") ?? 0
-        _ = try recordImport(summary, sha256: sha256)
         return summary
     }
 
