@@ -8,6 +8,8 @@ struct CSV {
     }
 
     var rows: [Row]
+    /// The line of a row whose quoted field never closed (the rest of the file was read into it).
+    var unclosedQuoteLine: Int?
 
     /// Splits `text` into rows; blank lines are skipped.
     init(_ text: String) {
@@ -16,6 +18,23 @@ struct CSV {
         reader.feed(text.unicodeScalars) { rows.append($0) }
         reader.finish { rows.append($0) }
         self.rows = rows
+        unclosedQuoteLine = reader.unclosedQuoteLine
+    }
+
+    /// Refuses what would silently change the data: a quote that never closes (the rest of the file read
+    /// into one field), and a row with more or fewer fields than the header (a value in another's column).
+    static func check(_ rows: some Collection<Row>, header: Row?, unclosedQuoteLine: Int?, file: String) throws {
+        if let line = unclosedQuoteLine {
+            throw ImportError.badRecord(
+                file: file, line: line, expected: "a closing quote for the quoted field this row opens",
+                found: "the end of the file")
+        }
+        guard let header else { return }
+        for row in rows where row.fields.count != header.fields.count {
+            throw ImportError.badRecord(
+                file: file, line: row.line, expected: "\(header.fields.count) fields, as the header has",
+                found: "\(row.fields.count)")
+        }
     }
 
     /// Splits text fed in pieces into rows, as they complete: a big file is read a chunk at a time.
@@ -29,6 +48,7 @@ struct CSV {
         private var line = 1
         private var rowLine = 1
         private var rowHasContent = false
+        private(set) var unclosedQuoteLine: Int?
 
         mutating func feed(_ scalars: some Sequence<Unicode.Scalar>, _ emit: (Row) throws -> Void) rethrows {
             for scalar in scalars {
@@ -74,6 +94,8 @@ struct CSV {
 
         /// Ends the last row, which need not end with a line break.
         mutating func finish(_ emit: (Row) throws -> Void) rethrows {
+            // A quote just read closes the field; one still open swallowed the rest of the file.
+            if inQuotes && !quoteInQuotes { unclosedQuoteLine = rowLine }
             quoteInQuotes = false
             inQuotes = false
             try endRow(emit)

@@ -27,8 +27,10 @@ public enum FleetManifestReader {
     }
 
     private static func csv(_ text: String, file: String) throws -> [FleetEntry] {
-        let rows = CSV(text).rows
+        let csv = CSV(text)
+        let rows = csv.rows
         guard let header = rows.first else { return [] }
+        try CSV.check(rows.dropFirst(), header: header, unclosedQuoteLine: csv.unclosedQuoteLine, file: file)
         let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
         guard let vmColumn = names.firstIndex(where: { ["vm", "name", "vm_name"].contains($0) }) else {
             throw ImportError.badRecord(

@@ -29,7 +29,7 @@ public final class InventoryStream: @unchecked Sendable {
     /// What the CSV formats make of rows.
     private final class CSVRows {
         var reader = CSV.Reader()
-        var header = false
+        var header: CSV.Row?
         var qfe: QFECSV.Reader
 
         init(file: String) {
@@ -133,11 +133,17 @@ public final class InventoryStream: @unchecked Sendable {
             for row in completed {
                 if format == .systeminfoCSV {
                     // The first row is the header of translated labels.
-                    if rows.header { try take(SystemInfoCSV.snapshot(row)) } else { rows.header = true }
+                    if let header = rows.header {
+                        try CSV.check([row], header: header, unclosedQuoteLine: nil, file: file)
+                        try take(SystemInfoCSV.snapshot(row))
+                    } else {
+                        rows.header = row
+                    }
                 } else {
                     try rows.qfe.add(row)
                 }
             }
+            if atEnd { try CSV.check([], header: nil, unclosedQuoteLine: rows.reader.unclosedQuoteLine, file: file) }
             if atEnd && format == .qfeCSV {
                 for snapshot in rows.qfe.snapshots { try take(snapshot) }
             }

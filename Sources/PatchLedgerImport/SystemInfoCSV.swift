@@ -12,7 +12,11 @@ enum SystemInfoCSV {
     }
 
     static func parse(_ text: String, file: String) throws -> [InventorySnapshot] {
-        let rows = CSV(text).rows.dropFirst()
+        let csv = CSV(text)
+        if let header = csv.rows.first {
+            try CSV.check(csv.rows.dropFirst(), header: header, unclosedQuoteLine: csv.unclosedQuoteLine, file: file)
+        }
+        let rows = csv.rows.dropFirst()
         let snapshots = rows.map(snapshot)
         guard !snapshots.isEmpty else {
             throw ImportError.badRecord(file: file, line: 2, expected: "a row of systeminfo values", found: "none")

@@ -50,6 +50,25 @@ import Testing
         }
     }
 
+    @Test func anUnbalancedQuoteOrARaggedRowNamesItsLine() {
+        // The quote opened on line 3 swallows the rest of the file: web-03 would vanish into a field.
+        #expect(
+            throws: ImportError.badRecord(
+                file: "f.csv", line: 3, expected: "a closing quote for the quoted field this row opens",
+                found: "the end of the file")
+        ) {
+            try FleetManifestReader.read(
+                bytes: Array("vm,group\nweb-01,web\nweb-02,\"web\nweb-03,web\n".utf8), displayName: "f.csv")
+        }
+        // A third value on line 3 would otherwise go nowhere, silently.
+        #expect(
+            throws: ImportError.badRecord(file: "f.csv", line: 3, expected: "2 fields, as the header has", found: "3")
+        ) {
+            try FleetManifestReader.read(
+                bytes: Array("vm,group\nweb-01,web\nweb-02,web,extra\n".utf8), displayName: "f.csv")
+        }
+    }
+
     @Test func aBadDeployDateNamesTheLine() {
         #expect(
             throws: ImportError.badRecord(

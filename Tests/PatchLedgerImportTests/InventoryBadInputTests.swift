@@ -16,6 +16,22 @@ import Testing
         }
     }
 
+    @Test func aGetHotFixCSVWithARaggedRowOrAnOpenQuoteIsRefused() {
+        let header = "\"Source\",\"Description\",\"HotFixID\",\"InstalledOn\"\n"
+        #expect(
+            throws: ImportError.badRecord(file: "in.txt", line: 3, expected: "4 fields, as the header has", found: "3")
+        ) {
+            try read(
+                header + "\"WEB-01\",\"Update\",\"KB5028168\",\"7/12/2023\"\n\"WEB-01\",\"KB5029247\",\"8/9/2023\"\n")
+        }
+        #expect(throws: ImportError.self) {
+            try read(
+                header
+                    + "\"WEB-01\",\"Update\",\"KB5028168\",\"7/12/2023\n\"WEB-01\",\"Update\",\"KB5029247\",\"8/9/2023\"\n"
+            )
+        }
+    }
+
     @Test func proseIsUnrecognised() {
         #expect(throws: ImportError.unrecognized(file: "in.txt", tried: tried)) {
             try read("Dear admin,\nplease patch the servers.\n")
