@@ -17,6 +17,8 @@ public enum FleetManifestReader {
         let entries: [FleetEntry]
         if start == "[" || start == "{" {
             entries = try AzureVMList.parse(text, file: displayName)
+            // The JSON's records by their position in the array.
+            try refuseDuplicates(entries.enumerated().map { ($1.vm, $0 + 1) }, file: displayName)
         } else if !text.trimmingWhitespace().isEmpty {
             entries = try csv(text, file: displayName)
         } else {
@@ -24,6 +26,21 @@ public enum FleetManifestReader {
         }
         guard !entries.isEmpty else { throw ImportError.unrecognized(file: displayName, tried: formats) }
         return entries
+    }
+
+    /// One entry per VM: two rows naming one VM (names match in any letter case) would give it two sets of
+    /// facts, and the later would win silently.
+    static func refuseDuplicates(_ names: [(name: String, line: Int)], file: String) throws {
+        var first: [String: Int] = [:]
+        for (name, line) in names {
+            try InventoryFields.checkVMName(name, file: file, line: line)
+            if let earlier = first[name.lowercased()] {
+                throw ImportError.badRecord(
+                    file: file, line: line, expected: "one entry per VM",
+                    found: "\(name) again (first at \(earlier))")
+            }
+            first[name.lowercased()] = line
+        }
     }
 
     private static func csv(_ text: String, file: String) throws -> [FleetEntry] {
@@ -38,6 +55,10 @@ public enum FleetManifestReader {
                 found: names.joined(separator: ","))
         }
         let known: Set<String> = ["group", "image", "deployed_at", "build", "os_type", "computer_name"]
+        try refuseDuplicates(
+            rows.dropFirst().map { row in
+                (vmColumn < row.fields.count ? row.fields[vmColumn].trimmingWhitespace() : "", row.line)
+            }, file: file)
         return try rows.dropFirst().map { row in
             var values: [String: String] = [:]
             for (index, name) in names.enumerated() where index < row.fields.count && index != vmColumn {

@@ -36,6 +36,18 @@ enum InventoryFields {
         return text == "N/A" || (text.hasPrefix("0 ") && firstInteger(text) == 0)
     }
 
+    /// Refuses a VM name holding a NUL or another control character: it would key the VM in the ledger
+    /// invisibly, and print as something else.
+    static func checkVMName(_ name: String, file: String, line: Int) throws {
+        guard name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return }
+        let shown = name.unicodeScalars.map {
+            $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+        }
+        .joined()
+        throw ImportError.badRecord(
+            file: file, line: line, expected: "a VM name without control characters", found: shown)
+    }
+
     static func firstInteger(_ text: some StringProtocol) -> Int? {
         let digits = Substring(text).drop { !$0.isASCIIDigitCharacter }.prefix { $0.isASCIIDigitCharacter }
         return Int(digits)

@@ -37,6 +37,7 @@ public enum InventoryReader {
     /// Refuses a snapshot that lists no KB without saying none is installed (a failed capture), and notes a
     /// systeminfo list shorter than its declared count.
     static func check(_ snapshot: InventorySnapshot, format: InventoryFormat, file: String) throws -> Diagnostic? {
+        if let vm = snapshot.vm { try InventoryFields.checkVMName(vm, file: file, line: 1) }
         let who = snapshot.vm.map { " for \($0)" } ?? ""
         guard !snapshot.kbs.isEmpty || snapshot.listsInstalledUpdates else {
             throw ImportError.badRecord(

@@ -69,6 +69,24 @@ import Testing
         }
     }
 
+    @Test func aVMNamedTwiceIsRefusedWithBothPlaces() {
+        #expect(
+            throws: ImportError.badRecord(
+                file: "f.csv", line: 3, expected: "one entry per VM", found: "DUP-01 again (first at 2)")
+        ) {
+            try FleetManifestReader.read(bytes: Array("vm,group\ndup-01,web\nDUP-01,data\n".utf8), displayName: "f.csv")
+        }
+        #expect(
+            throws: ImportError.badRecord(
+                file: "f.json", line: 2, expected: "one entry per VM", found: "dup-01 again (first at 1)")
+        ) {
+            try FleetManifestReader.read(
+                bytes: Array(
+                    #"[{"name": "dup-01", "resourceGroup": "a"}, {"name": "dup-01", "resourceGroup": "b"}]"#.utf8),
+                displayName: "f.json")
+        }
+    }
+
     @Test func aBadDeployDateNamesTheLine() {
         #expect(
             throws: ImportError.badRecord(

@@ -32,6 +32,15 @@ import Testing
         }
     }
 
+    @Test func aVMNameWithANulIsRefused() {
+        #expect(
+            throws: ImportError.badRecord(
+                file: "in.txt", line: 1, expected: "a VM name without control characters", found: "web\\u{0}01")
+        ) {
+            try read(#"[{"vm": "web\u000001", "kbs": ["KB5028168"]}]"#)
+        }
+    }
+
     @Test func proseIsUnrecognised() {
         #expect(throws: ImportError.unrecognized(file: "in.txt", tried: tried)) {
             try read("Dear admin,\nplease patch the servers.\n")
