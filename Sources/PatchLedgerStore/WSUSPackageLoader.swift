@@ -22,6 +22,9 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     var heldKBs: [String?] = []
     /// Per slot: the RevisionNumber the ledger held (0 for a new update).
     private var heldRevisions: [Int] = []
+    /// Per slot, the revision this package listed first and its line: the same revision listed again is
+    /// ambiguous (which one's lists are right?), not a newer revision.
+    private var listed: [Int32: (revision: Int, line: Int)] = [:]
     /// Indexes dropped for a first load, built again at its end.
     var droppedIndexes: [(name: String, sql: String)] = []
     static let deferredIndexes = [
@@ -147,9 +150,16 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     public func consume(_ update: consuming WSUSUpdate) throws {
         let slot = graph.slot(claiming: update.updateID)
         guard slot == graph.count else {
+            if let first = listed[slot], first.revision == update.revisionNumber {
+                throw StoreError.badInput(
+                    file: summary.file, line: update.line,
+                    message: "UpdateId \(update.updateID) revision \(update.revisionNumber) is listed twice "
+                        + "(first on line \(first.line))")
+            }
             try consumeAgain(update, slot: Int(slot))
             return
         }
+        listed[slot] = (update.revisionNumber, update.line)
         // Taken out of `held` as it is met: a nightly re-import then keeps one copy of each UpdateId, not two.
         if !held.isEmpty, let known = held.removeValue(forKey: update.updateID) {
             heldKBs.append(known.kb)

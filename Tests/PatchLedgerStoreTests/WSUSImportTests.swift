@@ -149,6 +149,27 @@ extension Ledger {
         #expect(rows.first?["kb"] == "KB5026363")
     }
 
+    @Test func anUpdateListedTwiceWithOneRevisionIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-same-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = try String(contentsOf: package, encoding: .utf8).components(separatedBy: "\n")
+        let bundle = try #require(lines.firstIndex { $0.contains("RevisionId=\"40000005\"") })
+        // The same UpdateId and RevisionNumber again, under another RevisionId.
+        lines.insert(
+            lines[bundle].replacingOccurrences(of: "RevisionId=\"40000005\"", with: "RevisionId=\"40000095\""),
+            at: bundle + 1)
+        let url = folder.appendingPathComponent("package.xml")
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        let ledger = try Ledger.inMemory()
+        #expect {
+            try ledger.importWSUS(url)
+        } throws: { error in
+            "\(error)".contains("revision 201 is listed twice (first on line \(bundle + 1))")
+        }
+        #expect(try ledger.dump()["updates"]?.isEmpty == true)
+    }
+
     @Test func anOlderPackageIsRefusedWithoutWriting() throws {
         let ledger = try Ledger.inMemory()
         try ledger.importWSUS(package)
