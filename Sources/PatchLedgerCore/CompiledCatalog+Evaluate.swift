@@ -27,9 +27,7 @@ extension CompiledCatalog {
     /// gaps); an unsatisfied applicable update is missing when it closes an open exposure or names no CVE;
     /// missing updates fold into the newest that covers them. Updates of components the VM does not show are
     /// listed apart, folded likewise.
-    ///
-    /// - Parameter detailed: also keep each open CVE's severity (`StateOutcome.openSeverities`).
-    func evaluate(_ key: StateKey, scratch: inout Scratch, detailed: Bool = false) -> StateOutcome {
+    func evaluate(_ key: StateKey, scratch: inout Scratch) -> StateOutcome {
         let p = products[Int(key.product)]
         let count = p.count
         let cveCount = p.cveGlobal.count
@@ -66,12 +64,10 @@ extension CompiledCatalog {
         var open = [UInt64](repeating: 0, count: Bits.words(for: cveCount))
         var openCount = 0
         var bySeverity = StateOutcome.SeverityCounts()
-        var openSeverities: [UInt8] = []
         for cve in 0..<cveCount where scratch.marks[cve] == 1 {
             Bits.insert(&open, cve)
             openCount += 1
             bySeverity.add(scratch.severities[cve])
-            if detailed { openSeverities.append(scratch.severities[cve]) }
         }
         var missing = [UInt64](repeating: 0, count: p.words)
         for word in 0..<p.words {
@@ -92,7 +88,7 @@ extension CompiledCatalog {
         folds += fold(unverified, p, open: nil, into: &members, scratch: &scratch)
         return StateOutcome(
             product: key.product, open: open, openCount: openCount, openBySeverity: bySeverity, members: members,
-            folds: folds, componentStart: componentStart, openSeverities: detailed ? openSeverities : nil)
+            folds: folds, componentStart: componentStart)
     }
 
     /// Groups missing updates under the newest that covers them (README, "Scan", **Missing**): a root is covered by

@@ -41,35 +41,21 @@ extension CompiledCatalog {
         fold.oldest.map { policy.asOf.daysSinceEpoch - $0 }
     }
 
-    /// The whole `Evaluation` of an outcome evaluated with `detailed: true`, strings and all.
+    /// The whole `Evaluation` of an outcome, strings and all.
     func evaluation(_ outcome: StateOutcome) -> Evaluation {
         let p = products[Int(outcome.product)]
         var openCVEs: [String] = []
-        var openSeverities: [String: Severity?] = [:]
-        var index = 0
         // Local CVE ids run in name order: the bitset lists them as `openCVEs` is sorted.
         outcome.open.withUnsafeBufferPointer { words in
-            Bits.forEach(words) { cve in
-                let name = cveNames[Int(p.cveGlobal[cve])]
-                openCVEs.append(name)
-                openSeverities[name] = Severity(rawValue: Int(outcome.openSeverities?[index] ?? 0))
-                index += 1
-            }
+            Bits.forEach(words) { openCVEs.append(cveNames[Int(p.cveGlobal[$0])]) }
         }
         var bySeverity: [String: Int] = [:]
         for rank in 0...4 where outcome.openBySeverity[rank] > 0 {
             bySeverity[Severity(rawValue: rank)?.description.lowercased() ?? "unrated"] = outcome.openBySeverity[rank]
         }
-        var missingKBs: [String: Severity?] = [:]
-        for fold in outcome.missing {
-            for id in outcome.members(of: fold).lazy.map(Int.init) {
-                missingKBs[KB(p.kb[id]).description] = Severity(rawValue: Int(p.severity(of: id, open: outcome.open)))
-            }
-        }
         return Evaluation(
-            missing: missingUpdates(outcome), missingKBs: missingKBs,
-            componentUpdates: missingUpdates(outcome, componentUpdates: true), openCVEs: openCVEs,
-            openCVEsBySeverity: bySeverity, openCVESeverities: openSeverities)
+            missing: missingUpdates(outcome), componentUpdates: missingUpdates(outcome, componentUpdates: true),
+            openCVEs: openCVEs, openCVEsBySeverity: bySeverity)
     }
 }
 

@@ -36,7 +36,7 @@ public final class ComplianceEngine {
         let key = compiled.key(
             product: product, version: state.version, installed: state.installed, hotpatch: state.hotpatch)
         if let known = memo[key] { return known }
-        let evaluation = compiled.evaluation(compiled.evaluate(key, scratch: &scratch, detailed: true))
+        let evaluation = compiled.evaluation(compiled.evaluate(key, scratch: &scratch))
         memo[key] = evaluation
         return evaluation
     }

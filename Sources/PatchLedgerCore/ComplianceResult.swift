@@ -42,16 +42,11 @@ public struct MissingUpdate: Hashable, Sendable, Codable {
 /// The outcome for one VM state.
 public struct Evaluation: Hashable, Sendable {
     public var missing: [MissingUpdate]
-    /// Every unsatisfied applicable update before folding, with its severity: each keeps its own history
-    /// in the findings ledger.
-    public var missingKBs: [String: Severity?]
     /// Updates for components not shown on the VM: applicability unverified, never in `missing`.
     public var componentUpdates: [MissingUpdate]
     public var openCVEs: [String]
     /// Open CVEs counted by their highest severity on the product (`critical`…`low`, `unrated`).
     public var openCVEsBySeverity: [String: Int]
-    /// Each open CVE with its highest severity on the product.
-    public var openCVESeverities: [String: Severity?]
 
     public var worstSeverity: Severity? { missing.compactMap { $0.severity.flatMap(Severity.init(parsing:)) }.max() }
     public var oldestMissingDays: Int? { missing.compactMap(\.ageDays).max() }

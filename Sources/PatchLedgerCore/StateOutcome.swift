@@ -58,8 +58,6 @@ public final class StateOutcome: Sendable {
     /// (applicability unverified) from `componentStart` on.
     private let folds: [Fold]
     private let componentStart: Int
-    /// Each open CVE's highest severity (`0`: unrated), in local id order; kept only when asked for.
-    let openSeverities: [UInt8]?
 
     var missing: ArraySlice<Fold> { folds[..<componentStart] }
     var componentUpdates: ArraySlice<Fold> { folds[componentStart...] }
@@ -68,7 +66,7 @@ public final class StateOutcome: Sendable {
 
     init(
         product: Int32, open: [UInt64], openCount: Int, openBySeverity: SeverityCounts, members: [Int32],
-        folds: [Fold], componentStart: Int, openSeverities: [UInt8]?
+        folds: [Fold], componentStart: Int
     ) {
         self.product = product
         self.open = open
@@ -77,6 +75,5 @@ public final class StateOutcome: Sendable {
         self.members = members
         self.folds = folds
         self.componentStart = componentStart
-        self.openSeverities = openSeverities
     }
 }

@@ -18,13 +18,16 @@ enum JSONInventory {
     /// `Get-HotFix | ConvertTo-Json`: one object or an array; `InstalledOn` is `"\/Date(ms)\/"` (PowerShell
     /// 5.1), an ISO string (7+), or an object whose `value` is one of those.
     static func parseHotFix(_ text: String, file: String) throws -> [InventorySnapshot] {
-        let rows = try objects(text, file: file).enumerated().map { index, object in
-            var values: [String: String] = [:]
-            for (key, value) in object {
-                let scalar = (value as? [String: Any])?["value"] ?? value
-                values[key.lowercased()] = string(scalar)
+        let records = JSONRecords(bytes: Array(text.utf8), displayName: file)
+        var rows: [QFERow] = []
+        while let (record, value) = try records.next() {
+            guard let members = value.members else {
+                throw ImportError.badRecord(
+                    file: file, line: record, expected: "an object in the top-level array", found: value.summary)
             }
-            return QFERow(line: index + 1, values: values)
+            var values: [String: String] = [:]
+            for (key, member) in members { values[key.lowercased()] = (member["value"] ?? member).text }
+            rows.append(QFERow(line: record, values: values))
         }
         return try QFERow.snapshots(rows, format: .hotfixJSON, file: file)
     }
@@ -72,34 +75,5 @@ enum JSONInventory {
             snapshot.add(InstalledKB(kb: kb, installedOn: installed))
         }
         return snapshot
-    }
-
-    /// The top-level object, or the objects of a top-level array.
-    private static func objects(_ text: String, file: String) throws -> [[String: Any]] {
-        let value: Any
-        do {
-            value = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-        } catch {
-            throw ImportError.badRecord(file: file, line: 1, expected: "JSON", found: "\(error)")
-        }
-        if let object = value as? [String: Any] { return [object] }
-        if let array = value as? [Any] {
-            return try array.enumerated().map { index, element in
-                guard let object = element as? [String: Any] else {
-                    throw ImportError.badRecord(
-                        file: file, line: index + 1, expected: "an object in the top-level array", found: "\(element)")
-                }
-                return object
-            }
-        }
-        throw ImportError.badRecord(file: file, line: 1, expected: "a JSON object or array", found: "\(value)")
-    }
-
-    private static func string(_ value: Any?) -> String? {
-        switch value {
-        case let text as String: text.isEmpty ? nil : text
-        case let number as NSNumber: number.stringValue
-        default: nil
-        }
     }
 }

@@ -13,6 +13,10 @@ final class Progress {
     private var totalFiles = 0
     private var doneFiles = 0
 
+    init(quiet: Bool) {
+        enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) == 1
+    }
+
     /// Announces a run of `files` files, `bytes` in all.
     func expect(files: Int, bytes: Int) {
         totalFiles = files
@@ -25,64 +29,54 @@ final class Progress {
         doneBytes += bytes
     }
 
-    init(quiet: Bool) {
-        enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) == 1
-    }
-
-    /// Redraws at most ten times a second.
+    /// For a run of catalog files (`expect` first): which file, how much of the run, its rate and ETA.
     func update(file: String, bytes: Int, records: Int? = nil) {
-        guard enabled else { return }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
-        let megabytes = Double(doneBytes + bytes) / 1_048_576
-        let rate = megabytes / max(now.timeIntervalSince(started), 0.001)
-        var line = String(format: "%@: %.1f MB, %.1f MB/s", (file as NSString).lastPathComponent, megabytes, rate)
-        if totalBytes > 0 {
+        redraw { seconds in
+            let megabytes = Double(doneBytes + bytes) / 1_048_576
             let total = Double(totalBytes) / 1_048_576
-            let eta = rate > 0 ? max(0, total - megabytes) / rate : 0
-            line = String(
+            let rate = megabytes / seconds
+            var line = String(
                 format: "%@ (%d/%d): %.1f of %.1f MB (%.0f%%), %.1f MB/s, ETA %.0f s",
                 (file as NSString).lastPathComponent, doneFiles + 1, totalFiles, megabytes, total,
-                min(100, megabytes * 100 / max(total, 0.001)), rate, eta)
+                min(100, megabytes * 100 / max(total, 0.001)), rate, rate > 0 ? max(0, total - megabytes) / rate : 0)
+            if let records { line += ", \(records) updates" }
+            return line
         }
-        if let records { line += ", \(records) updates" }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-        drew = true
     }
 
     /// For runs of many small files: how many are done, and what they held.
     func update(files done: Int, of total: Int, snapshots: Int) {
-        guard enabled else { return }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
-        let rate = Double(done) / max(now.timeIntervalSince(started), 0.001)
-        let eta = rate > 0 ? Double(total - done) / rate : 0
-        let line = String(
-            format: "%d/%d files (%.0f%%), %d snapshots, %.0f files/s, ETA %.0f s", done, total,
-            Double(done) * 100 / Double(max(total, 1)), snapshots, rate, eta)
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-        drew = true
+        redraw { seconds in
+            let rate = Double(done) / seconds
+            return String(
+                format: "%d/%d files (%.0f%%), %d snapshots, %.0f files/s, ETA %.0f s", done, total,
+                Double(done) * 100 / Double(max(total, 1)), snapshots, rate,
+                rate > 0 ? Double(total - done) / rate : 0)
+        }
     }
 
     /// For one big file read a batch at a time.
     func update(file: String, snapshots: Int) {
-        guard enabled else { return }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
-        let rate = Double(snapshots) / max(now.timeIntervalSince(started), 0.001)
-        let line = String(
-            format: "%@: %d snapshots, %.0f snapshots/s", (file as NSString).lastPathComponent, snapshots, rate)
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-        drew = true
+        redraw { seconds in
+            String(
+                format: "%@: %d snapshots, %.0f snapshots/s", (file as NSString).lastPathComponent, snapshots,
+                Double(snapshots) / seconds)
+        }
     }
 
     /// For commands that run in phases (`scan`, `report`): what is being done, and the time so far.
     func step(_ what: String) {
+        redraw(always: true) { seconds in String(format: "%@ (%.1f s)", what, seconds) }
+    }
+
+    /// Draws the line `make` gives (from the seconds since the start), at most ten times a second unless
+    /// `always`.
+    private func redraw(always: Bool = false, _ make: (Double) -> String) {
         guard enabled else { return }
-        let line = String(format: "%@ (%.1f s)", what, Date().timeIntervalSince(started))
+        let now = Date()
+        guard always || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let line = make(max(now.timeIntervalSince(started), 0.001))
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         drew = true
     }

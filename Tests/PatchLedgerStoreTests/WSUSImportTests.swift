@@ -22,6 +22,20 @@ extension Ledger {
 @Suite struct WSUSImportTests {
     let package = TestData.root.appendingPathComponent("catalogs/wsus/package.xml")
 
+    /// The sample package with lines inserted after the bundle update (RevisionId 40000005), written to a
+    /// folder of its own; `body` gets the file and the bundle's line number.
+    func withBundleRelisted(_ relist: (String) -> [String], _ body: (URL, Int) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = try String(contentsOf: package, encoding: .utf8).components(separatedBy: "\n")
+        let bundle = try #require(lines.firstIndex { $0.contains("RevisionId=\"40000005\"") })
+        lines.insert(contentsOf: relist(lines[bundle]), at: bundle + 1)
+        let url = folder.appendingPathComponent("package.xml")
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        try body(url, bundle + 1)
+    }
+
     @Test func bundlesTakeTheKBOfWhatTheyBundleAndSupersedenceResolvesToKBs() throws {
         let ledger = try Ledger.inMemory()
         let summary = try ledger.importWSUS(package)
@@ -117,23 +131,19 @@ extension Ledger {
     }
 
     @Test func anUpdateListedTwiceKeepsItsHigherRevisionOnce() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-twice-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let lines = try String(contentsOf: package, encoding: .utf8).components(separatedBy: "\n")
-        let bundle = try #require(lines.firstIndex { $0.contains("RevisionId=\"40000005\"") })
-        let higher = lines[bundle].replacingOccurrences(
-            of: "RevisionNumber=\"201\" RevisionId=\"40000005\"", with: "RevisionNumber=\"202\" RevisionId=\"40000105\""
-        )
-        let lower = lines[bundle].replacingOccurrences(
-            of: "RevisionNumber=\"201\" RevisionId=\"40000005\"", with: "RevisionNumber=\"200\" RevisionId=\"40000095\""
-        )
-        var twice = lines
-        twice.insert(contentsOf: [higher, lower], at: bundle + 1)
-        let url = folder.appendingPathComponent("package.xml")
-        try twice.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
         let ledger = try Ledger.inMemory()
-        let summary = try ledger.importWSUS(url)
+        var imported: ImportSummary?
+        try withBundleRelisted({ bundle in
+            [
+                bundle.replacingOccurrences(
+                    of: "RevisionNumber=\"201\" RevisionId=\"40000005\"",
+                    with: "RevisionNumber=\"202\" RevisionId=\"40000105\""),
+                bundle.replacingOccurrences(
+                    of: "RevisionNumber=\"201\" RevisionId=\"40000005\"",
+                    with: "RevisionNumber=\"200\" RevisionId=\"40000095\""),
+            ]
+        }) { url, _ in imported = try ledger.importWSUS(url) }
+        let summary = try #require(imported)
         #expect((summary.added, summary.changed, summary.unchanged) == (33, 1, 1))
         let rows = try ledger.writer.read { db in
             try Row.fetchAll(
@@ -150,22 +160,17 @@ extension Ledger {
     }
 
     @Test func anUpdateListedTwiceWithOneRevisionIsRefused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsus-same-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var lines = try String(contentsOf: package, encoding: .utf8).components(separatedBy: "\n")
-        let bundle = try #require(lines.firstIndex { $0.contains("RevisionId=\"40000005\"") })
-        // The same UpdateId and RevisionNumber again, under another RevisionId.
-        lines.insert(
-            lines[bundle].replacingOccurrences(of: "RevisionId=\"40000005\"", with: "RevisionId=\"40000095\""),
-            at: bundle + 1)
-        let url = folder.appendingPathComponent("package.xml")
-        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
         let ledger = try Ledger.inMemory()
-        #expect {
-            try ledger.importWSUS(url)
-        } throws: { error in
-            "\(error)".contains("revision 201 is listed twice (first on line \(bundle + 1))")
+        // The same UpdateId and RevisionNumber again, under another RevisionId.
+        try withBundleRelisted({
+            [$0.replacingOccurrences(of: "RevisionId=\"40000005\"", with: "RevisionId=\"40000095\"")]
+        }) {
+            url, line in
+            #expect {
+                try ledger.importWSUS(url)
+            } throws: { error in
+                "\(error)".contains("revision 201 is listed twice (first on line \(line))")
+            }
         }
         #expect(try ledger.dump()["updates"]?.isEmpty == true)
     }
