@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "patchledgerTests",
-            dependencies: ["patchledger"],
+            dependencies: ["patchledger", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
     ],

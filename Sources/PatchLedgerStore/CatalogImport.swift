@@ -63,24 +63,22 @@ extension Ledger {
     /// References are checked once, before the commit, rather than row by row: per-row checks doubled the
     /// cost of a WSUS catalog's hundreds of thousands of edges. With checks off nothing cascades, so import
     /// code deletes child rows itself; a dangling reference fails the import and rolls it back.
-    ///
-    /// - Parameter bytes: the size of the input, when known: a large import writes through a rollback journal
-    ///   (`Ledger.journaling`).
-    public func importing<T>(bytes: Int = 0, _ body: (CatalogImport) throws -> T) throws -> T {
+    /// The findings the import changes commit with it (`writing`).
+    public func importing<T>(_ body: (CatalogImport) throws -> T) throws -> T {
         try Self.wrap {
             try writer.writeWithoutTransaction { db in
-                try Self.journaling(db, bytes: bytes) {
-                    try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                    defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                    var result: T?
-                    try db.inTransaction {
-                        result = try body(CatalogImport(db: db))
-                        for table in Self.catalogTablesWithReferences { try db.checkForeignKeys(in: table) }
-                        return .commit
-                    }
-                    guard let result else { preconditionFailure("a committed import has a result") }
-                    return result
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(CatalogImport(db: db))
+                    for table in Self.catalogTablesWithReferences { try db.checkForeignKeys(in: table) }
+                    let evaluated = try Self.refreshFindings(db)
+                    evaluatedByLastWrite.withLock { $0 = evaluated }
+                    return .commit
                 }
+                guard let result else { preconditionFailure("a committed import has a result") }
+                return result
             }
         }
     }

@@ -96,21 +96,14 @@ public final class InventoryImport {
 }
 
 extension Ledger {
-    /// Runs `body` in one write transaction: if it throws, the ledger is exactly as before.
-    ///
-    /// - Parameter refreshingFindings: also bring the findings up to date in the same transaction, so that a
-    ///   crash never leaves snapshots without the findings they cause.
-    public func importingInventory<T>(refreshingFindings: Bool = false, _ body: (InventoryImport) throws -> T) throws
-        -> T
-    {
-        try Self.wrap {
-            try writer.write { db in
-                let session = try InventoryImport(db: db)
-                let result = try body(session)
-                try session.finish()
-                if refreshingFindings { _ = try Self.refreshFindings(db) }
-                return result
-            }
+    /// Runs `body` in one write transaction with the findings it causes: if it throws, or the process dies, the
+    /// ledger is exactly as before.
+    public func importingInventory<T>(_ body: (InventoryImport) throws -> T) throws -> T {
+        try writing { db in
+            let session = try InventoryImport(db: db)
+            let result = try body(session)
+            try session.finish()
+            return result
         }
     }
 }

@@ -3,43 +3,69 @@ import GRDB
 import PatchLedgerCore
 
 extension Ledger {
-    /// Brings the findings ledger up to date, in one transaction. A VM's new snapshots are evaluated from its
-    /// last evaluated one on, and only what changed is written; a VM is replayed whole when a new snapshot is
-    /// older than that one or its manifest entry changed, and every VM when the catalog changed.
+    /// Brings the findings up to date, in one transaction. A VM's new snapshots are evaluated from its last
+    /// evaluated one on, and only what changed is written; a VM is replayed whole when a new snapshot is older
+    /// than that one or its manifest entry changed, and every VM when the catalog changed.
+    ///
+    /// Every import already does this in its own transaction (`writing`): this writes only when the findings are
+    /// stale (a ledger whose migrations emptied them), so a command that reads never waits for an import.
     ///
     /// - Returns: how many VMs were evaluated.
     @discardableResult
     public func refreshFindings() throws -> Int {
-        try Self.wrap { try writer.write { db in try Self.refreshFindings(db) } }
+        try Self.wrap {
+            guard try writer.read({ db in try FindingsStamps(db).isStale(db) }) else { return 0 }
+            let evaluated = try writer.write { db in try Self.refreshFindings(db) }
+            evaluatedByLastWrite.withLock { $0 = evaluated }
+            return evaluated
+        }
     }
 
-    /// `refreshFindings()` inside a transaction already open: an inventory import's snapshots and the findings
-    /// they cause commit together or not at all.
+    /// `refreshFindings()` inside a transaction already open: an import's rows and the findings they cause
+    /// commit together or not at all.
+    @discardableResult
     static func refreshFindings(_ db: Database) throws -> Int {
-        // What the answers depend on: catalog imports that changed something (a nightly re-import of
-        // unchanged files writes an `unchanged` row, which must not replay the fleet), and the release
-        // history, whose rows are only ever added.
-        let catalog =
-            try String.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT coalesce(max(id), 0) FROM imports WHERE outcome = 'imported') || ' '
-                        || (SELECT count(*) FROM releases)
-                    """) ?? ""
-        let manifest =
-            try String.fetchOne(db, sql: "SELECT coalesce(max(manifest_imported_at), '') FROM vms") ?? ""
-        let lastSnapshot = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM snapshots") ?? 0
+        let stamps = try FindingsStamps(db)
         let state = try Row.fetchOne(db, sql: "SELECT * FROM findings_state WHERE id = 1")
         let plan = try FindingsPlan(
-            db, everything: state == nil || state?["catalog_stamp"] != catalog,
-            manifestSince: state?["manifest_stamp"] == manifest ? nil : state?["manifest_stamp"] ?? "",
+            db, everything: state == nil || state?["catalog_stamp"] != stamps.catalog,
+            manifestSince: state?["manifest_stamp"] == stamps.manifest ? nil : state?["manifest_stamp"] ?? "",
             snapshotsAfter: state?["last_snapshot_id"] ?? 0)
         let evaluated = try plan.run(db)
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO findings_state (id, catalog_stamp, manifest_stamp, last_snapshot_id)
                 VALUES (1, ?, ?, ?)
-                """, arguments: [catalog, manifest, lastSnapshot])
+                """, arguments: [stamps.catalog, stamps.manifest, stamps.lastSnapshot])
         return evaluated
+    }
+}
+
+/// What the findings depend on, as `findings_state` records it when they were last brought up to date.
+struct FindingsStamps {
+    /// Catalog imports that changed something, and the release history, whose rows are only ever added.
+    let catalog: String
+    /// The newest manifest import.
+    let manifest: String
+    /// The newest snapshot.
+    let lastSnapshot: Int64
+
+    init(_ db: Database) throws {
+        catalog =
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT coalesce(max(id), 0) FROM imports WHERE outcome = 'imported') || ' '
+                        || (SELECT count(*) FROM releases)
+                    """) ?? ""
+        manifest = try String.fetchOne(db, sql: "SELECT coalesce(max(manifest_imported_at), '') FROM vms") ?? ""
+        lastSnapshot = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM snapshots") ?? 0
+    }
+
+    /// Whether the findings were last brought up to date for other stamps than these.
+    func isStale(_ db: Database) throws -> Bool {
+        guard let state = try Row.fetchOne(db, sql: "SELECT * FROM findings_state WHERE id = 1") else { return true }
+        return state["catalog_stamp"] != catalog || state["manifest_stamp"] != manifest
+            || state["last_snapshot_id"] != lastSnapshot
     }
 }

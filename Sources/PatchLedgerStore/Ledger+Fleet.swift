@@ -8,8 +8,7 @@ extension Ledger {
     ///
     /// - Returns: how many VMs were new and how many were known already.
     public func importFleet(_ entries: [FleetEntry], path: String) throws -> (added: Int, updated: Int) {
-        try Self.wrap {
-            try writer.write { db in
+        try writing { db in
                 let now = CatalogImport.timestamp()
                 var added = 0
                 for entry in entries {
@@ -41,7 +40,6 @@ extension Ledger {
                     }
                 }
                 return (added, entries.count - added)
-            }
         }
     }
 

@@ -20,8 +20,7 @@ extension Ledger {
     ///
     /// - Returns: how many rows were new and how many were known already.
     public func importReleases(_ releases: [Release], path: String) throws -> (added: Int, known: Int) {
-        try Self.wrap {
-            try writer.write { db in
+        try writing { db in
                 var added = 0
                 for release in releases {
                     let known =
@@ -40,7 +39,6 @@ extension Ledger {
                     if !known { added += 1 }
                 }
                 return (added, releases.count - added)
-            }
         }
     }
 

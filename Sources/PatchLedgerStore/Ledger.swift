@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite ledger: one file holding catalogs, scans and the history of every import.
 ///
@@ -7,11 +8,38 @@ import GRDB
 public final class Ledger: Sendable {
     let writer: any DatabaseWriter
 
+    /// How many VMs the findings refresh of this instance's last write evaluated.
+    public var vmsEvaluatedByLastWrite: Int { evaluatedByLastWrite.withLock { $0 } }
+    let evaluatedByLastWrite = Mutex(0)
+
     /// Opens (creating and migrating as needed) the ledger at `path`, in WAL mode with foreign keys on.
-    public convenience init(path: String) throws {
+    ///
+    /// A writer waits for another writer's transaction up to `writerPatience`, calling `whileWaiting` once when
+    /// the wait becomes noticeable, so two imports serialize instead of failing with "database is locked".
+    /// Commands that only read open the ledger with `reading(path:whileWaiting:)`.
+    public convenience init(path: String, whileWaiting: (@Sendable () -> Void)? = nil) throws {
+        try self.init(path: path, readOnly: false, whileWaiting: whileWaiting)
+    }
+
+    /// Opens the ledger at `path` for a command that only reads. Read-only, it never waits for an import in
+    /// progress (WAL: it reads the ledger as the last commit left it; a writable connection would first write,
+    /// to set the WAL up or to migrate). A ledger that must first be brought up to date (a migration, or findings
+    /// an older version left stale) is opened for writing instead, and waits like any writer.
+    public static func reading(path: String, whileWaiting: (@Sendable () -> Void)? = nil) throws -> Ledger {
+        let ledger = try Ledger(path: path, readOnly: true, whileWaiting: whileWaiting)
+        let current = try wrap {
+            try ledger.writer.read { db in
+                try migrator.hasCompletedMigrations(db) && !FindingsStamps(db).isStale(db)
+            }
+        }
+        return current ? ledger : try Ledger(path: path, whileWaiting: whileWaiting)
+    }
+
+    private convenience init(path: String, readOnly: Bool, whileWaiting: (@Sendable () -> Void)?) throws {
         do {
             var configuration = Configuration()
-            configuration.busyMode = .timeout(Self.busyTimeout)
+            configuration.readonly = readOnly
+            configuration.busyMode = .callback(Self.waitForWriter(whileWaiting))
             // WAL with NORMAL sync cannot corrupt the ledger; a power cut may only lose the last import.
             // 8 MB of page cache: big imports write pages mostly in order, so more buys little and costs RSS.
             // Temporary storage in memory: statement journals of multi-row inserts otherwise went to files (250 MB
@@ -22,23 +50,35 @@ public final class Ledger: Sendable {
                 try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192")
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
-            try self.init(writer: DatabasePool(path: path, configuration: configuration))
+            try self.init(writer: DatabasePool(path: path, configuration: configuration), migrating: !readOnly)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
         }
     }
 
-    /// How long a connection waits for another's lock before giving up, in seconds.
-    static let busyTimeout = 10.0
+    /// How long a writer waits for another writer before giving up, in seconds: longer than any import of a
+    /// nightly run, shorter than a cron period.
+    static let writerPatience = 1_800.0
+
+    /// The busy handler: polls every 50 ms, reports the wait once after a second.
+    private static func waitForWriter(_ whileWaiting: (@Sendable () -> Void)?) -> Database.BusyCallback {
+        let poll = 0.05
+        return { tries in
+            if tries == Int(1 / poll) { whileWaiting?() }
+            guard Double(tries) * poll < writerPatience else { return false }
+            Thread.sleep(forTimeInterval: poll)
+            return true
+        }
+    }
 
     /// An in-memory ledger with the production schema, for tests and the demo.
     public static func inMemory() throws -> Ledger {
         try Ledger(writer: DatabaseQueue())
     }
 
-    init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter, migrating: Bool = true) throws {
         self.writer = writer
-        try Self.wrap { try Self.migrator.migrate(writer) }
+        if migrating { try Self.wrap { try Self.migrator.migrate(writer) } }
     }
 
     /// The schema this build writes: how many named migrations it knows, and the newest one's name.
@@ -53,6 +93,19 @@ public final class Ledger: Sendable {
             return try body()
         } catch let error as DatabaseError {
             throw StoreError.database(error)
+        }
+    }
+
+    /// Runs `body` in one write transaction that also brings the findings up to date: every import goes
+    /// through here, so the commands that only read never have to write (nor wait for an import).
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.wrap {
+            try writer.write { db in
+                let result = try body(db)
+                let evaluated = try Self.refreshFindings(db)
+                evaluatedByLastWrite.withLock { $0 = evaluated }
+                return result
+            }
         }
     }
 

@@ -15,7 +15,7 @@ struct CatalogImporter {
         let bytes = files.reduce(0) { $0 + Self.size($1) }
         progress.expect(files: files.count, bytes: bytes)
         defer { progress.finish() }
-        let summaries = try ledger.importing(bytes: bytes) { session in
+        let summaries = try ledger.importing { session in
             try files.map { url in
                 let name = url.relativePath
                 defer { progress.advance(bytes: Self.size(url)) }

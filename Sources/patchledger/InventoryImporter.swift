@@ -42,7 +42,7 @@ struct InventoryImporter {
             return Pending { batch.concurrentMap { preparation.prepare($0) } }
         }
         // The findings follow the snapshots in the same transaction: both commit, or neither.
-        try ledger.importingInventory(refreshingFindings: true) { session in
+        try ledger.importingInventory { session in
             var next = start(0)
             var index = 0
             while let pending = next {

@@ -56,7 +56,7 @@ import Testing
                 InventoryImportTests.snapshot("web-01", at: "2023-08-20", kbs: [5_028_168]), sourcePath: "s.txt",
                 sha256: "00")
         }
-        #expect(try ledger.refreshFindings() == 1)
+        #expect(ledger.vmsEvaluatedByLastWrite == 1)
         // web-01 has July's cumulative update: it lacks August's, one finding per KB, none per CVE.
         let rows = try queue.read { db in try String.fetchAll(db, sql: "SELECT kb FROM findings") }
         #expect(rows == ["KB5029247"])
