@@ -21,24 +21,24 @@ extension Ledger {
     /// - Returns: how many rows were new and how many were known already.
     public func importReleases(_ releases: [Release], path: String) throws -> (added: Int, known: Int) {
         try writing { db in
-                var added = 0
-                for release in releases {
-                    let known =
-                        try Bool.fetchOne(
-                            db, sql: "SELECT 1 FROM releases WHERE build = ? AND ubr = ?",
-                            arguments: [release.build, release.ubr]) ?? false
-                    try db.execute(
-                        sql: """
-                            INSERT OR REPLACE INTO releases (build, ubr, kb, released, type, channel, month, source_path)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            release.build, release.ubr, release.kb?.description, release.date.description, release.type,
-                            release.channel, release.month, path,
-                        ])
-                    if !known { added += 1 }
-                }
-                return (added, releases.count - added)
+            var added = 0
+            for release in releases {
+                let known =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM releases WHERE build = ? AND ubr = ?",
+                        arguments: [release.build, release.ubr]) ?? false
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO releases (build, ubr, kb, released, type, channel, month, source_path)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        release.build, release.ubr, release.kb?.description, release.date.description, release.type,
+                        release.channel, release.month, path,
+                    ])
+                if !known { added += 1 }
+            }
+            return (added, releases.count - added)
         }
     }
 
