@@ -36,13 +36,13 @@ import Testing
             #expect(!result.stderr.contains("waiting"), "\(arguments)")
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) { release.signal() }
-        let import_ = try cli.run([
+        let waitingImport = try cli.run([
             "import", "inventory", "--scanned-at", "2023-09-05", "catalogs/fleet/scans/2023-09-04",
         ])
         ended.wait()
-        #expect(import_.status == 0, "\(import_.stderr)")
-        #expect(import_.stderr.contains("waiting for the ledger: another command is writing to it"))
-        #expect(!import_.stderr.contains("locked"))
+        #expect(waitingImport.status == 0, "\(waitingImport.stderr)")
+        #expect(waitingImport.stderr.contains("waiting for the ledger: another command is writing to it"))
+        #expect(!waitingImport.stderr.contains("locked"))
         #expect(try cli.json(["vms", "--format", "json"]).isEmpty == false)
     }
 }
