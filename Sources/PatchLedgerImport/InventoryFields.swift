@@ -36,9 +36,13 @@ enum InventoryFields {
         return text == "N/A" || (text.hasPrefix("0 ") && firstInteger(text) == 0)
     }
 
-    /// Refuses a VM name holding a NUL or another control character: it would key the VM in the ledger
-    /// invisibly, and print as something else.
+    /// Refuses a VM name that is empty (or only spaces), or holds a NUL or another control character: it would
+    /// key the VM in the ledger invisibly, and print as something else. (A capture that names no VM at all takes
+    /// the file's name; one that names it empty is broken.)
     static func checkVMName(_ name: String, file: String, line: Int) throws {
+        guard !name.trimmingWhitespace().isEmpty else {
+            throw ImportError.badRecord(file: file, line: line, expected: "a VM name", found: "an empty one")
+        }
         guard name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return }
         let shown = name.unicodeScalars.map {
             $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0)

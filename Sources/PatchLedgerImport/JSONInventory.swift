@@ -50,7 +50,8 @@ enum JSONInventory {
         }
         guard object.members != nil else { throw fail("an object in the top-level array", object) }
         var snapshot = InventorySnapshot(format: InventoryFormat.patchLedgerJSON.rawValue)
-        snapshot.vm = object["vm"]?.text
+        // An empty name is kept (and refused by the check), not taken for an absent one.
+        if case .string(let name) = object["vm"] { snapshot.vm = name } else { snapshot.vm = object["vm"]?.text }
         if let value = object["scannedAt"] {
             guard let text = value.text, let time = Timestamp(parsing: text) else {
                 throw fail("scannedAt as an ISO 8601 time (record \(record))", value)

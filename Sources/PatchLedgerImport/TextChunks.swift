@@ -55,6 +55,8 @@ final class TextChunks {
     private let file: String
     private var carry: [UInt8] = []
     private var started = false
+    /// The file offset of the first byte of `carry` (or of the next chunk), for errors.
+    private var offset = 0
 
     init(url: URL, encoding: TextDecoding.Encoding, file: String) throws {
         do {
@@ -84,12 +86,17 @@ final class TextChunks {
         }
         if !started {
             started = true
-            switch encoding {
-            case .utf8(bom: true): bytes.removeFirst(min(3, bytes.count))
-            case .utf16(_, bom: true): bytes.removeFirst(min(2, bytes.count))
-            default: break
-            }
+            let bom =
+                switch encoding {
+                case .utf8(bom: true): min(3, bytes.count)
+                case .utf16(_, bom: true): min(2, bytes.count)
+                default: 0
+                }
+            bytes.removeFirst(bom)
+            offset = bom
         }
+        let start = offset
+        defer { offset += bytes.count - carry.count }
         switch encoding {
         case .utf8:
             let (complete, rest) = Self.splitUTF8(bytes)
@@ -108,18 +115,25 @@ final class TextChunks {
             if end >= 2, (0xD800..<0xDC00).contains(unit(end - 2)) { end -= 2 }
             let units = stride(from: 0, to: end, by: 2).map(unit)
             carry = Array(bytes[end...])
-            guard let text = String(validating: units, as: UTF16.self) else { throw undecodable() }
+            guard let text = String(validating: units, as: UTF16.self) else {
+                throw ImportError.undecodable(
+                    file: file, reason: TextDecoding.brokenUTF16(units, start: start, littleEndian: littleEndian))
+            }
             return text
         }
     }
 
+    /// The file ends inside a character: an odd byte of UTF-16, a surrogate without its pair, a cut UTF-8
+    /// sequence.
     private func undecodable() -> ImportError {
         switch encoding {
         case .utf16(let littleEndian, _):
             .undecodable(
                 file: file,
-                reason: "invalid \(littleEndian ? "UTF-16LE" : "UTF-16BE") (odd length or unpaired surrogate)")
-        default: .undecodable(file: file, reason: "text cut inside a character")
+                reason:
+                    "invalid \(littleEndian ? "UTF-16LE" : "UTF-16BE"): the text ends inside a character at byte \(offset)"
+            )
+        default: .undecodable(file: file, reason: "the text ends inside a character at byte \(offset)")
         }
     }
 

@@ -44,15 +44,56 @@ enum TextDecoding {
 
     private static func utf8(_ bytes: ArraySlice<UInt8>, file: String) throws -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportError.undecodable(file: file, reason: "a UTF-8 byte-order mark followed by invalid UTF-8")
+            let offset = 3 + (invalidUTF8(in: bytes) ?? 0)
+            throw ImportError.undecodable(
+                file: file, reason: "a UTF-8 byte-order mark followed by invalid UTF-8 at byte \(offset)")
         }
         return text
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, if any.
+    static func invalidUTF8(in bytes: some Collection<UInt8>) -> Int? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+
+    /// The index of the first UTF-16 unit that is a surrogate without its pair, if any.
+    static func unpairedSurrogate(in units: [UInt16]) -> Int? {
+        var index = 0
+        while index < units.count {
+            switch units[index] {
+            case 0xD800..<0xDC00:
+                guard index + 1 < units.count, (0xDC00..<0xE000).contains(units[index + 1]) else { return index }
+                index += 2
+            case 0xDC00..<0xE000: return index
+            default: index += 1
+            }
+        }
+        return nil
+    }
+
+    /// Why UTF-16 text does not decode, naming the byte where it breaks: `start` is the byte offset of `units`
+    /// in the file.
+    static func brokenUTF16(_ units: [UInt16], start: Int, littleEndian: Bool) -> String {
+        let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
+        guard let index = unpairedSurrogate(in: units) else { return "invalid \(name)" }
+        let unit = String(units[index], radix: 16, uppercase: true)
+        return "invalid \(name): an unpaired surrogate (U+\(unit)) at byte \(start + index * 2)"
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool, file: String) throws -> String {
         let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
         guard bytes.count % 2 == 0 else {
-            throw ImportError.undecodable(file: file, reason: "\(name) with an odd number of bytes")
+            throw ImportError.undecodable(
+                file: file, reason: "\(name) with an odd number of bytes (a lone byte at byte \(bytes.endIndex - 1))")
         }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
@@ -64,7 +105,8 @@ enum TextDecoding {
             index += 2
         }
         guard let text = String(validating: units, as: UTF16.self) else {
-            throw ImportError.undecodable(file: file, reason: "invalid \(name) (unpaired surrogate)")
+            throw ImportError.undecodable(
+                file: file, reason: brokenUTF16(units, start: bytes.startIndex, littleEndian: littleEndian))
         }
         return text
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PatchLedgerCore
 import Testing
 
@@ -41,6 +42,13 @@ import Testing
         }
     }
 
+    @Test(arguments: [#""""#, #"" ""#])
+    func anEmptyVMNameIsRefusedNotReplacedByTheFileName(name: String) {
+        #expect(throws: ImportError.badRecord(file: "in.txt", line: 1, expected: "a VM name", found: "an empty one")) {
+            try read(#"[{"vm": \#(name), "kbs": ["KB5028168"]}]"#)
+        }
+    }
+
     @Test func proseIsUnrecognised() {
         #expect(throws: ImportError.unrecognized(file: "in.txt", tried: tried)) {
             try read("Dear admin,\nplease patch the servers.\n")
@@ -72,8 +80,46 @@ import Testing
     }
 
     @Test func utf16WithAnOddByteCountIsUndecodable() {
-        #expect(throws: ImportError.undecodable(file: "in.txt", reason: "UTF-16LE with an odd number of bytes")) {
+        #expect(
+            throws: ImportError.undecodable(
+                file: "in.txt", reason: "UTF-16LE with an odd number of bytes (a lone byte at byte 4)")
+        ) {
             try InventoryReader.read(bytes: [0xFF, 0xFE, 0x4B, 0x00, 0x42], displayName: "in.txt")
+        }
+    }
+
+    /// UTF-16LE bytes (with a BOM) of `text`, with `unit` put in after `at` characters.
+    static func utf16(_ text: String, inserting unit: UInt16, at: Int) -> [UInt8] {
+        var units = Array(text.utf16)
+        units.insert(unit, at: at)
+        return [0xFF, 0xFE] + units.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8)] }
+    }
+
+    @Test(arguments: [(UInt16(0xD83D), "D83D"), (0xDC00, "DC00")])
+    func aLoneSurrogateIsUndecodableAtItsByte(unit: UInt16, shown: String) {
+        let bytes = Self.utf16("Host Name: WEB-01\r\n", inserting: unit, at: 4)
+        #expect(
+            throws: ImportError.undecodable(
+                file: "in.txt", reason: "invalid UTF-16LE: an unpaired surrogate (U+\(shown)) at byte 10")
+        ) {
+            try InventoryReader.read(bytes: bytes, displayName: "in.txt")
+        }
+    }
+
+    @Test func aLoneSurrogateInAStreamedFileIsUndecodableAtItsByte() throws {
+        // Past the first megabyte read, so the offset counts the chunks before.
+        let line = "Host Name: WEB-01\r\n"
+        let before = String(repeating: line, count: 60_000)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("surrogate-\(UUID()).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(Self.utf16(before + line, inserting: 0xD800, at: before.utf16.count + 4)).write(to: url)
+        let chunks = try TextChunks(url: url, encoding: .utf16(littleEndian: true, bom: true), file: "in.txt")
+        let offset = 2 + (before.utf16.count + 4) * 2
+        #expect(
+            throws: ImportError.undecodable(
+                file: "in.txt", reason: "invalid UTF-16LE: an unpaired surrogate (U+D800) at byte \(offset)")
+        ) {
+            while try chunks.next() != nil {}
         }
     }
 

@@ -154,7 +154,10 @@ import Testing
             "binary.bin", [0x7F, 0x45, 0x4C, 0x46, 0, 1, 0, 0, 0, 3, 0, 0],
             "cannot decode: binary content (NUL bytes), not text"
         ),
-        ("odd.txt", [0xFF, 0xFE, 0x4B, 0x00, 0x42], "cannot decode: UTF-16LE with an odd number of bytes"),
+        (
+            "odd.txt", [0xFF, 0xFE, 0x4B, 0x00, 0x42],
+            "cannot decode: UTF-16LE with an odd number of bytes (a lone byte at byte 4)"
+        ),
     ]
 
     @Test(arguments: cases.indices)
