@@ -13,11 +13,15 @@ public struct ImportRecord: Sendable, Equatable, Codable {
     public var changed: Int
     public var unchanged: Int
     public var removed: Int
+    /// What the import passed over, one line per kind with its count.
+    public var warnings: [String]
 
     public init(
         id: Int64, sourcePath: String, format: String, sha256: String, documentKey: String?, revision: String?,
-        startedAt: String, finishedAt: String, outcome: String, added: Int, changed: Int, unchanged: Int, removed: Int
+        startedAt: String, finishedAt: String, outcome: String, added: Int, changed: Int, unchanged: Int, removed: Int,
+        warnings: [String] = []
     ) {
+        self.warnings = warnings
         self.id = id
         self.sourcePath = sourcePath
         self.format = format

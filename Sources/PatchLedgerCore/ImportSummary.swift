@@ -18,6 +18,8 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     public var changed = 0
     public var unchanged = 0
     public var removed = 0
+    /// What the import passed over, one line per kind with its count (`WarningTally`), kept with the import.
+    public var warnings: [String] = []
 
     public init(file: String, format: String, documentKey: String?, revision: String?, outcome: Outcome) {
         self.file = file
@@ -32,5 +34,28 @@ public struct ImportSummary: Sendable, Equatable, Codable {
         let name = documentKey.map { key in revision.map { "\(key) rev \($0)" } ?? key } ?? file
         return
             "\(file): \(name): \(outcome.rawValue), \(added) added, \(changed) changed, \(unchanged) unchanged, \(removed) removed"
+    }
+}
+
+/// Warnings of an import counted by kind, each with its first example: a catalog with thousands of one
+/// oddity says so in one line.
+public struct WarningTally: Sendable {
+    private var kinds: [String] = []
+    private var entries: [String: (count: Int, example: String)] = [:]
+
+    public init() {}
+
+    public mutating func add(_ kind: String, example: String) {
+        if let entry = entries[kind] {
+            entries[kind] = (entry.count + 1, entry.example)
+        } else {
+            kinds.append(kind)
+            entries[kind] = (1, example)
+        }
+    }
+
+    /// "3 × UpdateIds listed twice with one revision (the first kept), first: …", in the order first met.
+    public var lines: [String] {
+        kinds.compactMap { kind in entries[kind].map { "\($0.count) × \(kind), first: \($0.example)" } }
     }
 }

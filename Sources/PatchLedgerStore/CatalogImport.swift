@@ -21,15 +21,30 @@ public final class CatalogImport {
         try db.execute(
             sql: """
                 INSERT INTO imports (source_path, format, sha256, document_key, document_revision, started_at,
-                    finished_at, outcome, added, changed, unchanged, removed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    finished_at, outcome, added, changed, unchanged, removed, warnings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 summary.file, summary.format, sha256, summary.documentKey, summary.revision, startedAt,
                 Self.timestamp(), summary.outcome.rawValue, summary.added, summary.changed, summary.unchanged,
-                summary.removed,
+                summary.removed, summary.warnings.isEmpty ? nil : summary.warnings.joined(separator: "\n"),
             ])
         return db.lastInsertedRowID
+    }
+
+    /// Logs that this run read the file of `summary`, whatever it changed: the line a nightly run of unchanged
+    /// catalogs leaves, and the only one.
+    public func log(_ summary: ImportSummary) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO import_log (logged_at, source_path, format, document_key, document_revision, outcome, import_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                    (SELECT max(id) FROM imports WHERE source_path = ?2 AND started_at = ?7 AND ?6 = 'imported'))
+                """,
+            arguments: [
+                Self.timestamp(), summary.file, summary.format, summary.documentKey, summary.revision,
+                summary.outcome.rawValue, startedAt,
+            ])
     }
 
     func updateCounts(importID: Int64, _ summary: ImportSummary) throws {

@@ -12,7 +12,8 @@ extension Ledger {
                         documentKey: row["document_key"], revision: row["document_revision"],
                         startedAt: row["started_at"], finishedAt: row["finished_at"], outcome: row["outcome"],
                         added: row["added"], changed: row["changed"], unchanged: row["unchanged"],
-                        removed: row["removed"])
+                        removed: row["removed"],
+                        warnings: (row["warnings"] as String?)?.split(separator: "\n").map(String.init) ?? [])
                 }
             }
         }

@@ -119,6 +119,24 @@ extension Ledger {
                         FROM finding_episodes e JOIN (SELECT DISTINCT kb, cve FROM remediations) r ON r.kb = e.kb;
                     """)
         }
+        // An import's warnings stay with it (`catalog history`); every file an import run reads is logged, even
+        // one that changed nothing (which writes no `imports` row, so the findings stamp ignores it).
+        migrator.registerMigration("Keep import warnings and log every run") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE imports ADD COLUMN warnings TEXT;
+                    CREATE TABLE import_log (
+                        id INTEGER PRIMARY KEY,
+                        logged_at TEXT NOT NULL,
+                        source_path TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        document_key TEXT,
+                        document_revision TEXT,
+                        outcome TEXT NOT NULL,
+                        import_id INTEGER REFERENCES imports(id)
+                    );
+                    """)
+        }
         return migrator
     }
 

@@ -26,7 +26,8 @@ extension WSUSPackageLoader {
         try flushInserts()
         let kbs = graph.kbs(metadata: metadata)
         let kbChanged = try writeRows(kbs: kbs)
-        let edgesChanged = try replaceSupersedence(graph.edges(kbs: kbs, metadata: metadata))
+        let edgesChanged = try replaceSupersedence(graph.edges(kbs: kbs, metadata: metadata, warnings: &warnings))
+        summary.warnings = warnings.lines
         for index in droppedIndexes { try db.execute(sql: index.sql) }
         let described = try applyDescriptions(metadata)
         retireGraph()

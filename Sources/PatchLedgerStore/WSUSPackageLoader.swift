@@ -25,6 +25,8 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     /// Per slot, the revision this package listed first and its line: the same revision listed again is
     /// ambiguous (which one's lists are right?), not a newer revision.
     private var listed: [Int32: (revision: Int, line: Int)] = [:]
+    /// What the package holds that the import passes over.
+    var warnings = WarningTally()
     /// Indexes dropped for a first load, built again at its end.
     var droppedIndexes: [(name: String, sql: String)] = []
     static let deferredIndexes = [
@@ -151,10 +153,11 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         let slot = graph.slot(claiming: update.updateID)
         guard slot == graph.count else {
             if let first = listed[slot], first.revision == update.revisionNumber {
-                throw StoreError.badInput(
-                    file: summary.file, line: update.line,
-                    message: "UpdateId \(update.updateID) revision \(update.revisionNumber) is listed twice "
-                        + "(first on line \(first.line))")
+                warnings.add(
+                    "UpdateIds listed twice with one revision (the first kept)",
+                    example: "UpdateId \(update.updateID) revision \(update.revisionNumber) on lines \(first.line) and "
+                        + "\(update.line)")
+                return
             }
             try consumeAgain(update, slot: Int(slot))
             return

@@ -93,8 +93,9 @@ struct WSUSUpdateGraph {
     }
 
     /// The KB supersedence edges, as `Edge.packed` values, sorted and unique: from `SupersededBy` and from
-    /// the fragments' SupersededUpdates. An update never supersedes its own KB.
-    func edges(kbs: [Int32], metadata: [Int: WSUSMetadata]) -> [UInt64] {
+    /// the fragments' SupersededUpdates. An update never supersedes its own KB. A `SupersededBy` naming a
+    /// revision the package does not hold gives no edge, and a warning in `warnings`.
+    func edges(kbs: [Int32], metadata: [Int: WSUSMetadata], warnings: inout WarningTally) -> [UInt64] {
         var edges: [UInt64] = []
         edges.reserveCapacity(supersessions.count)
         func add(by: Int32, superseded: Int32) {
@@ -103,7 +104,13 @@ struct WSUSUpdateGraph {
             edges.append(Edge.packed(rowID: rowIDs[Int(by)], kb: kb))
         }
         for (superseded, byRevision) in supersessions {
-            if let by = slotByRevision[byRevision] { add(by: by, superseded: superseded) }
+            if let by = slotByRevision[byRevision] {
+                add(by: by, superseded: superseded)
+            } else {
+                warnings.add(
+                    "SupersededBy RevisionIds naming no revision of the package (ignored)",
+                    example: "RevisionId \(byRevision)")
+            }
         }
         for (revision, fragment) in metadata where !fragment.supersededUpdateIDs.isEmpty {
             guard let by = slotByRevision[revision] else { continue }

@@ -19,42 +19,52 @@ struct CatalogImporter {
             try files.map { url in
                 let name = url.relativePath
                 defer { progress.advance(bytes: Self.size(url)) }
-                switch try format ?? CatalogFormat.detect(url, displayName: name) {
-                case .msrcCVRF:
-                    let result = try CVRFReader.read(url, displayName: name) { progress.update(file: name, bytes: $0) }
-                    diagnostics += result.diagnostics
-                    return try session.apply(result.document, sha256: result.sha256, file: name)
-                case .wsusPackage:
-                    let fragments = WSUSMetadataReader.fragmentFolders(besidePackage: url)
-                    let fingerprint = WSUSMetadataReader.fingerprint(fragments)
-                    // A nightly re-import of the catalog held: recognise it by digest and skip the read. The digest,
-                    // once computed, serves the read too.
-                    let digest =
-                        try session.heldWSUSPackageSHA256() == nil ? nil : try FileDigest.sha256(url, displayName: name)
-                    if let digest,
-                        let summary = try session.unchangedWSUSPackage(
-                            sha256: digest, metadataFingerprint: fingerprint, file: name)
-                    {
-                        return summary
-                    }
-                    let loader = try session.wsusPackageLoader(file: name, bytes: Self.size(url))
-                    do {
-                        let digestAfterParse = try WSUSPackageReader.readDeferringDigest(
-                            url, into: loader, displayName: name, sha256: digest
-                        ) { bytes, updates in
-                            progress.update(file: name, bytes: bytes, records: updates)
-                        }
-                        return try loader.finish(
-                            digest: { try digestAfterParse.wait().get() },
-                            metadata: try WSUSMetadataReader.read(fragments),
-                            metadataFingerprint: fingerprint)
-                    } catch WSUSPackageLoader.Stop.older {
-                        return try loader.finishOlder()
-                    }
-                }
+                let summary = try importFile(url, name: name, into: session, diagnostics: &diagnostics)
+                try session.log(summary)
+                diagnostics += summary.warnings.map { Diagnostic(file: name, line: 0, message: $0) }
+                return summary
             }
         }
         return (summaries, diagnostics)
+    }
+
+    /// One catalog file into the import's transaction.
+    private func importFile(
+        _ url: URL, name: String, into session: CatalogImport, diagnostics: inout [Diagnostic]
+    ) throws -> ImportSummary {
+        switch try format ?? CatalogFormat.detect(url, displayName: name) {
+        case .msrcCVRF:
+            let result = try CVRFReader.read(url, displayName: name) { progress.update(file: name, bytes: $0) }
+            diagnostics += result.diagnostics
+            return try session.apply(result.document, sha256: result.sha256, file: name)
+        case .wsusPackage:
+            let fragments = WSUSMetadataReader.fragmentFolders(besidePackage: url)
+            let fingerprint = WSUSMetadataReader.fingerprint(fragments)
+            // A nightly re-import of the catalog held: recognise it by digest and skip the read. The digest,
+            // once computed, serves the read too.
+            let digest =
+                try session.heldWSUSPackageSHA256() == nil ? nil : try FileDigest.sha256(url, displayName: name)
+            if let digest,
+                let summary = try session.unchangedWSUSPackage(
+                    sha256: digest, metadataFingerprint: fingerprint, file: name)
+            {
+                return summary
+            }
+            let loader = try session.wsusPackageLoader(file: name, bytes: Self.size(url))
+            do {
+                let digestAfterParse = try WSUSPackageReader.readDeferringDigest(
+                    url, into: loader, displayName: name, sha256: digest
+                ) { bytes, updates in
+                    progress.update(file: name, bytes: bytes, records: updates)
+                }
+                return try loader.finish(
+                    digest: { try digestAfterParse.wait().get() },
+                    metadata: try WSUSMetadataReader.read(fragments),
+                    metadataFingerprint: fingerprint)
+            } catch WSUSPackageLoader.Stop.older {
+                return try loader.finishOlder()
+            }
+        }
     }
 
     private static func size(_ url: URL) -> Int {

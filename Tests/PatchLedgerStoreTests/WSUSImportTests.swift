@@ -159,20 +159,52 @@ extension Ledger {
         #expect(rows.first?["kb"] == "KB5026363")
     }
 
-    @Test func anUpdateListedTwiceWithOneRevisionIsRefused() throws {
+    @Test func anUpdateListedTwiceWithOneRevisionKeepsTheFirstWithAWarning() throws {
+        // The package as it is, from a folder of its own like the one below (no metadata fragments beside it).
+        let expected = try Ledger.inMemory()
+        try withBundleRelisted({ _ in [] }) { url, _ in
+            let summary = try expected.importWSUS(url)
+            #expect(summary.warnings.isEmpty)
+        }
         let ledger = try Ledger.inMemory()
         // The same UpdateId and RevisionNumber again, under another RevisionId.
         try withBundleRelisted({
             [$0.replacingOccurrences(of: "RevisionId=\"40000005\"", with: "RevisionId=\"40000095\"")]
         }) {
             url, line in
-            #expect {
-                try ledger.importWSUS(url)
-            } throws: { error in
-                "\(error)".contains("revision 201 is listed twice (first on line \(line))")
-            }
+            let summary = try ledger.importWSUS(url)
+            #expect(
+                summary.warnings == [
+                    "1 × UpdateIds listed twice with one revision (the first kept), first: UpdateId "
+                        + "2667a254-1fba-5171-8193-6a9792d7371d revision 201 on lines \(line) and \(line + 1)"
+                ])
         }
-        #expect(try ledger.dump()["updates"]?.isEmpty == true)
+        // The same ledger but for the package's digest, and the warning kept with the import.
+        #expect(
+            try ledger.dump(excluding: ["imports", "documents"]) == expected.dump(excluding: ["imports", "documents"]))
+        #expect(try ledger.importHistory().last?.warnings.count == 1)
+    }
+
+    @Test func aSupersededByNamingNoRevisionIsCountedAndIgnored() throws {
+        let ledger = try Ledger.inMemory()
+        // Another update like the bundle, superseded by a revision the package does not hold (and by one it does).
+        try withBundleRelisted({
+            [
+                $0.replacingOccurrences(
+                    of: "2667a254-1fba-5171-8193-6a9792d7371d", with: "0b5e2d3c-1111-4222-8333-944455556666"
+                )
+                .replacingOccurrences(of: "RevisionId=\"40000005\"", with: "RevisionId=\"40000095\"")
+                .replacingOccurrences(of: "<Revision Id=\"40000007\" />", with: "<Revision Id=\"49999999\" />")
+            ]
+        }) {
+            url, _ in
+            let summary = try ledger.importWSUS(url)
+            #expect(
+                summary.warnings == [
+                    "1 × SupersededBy RevisionIds naming no revision of the package (ignored), first: RevisionId 49999999"
+                ])
+        }
+        #expect(try ledger.importHistory().last?.warnings.first?.hasPrefix("1 × SupersededBy") == true)
     }
 
     @Test func anOlderPackageIsRefusedWithoutWriting() throws {

@@ -49,16 +49,19 @@ import Testing
         _ = graph.add(update("jan-payload", revision: 12, supersededBy: [22]), rowID: 100)
         _ = graph.add(update("feb-payload", revision: 23, supersededBy: [22]), rowID: 102)
         let kbs = graph.kbs(metadata: [:])
-        let edges = graph.edges(kbs: kbs, metadata: [:]).map { (Edge.rowID($0), Edge.kb($0)) }
+        var warnings = WarningTally()
+        let edges = graph.edges(kbs: kbs, metadata: [:], warnings: &warnings).map { (Edge.rowID($0), Edge.kb($0)) }
         #expect(edges.map(\.0) == [103])
         #expect(edges.map(\.1) == [KB(4_056_890)])
+        #expect(warnings.lines.isEmpty, "every SupersededBy names a revision of the package")
     }
 
     @Test func aFragmentsSupersededUpdatesAddEdgesByUpdateID() {
         let graph = february()
         var fragment = WSUSMetadata(revisionID: 20)
         fragment.supersededUpdateIDs = ["jan-payload", "unknown"]
-        let edges = graph.edges(kbs: graph.kbs(metadata: [:]), metadata: [20: fragment])
+        var ignored = WarningTally()
+        let edges = graph.edges(kbs: graph.kbs(metadata: [:]), metadata: [20: fragment], warnings: &ignored)
         #expect(edges.map(Edge.rowID) == [102, 103])
         #expect(edges.map(Edge.kb) == [KB(4_056_890), KB(4_056_890)])
     }

@@ -94,8 +94,14 @@ extension CLI {
         #expect(first.stderr.isEmpty == false)
         #expect(first.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("warning: ") })
         #expect(!first.stderr.contains("\r"))
+        let before = try Ledger(path: cli.db).dump()
         let second = try cli.run(["import", "catalog", "catalogs/msrc"])
         #expect(second.status == 0)
+        // The run is logged, one line per file, and nothing else changes.
+        let after = try Ledger(path: cli.db).dump()
+        #expect(after.filter { $0.key != "import_log" } == before.filter { $0.key != "import_log" })
+        #expect(after["import_log"]?.count == 6)
+        #expect(after["import_log"]?.filter { $0.contains("\"unchanged\"") }.count == 3)
         #expect(
             second.stdout.split(separator: "\n").dropLast().allSatisfy {
                 $0.contains(": unchanged, 0 added, 0 changed, 3 unchanged")
@@ -214,7 +220,9 @@ extension CLI {
         let second = try cli.run(["import", "catalog", package])
         #expect(second.status == 0)
         #expect(second.stdout.contains(": unchanged, 0 added, 0 changed, 33 unchanged, 0 removed\n"))
-        #expect(try Ledger(path: cli.db).dump(excluding: ["imports"]) == before)
+        #expect(
+            try Ledger(path: cli.db).dump(excluding: ["imports", "import_log"])
+                == before.filter { $0.key != "import_log" })
         // A fragment edited: the package is read again, and the new fingerprint recorded.
         let fragments = copy.appendingPathComponent("x")
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fragments.path).sorted().first)
@@ -225,5 +233,26 @@ extension CLI {
         #expect(third.status == 0)
         #expect(third.stdout.contains(": unchanged, 0 added, 0 changed, 33 unchanged"))
         #expect(try Ledger(path: cli.db).dump()["documents"] != before["documents"])
+    }
+
+    @Test func aDanglingSupersededByIsAWarningKeptInTheHistory() throws {
+        let cli = try CLI()
+        let copy = cli.folder.appendingPathComponent("wsus")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("catalogs/wsus"), to: copy)
+        let package = copy.appendingPathComponent("package.xml")
+        let text = try String(contentsOf: package, encoding: .utf8)
+        let edited = try #require(text.range(of: "<Revision Id=\"40000007\" />"))
+        try text.replacingCharacters(in: edited, with: "<Revision Id=\"49999999\" />").write(
+            to: package, atomically: true, encoding: .utf8)
+        let result = try cli.run(["import", "catalog", package.path])
+        #expect(result.status == 0)
+        let warning =
+            "1 × SupersededBy RevisionIds naming no revision of the package (ignored), first: RevisionId 49999999"
+        #expect(result.stderr.contains("warning: \(package.path): \(warning)"), "\(result.stderr)")
+        let history = try cli.run(["catalog", "history"])
+        #expect(history.stdout.hasSuffix("import 1: warning: \(warning)\n"))
+        let json = try cli.json(["catalog", "history", "--format", "json"])
+        let imports = try #require(json["imports"] as? [[String: Any]])
+        #expect(imports.first?["warnings"] as? [String] == [warning])
     }
 }

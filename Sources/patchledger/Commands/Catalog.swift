@@ -18,7 +18,11 @@ struct Catalog: AsyncParsableCommand {
                 let history = try ledger.openExisting().importHistory()
                 let table = CatalogRenderer.table(history)
                 switch output.format {
-                case .table: print(TextTable.fit(table.render()), terminator: "")
+                case .table:
+                    print(TextTable.fit(table.render()), terminator: "")
+                    for record in history {
+                        for warning in record.warnings { print("import \(record.id): warning: \(warning)") }
+                    }
                 case .json: print(try JSONOutput.render(["imports": history]), terminator: "")
                 case .csv: print(table.renderCSV(), terminator: "")
                 }
