@@ -20,6 +20,7 @@ public enum CVRFReader {
         _ url: URL, displayName: String? = nil, progress: (Int) -> Void = { _ in }
     ) throws -> Result {
         let name = displayName ?? url.path
+        try InputFiles.check(url, displayName: name, limit: .cvrfDocument)
         let handler = CVRFHandler(file: name)
         let stream = XMLStream(file: name, names: CVRFHandler.Name.allCases.map(\.xmlName))
         let sha256 = try stream.parseHashing(url, handler: handler, progress: progress)

@@ -11,6 +11,8 @@ public enum CatalogFormat: String, CaseIterable, Sendable {
     ///
     /// - Throws: `ImportError.unknownFormat` for another root, or the parse error that came first.
     public static func detect(_ url: URL, displayName: String) throws -> CatalogFormat {
+        // The larger limit of the two formats: the reader checks its own.
+        try InputFiles.check(url, displayName: displayName, limit: .wsusPackage)
         let sniffer = RootSniffer()
         let stream = XMLStream(file: displayName, names: [])
         do {

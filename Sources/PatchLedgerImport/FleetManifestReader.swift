@@ -8,7 +8,8 @@ public enum FleetManifestReader {
 
     /// - Throws: `ImportError` naming the file and the row (CSV line, or JSON array position).
     public static func read(_ url: URL, displayName: String) throws -> [FleetEntry] {
-        try read(bytes: try InputFiles.bytes(url, displayName: displayName), displayName: displayName)
+        try read(
+            bytes: try InputFiles.bytes(url, displayName: displayName, limit: .fleetManifest), displayName: displayName)
     }
 
     public static func read(bytes: [UInt8], displayName: String) throws -> [FleetEntry] {

@@ -7,7 +7,7 @@ public enum IgnoreFileReader {
     /// - Throws: `ImportError` naming the file and line: an unreadable file, a line that names no KB or CVE,
     ///   a bad date, or no reason.
     public static func read(_ url: URL, displayName: String) throws -> IgnoreList {
-        let bytes = try InputFiles.bytes(url, displayName: displayName)
+        let bytes = try InputFiles.bytes(url, displayName: displayName, limit: .ignoreFile)
         let text = try TextDecoding.decode(bytes, file: displayName)
         var entries: [IgnoreList.Entry] = []
         for (index, raw) in TextDecoding.lines(text).enumerated() {

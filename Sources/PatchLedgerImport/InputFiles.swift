@@ -2,8 +2,10 @@ import Foundation
 
 /// Expands the paths given on a command line into the files to import.
 enum InputFiles {
-    /// Files as given; folders searched with their subfolders for regular files whose relative path
-    /// `accepts` (hidden files and folders skipped), sorted by path so runs are repeatable.
+    /// Files as given; folders searched with their subfolders for files whose relative path `accepts`
+    /// (hidden files and folders skipped), sorted by path so runs are repeatable. A FIFO, device or socket is
+    /// listed too, so that its read reports it (`check`) rather than it being passed over; symbolic links to
+    /// folders are not followed, so a link cycle ends the search.
     ///
     /// - Throws: `ImportError.unreadable` for a path that does not exist.
     static func list(_ paths: [String], accepting accepts: (String) -> Bool) throws -> [URL] {
@@ -14,10 +16,6 @@ enum InputFiles {
                 throw ImportError.unreadable(file: path, reason: "no such file or folder")
             }
             guard isDirectory.boolValue else {
-                // A FIFO or a device would block the read forever.
-                guard isRegularFile(path) else {
-                    throw ImportError.unreadable(file: path, reason: "not a regular file (a FIFO, device or socket)")
-                }
                 result.append(URL(fileURLWithPath: path))
                 continue
             }
@@ -27,9 +25,7 @@ enum InputFiles {
             where accepts(entry) && !entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 var isFolder: ObjCBool = false
                 let url = root.appendingPathComponent(entry)
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-                    isRegularFile(url.path)
-                {
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
                     result.append(url)
                 }
             }
@@ -37,16 +33,11 @@ enum InputFiles {
         return result
     }
 
-    /// Whether `path` is a regular file (symbolic links followed): never a FIFO, a device or a socket.
-    static func isRegularFile(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
-    }
-
-    /// The whole file, for the small text inputs (inventories, manifests, release histories).
+    /// The whole file, for the small text inputs (inventories, manifests, release histories), once `check`ed.
     ///
     /// - Throws: `ImportError.unreadable` naming the file.
-    static func bytes(_ url: URL, displayName: String) throws -> [UInt8] {
+    static func bytes(_ url: URL, displayName: String, limit: InputLimit) throws -> [UInt8] {
+        try check(url, displayName: displayName, limit: limit)
         do {
             return Array(try Data(contentsOf: url))
         } catch {

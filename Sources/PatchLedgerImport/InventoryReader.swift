@@ -15,7 +15,9 @@ public enum InventoryReader {
     ///   snapshot with no KBs where its format cannot say "none installed" (there an empty list means a failed
     ///   capture; PatchLedger JSON's `"kbs": []` is a machine with nothing installed).
     public static func read(_ url: URL, displayName: String, format: InventoryFormat? = nil) throws -> Result {
-        try read(bytes: try InputFiles.bytes(url, displayName: displayName), displayName: displayName, format: format)
+        try read(
+            bytes: try InputFiles.bytes(url, displayName: displayName, limit: .inventory), displayName: displayName,
+            format: format)
     }
 
     public static func read(bytes: [UInt8], displayName: String, format: InventoryFormat? = nil) throws -> Result {

@@ -41,6 +41,7 @@ public final class InventoryStream: @unchecked Sendable {
     public static func open(
         _ url: URL, displayName: String, format: InventoryFormat?, threshold: Int = threshold
     ) throws -> InventoryStream? {
+        try InputFiles.check(url, displayName: displayName, limit: .inventory)
         let streamable: [InventoryFormat] = [.patchLedgerJSON, .qfeCSV, .systeminfoCSV]
         guard format.map(streamable.contains) ?? true,
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,

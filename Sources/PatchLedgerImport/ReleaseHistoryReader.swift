@@ -6,7 +6,9 @@ import PatchLedgerCore
 public enum ReleaseHistoryReader {
     /// - Throws: `ImportError` naming the file and line of the first malformed row; an empty table too.
     public static func read(_ url: URL, displayName: String) throws -> [Release] {
-        try read(bytes: try InputFiles.bytes(url, displayName: displayName), displayName: displayName)
+        try read(
+            bytes: try InputFiles.bytes(url, displayName: displayName, limit: .releaseHistory), displayName: displayName
+        )
     }
 
     public static func read(bytes: [UInt8], displayName: String) throws -> [Release] {

@@ -20,7 +20,7 @@ public enum WSUSMetadataReader {
         for folder in folders {
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
                 let url = folder.appendingPathComponent(name)
-                guard let revision = Int(name), InputFiles.isRegularFile(url.path) else { continue }
+                guard let revision = Int(name) else { continue }
                 var metadata = result[revision] ?? WSUSMetadata(revisionID: revision)
                 try read(url, displayName: url.relativePath, into: &metadata)
                 result[revision] = metadata
@@ -31,6 +31,7 @@ public enum WSUSMetadataReader {
 
     /// Reads one fragment into `metadata`.
     public static func read(_ url: URL, displayName: String, into metadata: inout WSUSMetadata) throws {
+        try InputFiles.check(url, displayName: displayName, limit: .wsusFragment)
         let handler = WSUSMetadataHandler(metadata: metadata)
         let stream = XMLStream(file: displayName, names: WSUSMetadataHandler.Name.allCases.map(\.rawValue))
         try stream.parse(url, handler: handler, wrapped: true)

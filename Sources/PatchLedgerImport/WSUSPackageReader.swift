@@ -24,6 +24,7 @@ public enum WSUSPackageReader {
         progress: (_ bytes: Int, _ updates: Int) -> Void = { _, _ in }
     ) throws -> Pending<Result<String, any Error>> {
         let name = displayName ?? url.path
+        try InputFiles.check(url, displayName: name, limit: .wsusPackage)
         // A second read, from the page cache, once the parsing thread is done (whether it succeeded or not).
         let parsed = DispatchSemaphore(value: 0)
         let digest = Pending {

@@ -85,6 +85,8 @@ final class XMLStream {
             xmlFreeParserCtxt(ctxt)
         }
         context = ctxt
+        // Never XML_PARSE_HUGE: libxml2's own limits (depth 256, names of 50,000 characters) then hold, and
+        // `TagLength` bounds what they leave quadratic.
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
         let dict = clibxml2_dict(ctxt)
         precondition(names.count < 100, "InternedNames holds at most 127 names")

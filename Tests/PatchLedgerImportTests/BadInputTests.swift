@@ -123,4 +123,25 @@ extension ImportError {
             try CVRFReader.read(url, displayName: "hostile.xml")
         }
     }
+
+    /// libxml2's own limits hold because the parser is never given XML_PARSE_HUGE: nesting deeper than 256 and a
+    /// name over 50,000 characters are errors in linear time, with their place. (Text is bounded by the file's
+    /// size limit, `InputLimit`.)
+    @Test(arguments: ["depth", "name"])
+    func libxml2LimitsRefuseDeepNestingAndLongNames(what: String) throws {
+        let body =
+            what == "depth"
+            ? String(repeating: "<a>", count: 5_000) : "<" + String(repeating: "n", count: 60_000) + "/>"
+        let text = "<?xml version=\"1.0\"?>\n<cvrfdoc>\n\(body)\n</cvrfdoc>\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("limits-\(UUID().uuidString).xml")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let error = try #require(throws: ImportError.self) { try CVRFReader.read(url, displayName: "hostile.xml") }
+        guard case .malformed(let file, let line, _, let reason) = error else {
+            Issue.record("\(what): not a malformed-XML error")
+            return
+        }
+        #expect(file == "hostile.xml")
+        #expect((3...4).contains(line), "\(what): \(reason)")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerStore
 import Testing
 
 /// A gate in cron or CI reads exit 0 as "the fleet is patched": what cannot be judged must not pass silently
@@ -179,9 +180,10 @@ import Testing
     }
 }
 
-/// Inputs that are not files never hang an import (a FIFO named `*.xml` blocked its read forever).
+/// Inputs that are not files never hang an import (a FIFO named `*.xml` blocked its read forever), and none is
+/// passed over in silence.
 @Suite struct SpecialFileTests {
-    @Test func aFIFOGivenIsRefusedAndOneInAFolderIsSkipped() throws {
+    @Test func aFIFOGivenOrInAFolderIsReportedAndNothingOfTheRunWritten() throws {
         let cli = try CLI()
         let folder = cli.folder.appendingPathComponent("drop")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -189,14 +191,59 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let given = try cli.run(["import", "catalog", fifo])
         #expect(given.status == 2)
-        #expect(given.stderr.contains("not a regular file"))
+        #expect(given.stderr.contains("\(fifo): cannot read: not a regular file"), "\(given.stderr)")
         try FileManager.default.copyItem(
             at: CLI.root.appendingPathComponent("catalogs/msrc/cvrf-2023-Aug.xml"),
             to: folder.appendingPathComponent("cvrf-2023-Aug.xml"))
         let inFolder = try cli.run(["import", "catalog", folder.path])
-        #expect(inFolder.status == 0)
-        #expect(inFolder.stdout.hasSuffix("1 files: 3 updates added, 0 changed, 0 unchanged, 0 removed\n"))
-        let inventory = try cli.run(["import", "inventory", fifo])
-        #expect(inventory.status == 2)
+        #expect(inFolder.status == 2)
+        #expect(inFolder.stderr.contains("cvrf-2023-Sep.xml: cannot read: not a regular file"), "\(inFolder.stderr)")
+        let updates =
+            FileManager.default.fileExists(atPath: cli.db) ? try Ledger(path: cli.db).catalogStats().updates : 0
+        #expect(updates == 0, "nothing of the run is written")
+        // Inventories: --keep-going imports the rest, lists the FIFO as failed, and still exits 2.
+        let scans = cli.folder.appendingPathComponent("scans")
+        try FileManager.default.copyItem(
+            at: CLI.root.appendingPathComponent("catalogs/fleet/scans/2023-08-28"), to: scans)
+        #expect(mkfifo(scans.appendingPathComponent("zz-pipe.txt").path, 0o600) == 0)
+        let strict = try cli.run(["import", "inventory", scans.path])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("zz-pipe.txt: cannot read: not a regular file"), "\(strict.stderr)")
+        let going = try cli.run(["import", "inventory", "--keep-going", scans.path])
+        #expect(going.status == 2)
+        #expect(going.stdout.contains("snapshots added") && going.stdout.contains("1 files failed"), "\(going.stdout)")
+    }
+
+    @Test func aSymbolicLinkCycleInAFolderEndsTheSearch() throws {
+        let cli = try CLI()
+        let folder = cli.folder.appendingPathComponent("catalog")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CLI.root.appendingPathComponent("catalogs/msrc/cvrf-2023-Aug.xml"),
+            to: folder.appendingPathComponent("cvrf-2023-Aug.xml"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("loop").path, withDestinationPath: folder.path)
+        let result = try cli.run(["import", "catalog", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("1 files: 3 updates added, 0 changed, 0 unchanged, 0 removed\n"))
+    }
+
+    @Test func aFileOverItsFormatsSizeLimitIsRefusedWithItsSize() throws {
+        let cli = try CLI()
+        let big = cli.folder.appendingPathComponent("big.txt")
+        // 2 MB of a systeminfo capture's shape, against a limit lowered to 1 MB.
+        let line = "                           [01]: KB5028168\n"
+        try String(repeating: line, count: (2 << 20) / line.utf8.count + 1).write(
+            to: big, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["import", "inventory", big.path], environment: ["PATCHLEDGER_MAX_FILE_MB": "1"])
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr.contains(
+                "\(big.path): cannot read: 2 MB, over the 1 MB limit for an inventory file (PATCHLEDGER_MAX_FILE_MB raises it)"
+            ),
+            "\(refused.stderr)")
+        let catalog = try cli.run(
+            ["import", "catalog", "catalogs/msrc"], environment: ["PATCHLEDGER_MAX_FILE_MB": "0"])
+        #expect(catalog.status == 0, "0 is no override: the default limits hold")
     }
 }
