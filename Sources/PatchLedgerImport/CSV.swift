@@ -7,9 +7,15 @@ struct CSV {
         var fields: [String]
     }
 
+    /// Where a quoted field opened that never closed (the rest of the file was read into it).
+    struct OpenQuote {
+        var line: Int
+        /// The 1-based field of its row.
+        var field: Int
+    }
+
     var rows: [Row]
-    /// The line of a row whose quoted field never closed (the rest of the file was read into it).
-    var unclosedQuoteLine: Int?
+    var unclosedQuote: OpenQuote?
 
     /// Splits `text` into rows; blank lines are skipped.
     init(_ text: String) {
@@ -18,15 +24,15 @@ struct CSV {
         reader.feed(text.unicodeScalars) { rows.append($0) }
         reader.finish { rows.append($0) }
         self.rows = rows
-        unclosedQuoteLine = reader.unclosedQuoteLine
+        unclosedQuote = reader.unclosedQuote
     }
 
     /// Refuses what would silently change the data: a quote that never closes (the rest of the file read
     /// into one field), and a row with more or fewer fields than the header (a value in another's column).
-    static func check(_ rows: some Collection<Row>, header: Row?, unclosedQuoteLine: Int?, file: String) throws {
-        if let line = unclosedQuoteLine {
+    static func check(_ rows: some Collection<Row>, header: Row?, unclosedQuote: OpenQuote?, file: String) throws {
+        if let open = unclosedQuote {
             throw ImportError.badRecord(
-                file: file, line: line, expected: "a closing quote for the quoted field this row opens",
+                file: file, line: open.line, expected: "a closing quote for field \(open.field), which this row opens",
                 found: "the end of the file")
         }
         guard let header else { return }
@@ -48,7 +54,7 @@ struct CSV {
         private var line = 1
         private var rowLine = 1
         private var rowHasContent = false
-        private(set) var unclosedQuoteLine: Int?
+        private(set) var unclosedQuote: OpenQuote?
 
         mutating func feed(_ scalars: some Sequence<Unicode.Scalar>, _ emit: (Row) throws -> Void) rethrows {
             for scalar in scalars {
@@ -95,7 +101,7 @@ struct CSV {
         /// Ends the last row, which need not end with a line break.
         mutating func finish(_ emit: (Row) throws -> Void) rethrows {
             // A quote just read closes the field; one still open swallowed the rest of the file.
-            if inQuotes && !quoteInQuotes { unclosedQuoteLine = rowLine }
+            if inQuotes && !quoteInQuotes { unclosedQuote = OpenQuote(line: rowLine, field: fields.count + 1) }
             quoteInQuotes = false
             inQuotes = false
             try endRow(emit)

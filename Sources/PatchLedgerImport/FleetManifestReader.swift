@@ -48,7 +48,7 @@ public enum FleetManifestReader {
         let csv = CSV(text)
         let rows = csv.rows
         guard let header = rows.first else { return [] }
-        try CSV.check(rows.dropFirst(), header: header, unclosedQuoteLine: csv.unclosedQuoteLine, file: file)
+        try CSV.check(rows.dropFirst(), header: header, unclosedQuote: csv.unclosedQuote, file: file)
         let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
         guard let vmColumn = names.firstIndex(where: { ["vm", "name", "vm_name"].contains($0) }) else {
             throw ImportError.badRecord(

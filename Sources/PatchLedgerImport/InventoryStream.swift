@@ -135,7 +135,7 @@ public final class InventoryStream: @unchecked Sendable {
                 if format == .systeminfoCSV {
                     // The first row is the header of translated labels.
                     if let header = rows.header {
-                        try CSV.check([row], header: header, unclosedQuoteLine: nil, file: file)
+                        try CSV.check([row], header: header, unclosedQuote: nil, file: file)
                         try take(SystemInfoCSV.snapshot(row))
                     } else {
                         rows.header = row
@@ -144,7 +144,7 @@ public final class InventoryStream: @unchecked Sendable {
                     try rows.qfe.add(row)
                 }
             }
-            if atEnd { try CSV.check([], header: nil, unclosedQuoteLine: rows.reader.unclosedQuoteLine, file: file) }
+            if atEnd { try CSV.check([], header: nil, unclosedQuote: rows.reader.unclosedQuote, file: file) }
             if atEnd && format == .qfeCSV {
                 for snapshot in rows.qfe.snapshots { try take(snapshot) }
             }

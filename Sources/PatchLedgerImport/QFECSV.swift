@@ -7,7 +7,7 @@ enum QFECSV {
         var reader = Reader(file: file)
         let csv = CSV(text)
         for row in csv.rows { try reader.add(row) }
-        try reader.finish(unclosedQuoteLine: csv.unclosedQuoteLine)
+        try reader.finish(unclosedQuote: csv.unclosedQuote)
         return reader.snapshots
     }
 
@@ -25,8 +25,8 @@ enum QFECSV {
         }
 
         /// After the last row: refuses a quote that never closed.
-        func finish(unclosedQuoteLine: Int?) throws {
-            try CSV.check([], header: header, unclosedQuoteLine: unclosedQuoteLine, file: file)
+        func finish(unclosedQuote: CSV.OpenQuote?) throws {
+            try CSV.check([], header: header, unclosedQuote: unclosedQuote, file: file)
         }
 
         var snapshots: [InventorySnapshot] { hosts.snapshots }
@@ -39,7 +39,7 @@ enum QFECSV {
                 self.names = row.fields.map { $0.trimmingWhitespace().lowercased() }
                 return
             }
-            try CSV.check([row], header: header, unclosedQuoteLine: nil, file: file)
+            try CSV.check([row], header: header, unclosedQuote: nil, file: file)
             var values: [String: String] = [:]
             for (name, value) in zip(names, row.fields) { values[name] = value.trimmingWhitespace() }
             try hosts.add(QFERow(line: row.line, values: values))

@@ -14,7 +14,7 @@ enum SystemInfoCSV {
     static func parse(_ text: String, file: String) throws -> [InventorySnapshot] {
         let csv = CSV(text)
         if let header = csv.rows.first {
-            try CSV.check(csv.rows.dropFirst(), header: header, unclosedQuoteLine: csv.unclosedQuoteLine, file: file)
+            try CSV.check(csv.rows.dropFirst(), header: header, unclosedQuote: csv.unclosedQuote, file: file)
         }
         let rows = csv.rows.dropFirst()
         let snapshots = rows.map(snapshot)

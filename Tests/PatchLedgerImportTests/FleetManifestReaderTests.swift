@@ -54,7 +54,7 @@ import Testing
         // The quote opened on line 3 swallows the rest of the file: web-03 would vanish into a field.
         #expect(
             throws: ImportError.badRecord(
-                file: "f.csv", line: 3, expected: "a closing quote for the quoted field this row opens",
+                file: "f.csv", line: 3, expected: "a closing quote for field 2, which this row opens",
                 found: "the end of the file")
         ) {
             try FleetManifestReader.read(
