@@ -13,8 +13,6 @@ public enum InventoryFormat: String, CaseIterable, Sendable {
     case qfeCSV = "qfe-csv"
     /// `Get-HotFix | ConvertTo-Json` and other Win32_QuickFixEngineering JSON.
     case hotfixJSON = "hotfix-json"
-    /// Windows Update history lists: `KB4100347: 2018-10 Update for … (KB4100347)`.
-    case updateHistory = "update-history"
     /// PatchLedger's own JSON inventory (README, "Inventory JSON").
     case patchLedgerJSON = "patchledger-json"
 
@@ -34,8 +32,6 @@ public enum InventoryFormat: String, CaseIterable, Sendable {
             return first.contains(",") ? .qfeCSV : .wmicQFE
         }
         if first.hasPrefix("\""), SystemInfoCSV.matches(text) { return .systeminfoCSV }
-        let nonBlank = lines.lazy.filter { !$0.trimmingWhitespace().isEmpty }
-        if nonBlank.allSatisfy({ UpdateHistoryList.entry($0) != nil }) { return .updateHistory }
         if SystemInfoList.matches(lines) { return .systeminfo }
         return nil
     }
@@ -48,7 +44,6 @@ public enum InventoryFormat: String, CaseIterable, Sendable {
         case .wmicQFE: try QFETable.parse(text, file: file)
         case .qfeCSV: try QFECSV.parse(text, file: file)
         case .hotfixJSON: try JSONInventory.parseHotFix(text, file: file)
-        case .updateHistory: [UpdateHistoryList.parse(text)]
         case .patchLedgerJSON: try JSONInventory.parsePatchLedger(text, file: file)
         }
     }

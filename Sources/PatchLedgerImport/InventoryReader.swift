@@ -24,6 +24,9 @@ public enum InventoryReader {
         let tried = InventoryFormat.allCases.map(\.rawValue)
         guard !bytes.isEmpty else { throw ImportError.unrecognized(file: displayName, tried: tried) }
         let text = try TextDecoding.decode(bytes, file: displayName)
+        if format == nil, WindowsUpdateSearch.matches(text) {
+            throw WindowsUpdateSearch.refusal(file: displayName)
+        }
         guard let format = format ?? InventoryFormat.detect(text) else {
             throw ImportError.unrecognized(file: displayName, tried: tried)
         }

@@ -110,13 +110,11 @@ import Testing
             ])
     }
 
-    @Test func updateHistoryListKeepsTitles() throws {
-        let result = try read("update-history.txt")
-        #expect(result.format == .updateHistory)
-        let snapshot = try #require(result.snapshots.first)
-        #expect(snapshot.vm == nil)
-        #expect(kbs(snapshot) == ["KB5028168", "KB5028316", "KB2267602"])
-        #expect(snapshot.kbs.first?.description?.hasPrefix("2023-07 Cumulative Update") == true)
+    @Test func aWindowsUpdateSearchResultIsRefusedForWhatItIs() throws {
+        // KB…: title lines list updates NOT installed (IsInstalled=0): read as installed, they hid what is missing.
+        #expect(throws: WindowsUpdateSearch.refusal(file: "wu-search.txt")) {
+            try InventoryReader.read(try Fixtures.url("wu-search.txt"), displayName: "wu-search.txt")
+        }
     }
 
     @Test func patchLedgerJSONCarriesManyScansWithTimesAndBuilds() throws {

@@ -20,9 +20,6 @@ struct RealInventoryTests {
 
     static let expected: [Expected] = [
         .init(
-            file: "10_1803_x64_proforworkstations_en-us_A_20190305_updates.txt", format: .updateHistory, host: nil,
-            product: nil, version: nil, kbCount: 2),
-        .init(
             file: "10_1809_x64_pro_en-us_20190307_qfe.txt", format: .wmicQFE, host: nil, product: nil, version: nil,
             kbCount: 5),
         .init(
@@ -51,10 +48,20 @@ struct RealInventoryTests {
             product: "Windows Server 2022", version: "10.0.20348", kbCount: 3),
     ]
 
+    /// wesng's `_listupdates.vbs` output: a search for updates NOT installed.
+    static let searchResult = "10_1803_x64_proforworkstations_en-us_A_20190305_updates.txt"
+
     @Test func everyCaptureInTheFolderIsCovered() throws {
         let folder = try #require(Fixtures.sharedData).appendingPathComponent("inventories")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == Self.expected.map(\.file).sorted())
+        #expect(names == (Self.expected.map(\.file) + [Self.searchResult]).sorted())
+    }
+
+    @Test func theWindowsUpdateSearchResultIsRefusedNotReadAsInstalled() throws {
+        let url = try #require(Fixtures.sharedData).appendingPathComponent("inventories/\(Self.searchResult)")
+        #expect(throws: WindowsUpdateSearch.refusal(file: Self.searchResult)) {
+            try InventoryReader.read(url, displayName: Self.searchResult)
+        }
     }
 
     @Test(arguments: expected)

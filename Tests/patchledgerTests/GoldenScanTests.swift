@@ -116,12 +116,11 @@ import Testing
         let stated: [String: [String]] = [
             "7_sp1_x64_enterprise_en-us_B_qfe": ["--os", "Windows 7 Enterprise", "--build", "6.1.7601"],
             "10_1809_x64_pro_en-us_20190307_qfe": ["--os", "Windows 10 Pro", "--build", "10.0.17763"],
-            "10_1803_x64_proforworkstations_en-us_A_20190305_updates": [
-                "--os", "Windows 10 Pro for Workstations", "--build", "17134",
-            ],
         ]
         let folder = shared.appendingPathComponent("inventories")
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+        // A Windows Update search result lists updates not installed: refused (README, "Inventories").
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        where !name.hasSuffix("_updates.txt") {
             let options = stated[String(name.prefix { $0 != "." })] ?? []
             try cli.succeed(
                 ["import", "inventory", "--quiet", "--scanned-at", "2019-06-01", "--arch", "x64"] + options + [

@@ -80,7 +80,7 @@ import Testing
         #expect(aborted.stdout.isEmpty)
         #expect(
             aborted.stderr
-                == "Error: \(folder.path)/b.txt: unrecognised format, tried systeminfo, systeminfo-csv, wmic-qfe, qfe-csv, hotfix-json, update-history, patchledger-json\n"
+                == "Error: \(folder.path)/b.txt: unrecognised format, tried systeminfo, systeminfo-csv, wmic-qfe, qfe-csv, hotfix-json, patchledger-json\n"
         )
         #expect(try cli.run(["vms", "--format", "json"]).stdout == before.stdout)
 
@@ -119,16 +119,25 @@ import Testing
 
     @Test func optionsFillWhatAFileLeavesOut() throws {
         let cli = try CLI()
+        // KBs alone: no machine, time, product or build.
+        let file = cli.folder.appendingPathComponent("kbs-only.json")
+        try Data(#"{"kbs": ["KB5028168", "KB5028316", "KB2267602"]}"#.utf8).write(to: file)
         let result = try cli.run([
             "import", "inventory", "--vm", "legacy-7", "--os", "Windows 10 Pro", "--build", "17763.4645", "--arch",
-            "x64",
-            "--scanned-at", "2023-08-01T10:00:00+02:00", "\(Self.fixtures)/update-history.txt",
+            "x64", "--scanned-at", "2023-08-01T10:00:00+02:00", file.path,
         ])
         #expect(result.status == 0)
         #expect(
             result.stdout.hasPrefix(
-                "\(Self.fixtures)/update-history.txt: legacy-7 2023-08-01T08:00:00Z update-history, Windows 10 Version 1809 for x64-based Systems 10.0.17763.4645, 3 KBs: added\n"
-            ))
+                "\(file.path): legacy-7 2023-08-01T08:00:00Z patchledger-json, Windows 10 Version 1809 for x64-based Systems 10.0.17763.4645, 3 KBs: added\n"
+            ), "\(result.stdout)")
+    }
+
+    @Test func aWindowsUpdateSearchResultIsRefusedSayingWhatItIs() throws {
+        let cli = try CLI()
+        let result = try cli.run(["import", "inventory", "Tests/PatchLedgerImportTests/Resources/wu-search.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("which lists updates NOT installed"), "\(result.stderr)")
     }
 
     @Test func badOptionValuesAreUsageErrors() throws {
@@ -350,11 +359,11 @@ struct RealScanCLITests {
         let cli = try CLI()
         let shared = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/data")
         #expect(try cli.run(["import", "catalog", "--quiet", shared.appendingPathComponent("msrc").path]).status == 0)
-        #expect(
-            try cli.run([
-                "import", "inventory", "--quiet", "--scanned-at", "2026-11-01",
-                shared.appendingPathComponent("inventories").path,
-            ]).status == 0)
+        // Every capture but the Windows Update search result (updates not installed, refused).
+        let folder = shared.appendingPathComponent("inventories")
+        let captures = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { !$0.hasSuffix("_updates.txt") }.map { folder.appendingPathComponent($0).path }
+        #expect(try cli.run(["import", "inventory", "--quiet", "--scanned-at", "2026-11-01"] + captures).status == 0)
         let result = try cli.run(["scan", "--as-of", "2026-11-29", "--format", "json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
