@@ -58,11 +58,14 @@ public struct CatalogStats: Sendable, Equatable, Codable {
     public var byProduct: [Count]
     public var byClassification: [Count]
     public var byYear: [Count]
+    /// Months between the first and the newest MSRC document that have no document (`2024-Jul`).
+    public var missingMonths: [String]
 
     public init(
         updates: Int, cves: Int, products: Int, documents: Int, bySource: [Count], byProduct: [Count],
-        byClassification: [Count], byYear: [Count]
+        byClassification: [Count], byYear: [Count], missingMonths: [String] = []
     ) {
+        self.missingMonths = missingMonths
         self.updates = updates
         self.cves = cves
         self.products = products

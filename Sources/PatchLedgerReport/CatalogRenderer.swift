@@ -21,6 +21,11 @@ public enum CatalogRenderer {
     public static func table(_ stats: CatalogStats, top: Int = 15) -> String {
         var out =
             "\(stats.updates) updates, \(stats.cves) CVEs, \(stats.products) products, \(stats.documents) documents\n"
+        if !stats.missingMonths.isEmpty {
+            out +=
+                "no MSRC document for \(stats.missingMonths.count) months between the first and the newest: "
+                + stats.missingMonths.joined(separator: ", ") + "\n"
+        }
         for (title, counts) in [
             ("SOURCE", stats.bySource), ("CLASSIFICATION", stats.byClassification), ("YEAR", stats.byYear),
             ("PRODUCT", Array(stats.byProduct.prefix(top))),

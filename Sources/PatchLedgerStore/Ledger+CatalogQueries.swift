@@ -34,9 +34,31 @@ extension Ledger {
                         sql: "SELECT DISTINCT classification FROM updates WHERE classification IS NOT NULL ORDER BY 1"),
                     hasUpdates: try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM update_products)") ?? false,
                     newestRelease: (newest?[0] as String?).flatMap { CalendarDate(parsing: $0) },
-                    newestDocument: newest?[1])
+                    newestDocument: newest?[1],
+                    missingMonths: try Self.missingMonths(db),
+                    releasesByProduct: try Dictionary(
+                        Row.fetchAll(
+                            db,
+                            sql: """
+                                SELECT p.name, min(u.released), max(u.released) FROM update_products up
+                                JOIN updates u ON u.id = up.update_id JOIN products p ON p.id = up.product_id
+                                WHERE u.released IS NOT NULL GROUP BY p.id
+                                """
+                        ).compactMap { row in
+                            guard let first = (row[1] as String?).flatMap(CalendarDate.init(parsing:)),
+                                let newest = (row[2] as String?).flatMap(CalendarDate.init(parsing:)), first <= newest
+                            else { return nil }
+                            return (row[0] as String, first...newest)
+                        }, uniquingKeysWith: { $1 }))
             }
         }
+    }
+
+    /// Months between the first and the newest MSRC document that have no document.
+    private static func missingMonths(_ db: Database) throws -> [CatalogMonth] {
+        CatalogMonth.gaps(
+            in: try String.fetchAll(db, sql: "SELECT key FROM documents WHERE source = 'msrc'")
+                .compactMap { CatalogMonth(documentID: $0) })
     }
 
     public func catalogStats() throws -> CatalogStats {
@@ -58,7 +80,8 @@ extension Ledger {
                         """),
                     byClassification: try counts(
                         "SELECT classification, count(*) FROM updates GROUP BY 1 ORDER BY 2 DESC, 1"),
-                    byYear: try counts("SELECT substr(released, 1, 4), count(*) FROM updates GROUP BY 1 ORDER BY 1"))
+                    byYear: try counts("SELECT substr(released, 1, 4), count(*) FROM updates GROUP BY 1 ORDER BY 1"),
+                    missingMonths: try Self.missingMonths(db).map(\.description))
             }
         }
     }

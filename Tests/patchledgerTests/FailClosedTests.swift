@@ -102,6 +102,34 @@ import Testing
         #expect(try cli.run(arguments + ["--max-catalog-age", "200"]).status == 0)
         #expect(try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "web-01", "--fail-on", "critical"]).status == 0)
     }
+
+    @Test func aMonthTheCatalogLacksIsListedAndFailsTheGateOfTheVMsServicedThen() throws {
+        let cli = try CLI()
+        // June and August, without July: the July cumulative updates are unknown.
+        try cli.succeed([
+            "import", "catalog", "--quiet", "catalogs/msrc/cvrf-2023-Jun.xml", "catalogs/msrc/cvrf-2023-Aug.xml",
+        ])
+        try cli.succeed(["import", "fleet", "catalogs/fleet/manifest.csv"])
+        try cli.succeed([
+            "import", "inventory", "--quiet", "--scanned-at", "2023-09-04", "catalogs/fleet/scans/2023-09-04",
+        ])
+        let stats = try cli.run(["catalog", "stats"])
+        #expect(stats.stdout.contains("no MSRC document for 1 months between the first and the newest: 2023-Jul\n"))
+        #expect(try cli.json(["catalog", "stats", "--format", "json"])["missingMonths"] as? [String] == ["2023-Jul"])
+        let arguments = ["scan", "--as-of", "2023-09-04", "--vm", "web-01", "--fail-on", "critical"]
+        let gap = try cli.run(arguments)
+        #expect(gap.status == 1)
+        #expect(
+            gap.stderr.contains(
+                "warning: the catalog lacks the MSRC documents of 2023-Jul, when 1 product of these VMs was serviced "
+                    + "(Windows Server 2019)"), "\(gap.stderr)")
+        #expect(try cli.run(arguments + ["--allow-unknown"]).status == 0)
+        // Before the gap, nothing is missing for the answer.
+        #expect(!(try cli.run(["scan", "--as-of", "2023-06-30", "--vm", "web-01"]).stderr.contains("lacks")))
+        #expect(
+            try cli.run(["lag", "--as-of", "2023-09-04"]).stderr.contains(
+                "the catalog lacks the MSRC documents of 2023-Jul"))
+    }
 }
 
 /// Exploited CVEs first (issue: "Exploited and scored"): the demo's July 2023 document marks CVE-2023-32046 and

@@ -35,7 +35,10 @@ struct Lag: AsyncParsableCommand {
             let ledger = try ledger.openExisting()
             let (lag, unknown) = try LagReporter(asOf: day, maxDays: maxDays).run(
                 on: ledger, image: image, group: group)
-            GateOptions.problems(coverage: try ledger.catalogCoverage(), asOf: day, unknownProduct: unknown).forEach {
+            GateOptions.problems(
+                coverage: try ledger.catalogCoverage(), asOf: day, products: lag.images.compactMap(\.product),
+                unknownProduct: unknown
+            ).forEach {
                 printError("warning: \($0)")
             }
             return lag

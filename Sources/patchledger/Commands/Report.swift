@@ -85,8 +85,8 @@ struct ReportWriter {
         let drift = try Drift(
             ledger: ledger, since: CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 30), until: asOf)
         GateOptions.problems(
-            coverage: try ledger.catalogCoverage(), asOf: asOf, unknownProduct: scan.summary.unknownProduct,
-            noScan: scan.summary.noScan
+            coverage: try ledger.catalogCoverage(), asOf: asOf, products: scan.vms.compactMap(\.product),
+            unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan
         ).forEach { printError("warning: \($0)") }
         return (scan, drift, lag)
     }

@@ -93,7 +93,8 @@ struct Scan: AsyncParsableCommand {
         case .csv: print(ScanRenderer.csv(scan), terminator: "")
         }
         let problems = gate.problems(
-            coverage: coverage, asOf: day, unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan)
+            coverage: coverage, asOf: day, products: scan.vms.compactMap(\.product),
+            unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan)
         try gate.report(problems, gating: failOn != nil)
         if let failOn, scan.hasFindings(atOrAbove: failOn.severity) { throw ExitCode(1) }
     }

@@ -14,17 +14,20 @@ struct GateOptions: ParsableArguments {
     static let defaultMaxCatalogAge = 45
 
     func problems(
-        coverage: CatalogCoverage, asOf: CalendarDate, unknownProduct: [String] = [], noScan: [String] = []
+        coverage: CatalogCoverage, asOf: CalendarDate, products: [String] = [], unknownProduct: [String] = [],
+        noScan: [String] = []
     ) -> [String] {
         Self.problems(
-            coverage: coverage, asOf: asOf, maxCatalogAge: maxCatalogAge, unknownProduct: unknownProduct,
-            noScan: noScan)
+            coverage: coverage, asOf: asOf, maxCatalogAge: maxCatalogAge, products: products,
+            unknownProduct: unknownProduct, noScan: noScan)
     }
 
     /// What cannot be judged, one line each (also for commands without a gate, which only warn).
+    ///
+    /// - Parameter products: the products of the VMs judged, for the catalog's missing months that concern them.
     static func problems(
         coverage: CatalogCoverage, asOf: CalendarDate, maxCatalogAge: Int = defaultMaxCatalogAge,
-        unknownProduct: [String] = [], noScan: [String] = []
+        products: [String] = [], unknownProduct: [String] = [], noScan: [String] = []
     ) -> [String] {
         var lines: [String] = []
         if coverage.isEmpty {
@@ -36,6 +39,14 @@ struct GateOptions: ParsableArguments {
             lines.append(
                 "the catalog's newest update was released on \(newest)\(document), \(age) days before \(asOf), "
                     + "over --max-catalog-age \(maxCatalogAge): later updates are not known")
+        }
+        let gaps = coverage.gaps(affecting: products, asOf: asOf)
+        if !gaps.months.isEmpty {
+            lines.append(
+                "the catalog lacks the MSRC documents of \(Self.list(gaps.months.map(\.description))), when "
+                    + "\(Self.count(gaps.products, "product")) of these VMs \(gaps.products.count == 1 ? "was" : "were") "
+                    + "serviced (\(Self.list(gaps.products))): their answers miss those months' updates; import the "
+                    + "missing documents")
         }
         if !coverage.isEmpty, !unknownProduct.isEmpty {
             lines.append(
