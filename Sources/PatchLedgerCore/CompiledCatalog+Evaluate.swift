@@ -43,7 +43,7 @@ extension CompiledCatalog {
             scratch.marks.withUnsafeMutableBufferPointer { marks in
                 scratch.severities.withUnsafeMutableBufferPointer { severities in
                     for id in 0..<count {
-                        if kind[id] == .hotpatch && !key.hotpatch { continue }
+                        if kind[id] == .setupDynamicUpdate || (kind[id] == .hotpatch && !key.hotpatch) { continue }
                         let shown = Int(component[id])
                         if shown >= 0 && !Bits.contains(satisfied, shownBase + shown) {
                             Bits.insert(&unverified, id)

@@ -79,7 +79,7 @@ extension CompiledCatalog {
                     satisfied = newest.map { !$0.isOlder(than: level(id)) } ?? false
                 case .monthlyRollup, .securityOnly, .ieCumulative:
                     satisfied = rollup != Int32.min && p.released[id] != Int32.min && p.released[id] <= rollup
-                case .other:
+                case .setupDynamicUpdate, .other:
                     break
                 }
             }

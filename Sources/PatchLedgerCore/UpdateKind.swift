@@ -11,6 +11,8 @@ public enum UpdateKind: String, Sendable, Codable, CaseIterable {
     case ieCumulative
     /// Hotpatch updates: only for VMs enrolled in hotpatching.
     case hotpatch
+    /// A Setup Dynamic Update: for installation media and feature upgrades, never installed on a running OS.
+    case setupDynamicUpdate
     case other
 
     /// Classifies an update of an OS product (component updates are `other`).
@@ -28,6 +30,8 @@ public enum UpdateKind: String, Sendable, Codable, CaseIterable {
         let words = (title ?? "").lowercased()
         if compact.contains("hotpatch") || words.contains("hotpatch") {
             self = .hotpatch
+        } else if compact == "setupdu" || compact == "setupdynamicupdate" || words.contains("setup dynamic update") {
+            self = .setupDynamicUpdate
         } else if compact == "securityonly" || words.contains("security only") {
             self = .securityOnly
         } else if compact == "monthlyrollup" || words.contains("monthly quality rollup")

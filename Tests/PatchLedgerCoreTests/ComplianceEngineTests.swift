@@ -142,6 +142,26 @@ import Testing
         #expect(patched.missing.isEmpty)
     }
 
+    /// KB4519337 (2019-10) is a Setup Dynamic Update of Windows 10 1903: for installation media and feature
+    /// upgrades, never installed on a running OS. It is never to install, even when it names a CVE.
+    @Test func setupDynamicUpdatesNeverAppear() throws {
+        let updates = [
+            Self.update(4_517_389, "2019-10-08", .cumulative, fixed: "10.0.18362.418", cves: ["CVE-2019-1318"]),
+            Self.update(4_519_337, "2019-10-08", .setupDynamicUpdate, subtype: "Setup DU", cves: ["CVE-2019-1318"]),
+            Self.update(4_519_338, "2019-10-08", .setupDynamicUpdate, subtype: "Setup DU", cves: ["CVE-2019-1339"]),
+        ]
+        let engine = Self.engine("Windows 10 Version 1903 for x64-based Systems", updates, asOf: "2019-10-31")
+        let result = try #require(
+            engine.evaluate(Self.state("Windows 10 Version 1903 for x64-based Systems", "10.0.18362.30", [])))
+        #expect(result.missing.map(\.kb) == ["KB4517389"])
+        #expect(result.openCVEs == ["CVE-2019-1318"], "a CVE only a Setup DU names is not the running OS's")
+        #expect(UpdateKind(subtype: "Setup DU", title: nil, servicing: .cumulative) == .setupDynamicUpdate)
+        #expect(
+            UpdateKind(
+                subtype: nil, title: "2019-10 Setup Dynamic Update for Windows 10 Version 1903 (KB4519337)",
+                servicing: .cumulative) == .setupDynamicUpdate)
+    }
+
     @Test func componentUpdatesAreApartUntilTheVMShowsTheComponent() throws {
         let updates =
             Self.server2019 + [
