@@ -19,6 +19,14 @@ public final class CompiledProduct: Sendable {
     let components: [String]
     /// `Severity.rawValue`, `0` when the catalog gives none.
     let severity: [UInt8]
+    /// Per update: its servicing line, or `-1`: a component (Adobe Flash Player, each .NET Framework the catalog
+    /// names, Internet Explorer 11), or the servicing stack. A line's updates are cumulative: each one that is
+    /// not Security-Only (`coversOlderOfLine`) covers the older ones of its line, named by the catalog's
+    /// supersedence or not (issue 20: 226 of 465 KBs listed on real captures were older updates of a line whose
+    /// newer update was listed too or installed).
+    let servicingLine: [Int32]
+    let coversOlderOfLine: [Bool]
+    let servicingLineCount: Int
 
     /// CVE fixes, flat: update `i` fixes `fixCVE[fixStart[i]..<fixStart[i + 1]]`, CVE ids local to the
     /// product, each with its severity (`0`: none), in the order of `CatalogUpdate.cves`.
@@ -94,6 +102,17 @@ public final class CompiledProduct: Sendable {
         }
         self.components = components
         self.component = component
+        var lineIDs: [String: Int32] = [:]
+        let servicingLine = updates.map { update -> Int32 in
+            guard let name = Self.servicingLine(of: update) else { return -1 }
+            if let id = lineIDs[name] { return id }
+            lineIDs[name] = Int32(lineIDs.count)
+            return Int32(lineIDs.count - 1)
+        }
+        let coversOlderOfLine = updates.map { !($0.subtype ?? "").lowercased().contains("security only") }
+        self.servicingLine = servicingLine
+        self.coversOlderOfLine = coversOlderOfLine
+        servicingLineCount = lineIDs.count
 
         // Local CVE ids in the catalog's (name) order, so that a bitset over them lists names in order.
         let cveGlobal = Set(updates.flatMap { $0.cves.compactMap { cveIndex[$0.cve] } }).sorted()
@@ -186,6 +205,7 @@ public final class CompiledProduct: Sendable {
             for b in 0..<count where a != b {
                 let replaces = offset >= 0 && closureWords[offset + b >> 6] & (1 << UInt64(b & 63)) != 0
                 if replaces || Self.servicingCovers(a, b, kind: kind, component: component, released: released, kb: kb)
+                    || Self.lineCovers(a, b, line: servicingLine, coversOlder: coversOlderOfLine, released: released)
                 {
                     coveredBy[b * words + a >> 6] |= 1 << UInt64(a & 63)
                 }
@@ -208,6 +228,23 @@ public final class CompiledProduct: Sendable {
         default:
             return false
         }
+    }
+
+    /// The servicing line of `update`: its component, or the servicing stack for a Servicing Stack Update of the
+    /// OS; `nil` for the OS's other updates.
+    static func servicingLine(of update: CatalogUpdate) -> String? {
+        if let component = update.component { return component }
+        return (update.subtype ?? "").lowercased().contains("servicing stack") ? "servicing stack" : nil
+    }
+
+    /// `a` makes `b` unnecessary on their servicing line: `a` is not Security-Only and `b` is older (ids are in
+    /// servicing order), or `b` is a Security-Only update of `a`'s day (a rollup covers its month's).
+    @inline(__always) static func lineCovers(
+        _ a: Int, _ b: Int, line: [Int32], coversOlder: [Bool], released: [Int32]
+    ) -> Bool {
+        guard line[a] >= 0, line[a] == line[b], coversOlder[a] else { return false }
+        // Only Security-Only updates do not cover older ones.
+        return b < a || (!coversOlder[b] && released[b] == released[a] && released[a] != Int32.min)
     }
 
     /// Servicing order without a build line: by date (undated first), then KB; two undated updates are

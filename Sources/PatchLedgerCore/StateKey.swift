@@ -50,8 +50,11 @@ extension CompiledCatalog {
         // newest Monthly Rollup installed.
         var newest: Level?
         var rollup = Int32.min
+        // Per servicing line, the newest held update that covers the older ones of its line.
+        var lineNewest = [Int](repeating: -1, count: p.servicingLineCount)
         for id in 0..<count {
             let held = Bits.contains(closure, id)
+            if held, p.servicingLine[id] >= 0, p.coversOlderOfLine[id] { lineNewest[Int(p.servicingLine[id])] = id }
             switch p.kind[id] {
             case .cumulative where held || atOrBelowBuild(id):
                 let candidate = level(id)
@@ -73,6 +76,10 @@ extension CompiledCatalog {
             let held = Bits.contains(closure, id)
             if held, p.component[id] >= 0 { Bits.insert(&bits, p.words * 64 + Int(p.component[id])) }
             var satisfied = held || atOrBelowBuild(id)
+            if !satisfied, p.servicingLine[id] >= 0, case let newer = lineNewest[Int(p.servicingLine[id])], newer >= 0 {
+                satisfied = CompiledProduct.lineCovers(
+                    newer, id, line: p.servicingLine, coversOlder: p.coversOlderOfLine, released: p.released)
+            }
             if !satisfied {
                 switch p.kind[id] {
                 case .cumulative, .hotpatch:

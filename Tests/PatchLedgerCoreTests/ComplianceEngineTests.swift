@@ -162,6 +162,62 @@ import Testing
                 servicing: .cumulative) == .setupDynamicUpdate)
     }
 
+    /// A component (Flash, each .NET Framework) and the servicing stack are servicing lines: the newest update of
+    /// a line covers its older ones whether the catalog's supersedence names them or not.
+    static let server2019Lines = [
+        Self.update(5_029_247, "2023-08-08", .cumulative, fixed: "10.0.17763.4737", cves: ["CVE-2023-35385"]),
+        Self.update(4_477_029, "2018-11-13", .other, cves: ["CVE-2018-15978"], component: "Adobe Flash Player"),
+        Self.update(4_487_038, "2019-02-12", .other, cves: ["CVE-2019-7090"], component: "Adobe Flash Player"),
+        Self.update(4_516_115, "2019-09-10", .other, cves: ["CVE-2019-8069"], component: "Adobe Flash Player"),
+        Self.update(4_580_325, "2020-10-13", .other, cves: ["CVE-2020-9746"], component: "Adobe Flash Player"),
+        Self.update(4_465_664, "2018-11-13", .other, subtype: "Servicing Stack Update"),
+        Self.update(4_558_997, "2020-07-14", .other, subtype: "Servicing Stack Update"),
+        Self.update(
+            4_483_452, "2019-02-12", .other, subtype: "Monthly Rollup", cves: ["CVE-2019-0613"],
+            component: "Microsoft .NET Framework 4.7.2"),
+        Self.update(
+            5_020_685, "2022-11-08", .other, cves: ["CVE-2022-41064"], component: "Microsoft .NET Framework 4.7.2"),
+    ]
+
+    @Test func theNewestUpdateOfAComponentOrTheServicingStackCoversTheOlderOnes() throws {
+        let engine = Self.engine("Windows Server 2019", Self.server2019Lines, asOf: "2023-08-31")
+        let oldFlash = try #require(
+            engine.evaluate(Self.state("Windows Server 2019", "10.0.17763.4737", [4_477_029, 4_483_452])))
+        #expect(oldFlash.missing.map(\.kb).sorted() == ["KB4558997", "KB4580325", "KB5020685"])
+        #expect(oldFlash.missing.first { $0.kb == "KB4580325" }?.covers == ["KB4487038", "KB4516115"])
+        #expect(oldFlash.missing.first { $0.kb == "KB4558997" }?.covers == ["KB4465664"])
+        // The newest Flash installed: the older ones are not missing, and their CVEs are closed.
+        let newFlash = try #require(
+            engine.evaluate(Self.state("Windows Server 2019", "10.0.17763.4737", [4_580_325, 4_558_997, 5_020_685])))
+        #expect(newFlash.missing.isEmpty)
+        #expect(newFlash.openCVEs.isEmpty)
+    }
+
+    /// On Server 2012 R2 a .NET Monthly Rollup covers the older rollups and Security-Only updates of its line and
+    /// the Security-Only update of its own month; a Security-Only update covers nothing.
+    @Test func aRollupCoversItsLineAndItsMonthsSecurityOnlyASecurityOnlyNothing() throws {
+        let net = "Microsoft .NET Framework 4.5.2"
+        let updates = [
+            Self.update(
+                4_054_170, "2018-01-09", .other, subtype: "Security Only", cves: ["CVE-2018-0764"], component: net),
+            Self.update(
+                4_457_028, "2018-09-11", .other, subtype: "Security Only", cves: ["CVE-2018-8421"], component: net),
+            Self.update(
+                4_457_036, "2018-09-11", .other, subtype: "Monthly Rollup", cves: ["CVE-2018-8421"], component: net),
+            Self.update(
+                4_470_491, "2018-12-11", .other, subtype: "Security Only", cves: ["CVE-2018-8540"], component: net),
+        ]
+        let engine = Self.engine("Windows Server 2012 R2", updates, asOf: "2018-12-31")
+        let result = try #require(engine.evaluate(Self.state("Windows Server 2012 R2", "6.3.9600", [4_054_170])))
+        // December's Security-Only is newer than the rollup, which does not cover it; it covers nothing itself.
+        #expect(result.missing.map(\.kb).sorted() == ["KB4457036", "KB4470491"])
+        #expect(result.missing.first { $0.kb == "KB4457036" }?.covers == ["KB4457028"])
+        // The rollup installed: September's Security-Only is not missing; December's still is.
+        let rolled = try #require(
+            engine.evaluate(Self.state("Windows Server 2012 R2", "6.3.9600", [4_054_170, 4_457_036])))
+        #expect(rolled.missing.map(\.kb) == ["KB4470491"])
+    }
+
     @Test func componentUpdatesAreApartUntilTheVMShowsTheComponent() throws {
         let updates =
             Self.server2019 + [
