@@ -27,6 +27,9 @@ public final class CompiledProduct: Sendable {
     let servicingLine: [Int32]
     let coversOlderOfLine: [Bool]
     let servicingLineCount: Int
+    /// Per update: a standalone security update of a rollup-serviced OS from before October 2016 that the
+    /// Monthly Rollups took in since (`isBackfilled`); a Monthly Rollup of October 2016 or later covers it.
+    let backfilled: [Bool]
 
     /// CVE fixes, flat: update `i` fixes `fixCVE[fixStart[i]..<fixStart[i + 1]]`, CVE ids local to the
     /// product, each with its severity (`0`: none), in the order of `CatalogUpdate.cves`.
@@ -113,6 +116,7 @@ public final class CompiledProduct: Sendable {
         self.servicingLine = servicingLine
         self.coversOlderOfLine = coversOlderOfLine
         servicingLineCount = lineIDs.count
+        backfilled = Self.backfilled(updates, servicing: catalog.servicing, lines: servicingLine)
 
         // Local CVE ids in the catalog's (name) order, so that a bitset over them lists names in order.
         let cveGlobal = Set(updates.flatMap { $0.cves.compactMap { cveIndex[$0.cve] } }).sorted()
@@ -206,6 +210,7 @@ public final class CompiledProduct: Sendable {
                 let replaces = offset >= 0 && closureWords[offset + b >> 6] & (1 << UInt64(b & 63)) != 0
                 if replaces || Self.servicingCovers(a, b, kind: kind, component: component, released: released, kb: kb)
                     || Self.lineCovers(a, b, line: servicingLine, coversOlder: coversOlderOfLine, released: released)
+                    || (backfilled[b] && kind[a] == .monthlyRollup && released[a] >= Self.rollupsCumulativeSince)
                 {
                     coveredBy[b * words + a >> 6] |= 1 << UInt64(a & 63)
                 }
@@ -227,6 +232,30 @@ public final class CompiledProduct: Sendable {
             return released[a] != Int32.min && released[b] != Int32.min && released[b] <= released[a]
         default:
             return false
+        }
+    }
+
+    /// October 2016, when the Monthly Rollups of Windows 7/8.1 and Server 2008 R2/2012/2012 R2 began; over the
+    /// following months Microsoft folded the earlier standalone security updates into them.
+    static let rollupsCumulativeSince = Int32(CalendarDate(year: 2016, month: 10, day: 1)!.daysSinceEpoch)
+
+    /// Which updates the Monthly Rollups took in: on a rollup-serviced product, an OS standalone update (no
+    /// component, not the servicing stack, not a rollup) released before October 2016 none of whose CVEs a
+    /// later standalone update fixes (a fix still shipped standalone after the rollups began stayed out of them).
+    /// Windows Update on a Server 2012 R2 machine did not offer the 22 such KBs a capture lacked.
+    static func backfilled(_ updates: [CatalogUpdate], servicing: Servicing, lines: [Int32]) -> [Bool] {
+        guard servicing == .monthlyRollup else { return [Bool](repeating: false, count: updates.count) }
+        func standalone(_ id: Int) -> Bool {
+            updates[id].kind == .other && updates[id].component == nil && lines[id] < 0
+        }
+        func released(_ id: Int) -> Int32 { updates[id].released.map { Int32($0.daysSinceEpoch) } ?? Int32.min }
+        var laterStandalone: Set<String> = []
+        for id in updates.indices where standalone(id) && released(id) >= rollupsCumulativeSince {
+            laterStandalone.formUnion(updates[id].cves.map(\.cve))
+        }
+        return updates.indices.map { id in
+            standalone(id) && released(id) != Int32.min && released(id) < rollupsCumulativeSince
+                && !updates[id].cves.contains { laterStandalone.contains($0.cve) }
         }
     }
 

@@ -86,7 +86,9 @@ extension CompiledCatalog {
                     satisfied = newest.map { !$0.isOlder(than: level(id)) } ?? false
                 case .monthlyRollup, .securityOnly, .ieCumulative:
                     satisfied = rollup != Int32.min && p.released[id] != Int32.min && p.released[id] <= rollup
-                case .setupDynamicUpdate, .other:
+                case .other:
+                    satisfied = p.backfilled[id] && rollup >= CompiledProduct.rollupsCumulativeSince
+                case .setupDynamicUpdate:
                     break
                 }
             }

@@ -218,6 +218,27 @@ import Testing
         #expect(rolled.missing.map(\.kb) == ["KB4470491"])
     }
 
+    /// Server 2012 R2: the Monthly Rollups (from October 2016) took in the earlier standalone security updates,
+    /// except those whose CVEs a later standalone update still fixes.
+    @Test func aRollupCoversTheStandaloneUpdatesBeforeOctober2016ItTookIn() throws {
+        let updates = [
+            Self.update(3_156_016, "2016-05-10", .other, cves: ["CVE-2016-0197"]),
+            Self.update(3_164_035, "2016-06-14", .other, cves: ["CVE-2016-3218"]),
+            Self.update(4_012_598, "2017-03-14", .other, cves: ["CVE-2016-3218", "CVE-2017-0143"]),
+            Self.update(3_185_331, "2016-10-11", .monthlyRollup, subtype: "Monthly Rollup", cves: ["CVE-2016-3331"]),
+            Self.update(5_078_774, "2026-03-10", .monthlyRollup, subtype: "Monthly Rollup", cves: ["CVE-2026-21510"]),
+        ]
+        let engine = Self.engine("Windows Server 2012 R2", updates, asOf: "2026-03-31")
+        let bare = try #require(engine.evaluate(Self.state("Windows Server 2012 R2", "6.3.9600", [])))
+        #expect(bare.missing.map(\.kb).sorted() == ["KB3164035", "KB4012598", "KB5078774"])
+        #expect(bare.missing.first { $0.kb == "KB5078774" }?.covers == ["KB3156016", "KB3185331"])
+        // Any rollup since October 2016 installed: May 2016's standalone update is not missing, June's is.
+        let rolled = try #require(engine.evaluate(Self.state("Windows Server 2012 R2", "6.3.9600", [3_185_331])))
+        #expect(rolled.missing.map(\.kb).sorted() == ["KB3164035", "KB4012598", "KB5078774"])
+        #expect(rolled.missing.first { $0.kb == "KB5078774" }?.covers == [])
+        #expect(!rolled.openCVEs.contains("CVE-2016-0197"))
+    }
+
     @Test func componentUpdatesAreApartUntilTheVMShowsTheComponent() throws {
         let updates =
             Self.server2019 + [
