@@ -237,7 +237,8 @@ public final class CompiledProduct: Sendable {
 
     /// October 2016, when the Monthly Rollups of Windows 7/8.1 and Server 2008 R2/2012/2012 R2 began; over the
     /// following months Microsoft folded the earlier standalone security updates into them.
-    static let rollupsCumulativeSince = Int32(CalendarDate(year: 2016, month: 10, day: 1)!.daysSinceEpoch)
+    static let rollupsCumulativeSince = Int32(
+        CalendarDate(year: 2016, month: 10, day: 1).map(\.daysSinceEpoch) ?? Int(Int32.max))
 
     /// Which updates the Monthly Rollups took in: on a rollup-serviced product, an OS standalone update (no
     /// component, not the servicing stack, not a rollup) released before October 2016 none of whose CVEs a
