@@ -220,7 +220,8 @@ public final class CompiledProduct: Sendable {
     }
 
     /// Servicing order makes `b` unnecessary beside `a` (what `coveredBy` adds to supersedence): a newer
-    /// cumulative update or hotpatch of the same component, or a rollup released on or after `b`.
+    /// cumulative update or hotpatch of the same component, a cumulative update released on or after a
+    /// Security-Only `b`, or a rollup released on or after `b`.
     private static func servicingCovers(
         _ a: Int, _ b: Int, kind: [UpdateKind], component: [Int32], released: [Int32], kb: [Int]
     ) -> Bool {
@@ -228,6 +229,10 @@ public final class CompiledProduct: Sendable {
         switch (kind[a], kind[b]) {
         case (.cumulative, .cumulative), (.cumulative, .hotpatch), (.hotpatch, .hotpatch):
             return !olderByDate(a, b, released: released, kb: kb)
+        case (.cumulative, .securityOnly):
+            // A Security-Only package beside the cumulative updates (MSRC lists some for Windows 11 and Server
+            // 2022): the cumulative update of its day or later contains it.
+            return released[a] != Int32.min && released[b] != Int32.min && released[b] <= released[a]
         case (.monthlyRollup, .monthlyRollup), (.monthlyRollup, .securityOnly), (.monthlyRollup, .ieCumulative):
             return released[a] != Int32.min && released[b] != Int32.min && released[b] <= released[a]
         default:

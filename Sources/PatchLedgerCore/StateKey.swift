@@ -86,6 +86,11 @@ extension CompiledCatalog {
                     satisfied = newest.map { !$0.isOlder(than: level(id)) } ?? false
                 case .monthlyRollup, .securityOnly, .ieCumulative:
                     satisfied = rollup != Int32.min && p.released[id] != Int32.min && p.released[id] <= rollup
+                    // Beside cumulative updates, a Security-Only package is in every cumulative of its day or later.
+                    if !satisfied, p.kind[id] == .securityOnly, let day = newest?.released, p.released[id] != Int32.min
+                    {
+                        satisfied = Int(p.released[id]) <= day
+                    }
                 case .other:
                     satisfied = p.backfilled[id] && rollup >= CompiledProduct.rollupsCumulativeSince
                 case .setupDynamicUpdate:

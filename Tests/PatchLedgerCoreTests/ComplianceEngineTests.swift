@@ -239,6 +239,27 @@ import Testing
         #expect(!rolled.openCVEs.contains("CVE-2016-0197"))
     }
 
+    /// MSRC lists some Security-Only packages for Server 2022 and Windows 11 (KB5074353, 2025-12): the
+    /// cumulative update of that day or later contains them.
+    @Test func aSecurityOnlyPackageBesideCumulativeUpdatesIsInTheNewerCumulative() throws {
+        let updates = [
+            Self.update(
+                5_074_353, "2025-12-09", .securityOnly, subtype: "Security Only",
+                cves: ["CVE-2025-59230", "CVE-2025-62221"]),
+            Self.update(
+                5_078_766, "2026-03-10", .cumulative, fixed: "10.0.20348.4893",
+                cves: ["CVE-2025-62221", "CVE-2026-21510"]),
+        ]
+        let engine = Self.engine("Windows Server 2022", updates, asOf: "2026-03-31")
+        let bare = try #require(engine.evaluate(Self.state("Windows Server 2022", "10.0.20348.4405", [])))
+        #expect(bare.missing.map(\.kb) == ["KB5078766"])
+        #expect(bare.missing.first?.covers == ["KB5074353"])
+        // At the cumulative update's build, the package is in: a CVE only it names is closed too.
+        let current = try #require(engine.evaluate(Self.state("Windows Server 2022", "10.0.20348.4893", [])))
+        #expect(current.missing.isEmpty)
+        #expect(current.openCVEs.isEmpty)
+    }
+
     @Test func componentUpdatesAreApartUntilTheVMShowsTheComponent() throws {
         let updates =
             Self.server2019 + [
