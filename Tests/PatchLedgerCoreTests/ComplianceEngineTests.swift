@@ -260,6 +260,28 @@ import Testing
         #expect(current.openCVEs.isEmpty)
     }
 
+    @Test func explainSaysWhichRuleDecides() throws {
+        let updates =
+            Self.server2019 + [
+                Self.update(4_519_337, "2023-08-08", .setupDynamicUpdate, subtype: "Setup DU"),
+                Self.update(
+                    5_029_000, "2023-08-08", .other, cves: ["CVE-2023-36899"], component: "Microsoft .NET Framework 4.8"
+                ),
+            ]
+        let engine = Self.engine("Windows Server 2019", updates)
+        let state = Self.state("Windows Server 2019", "10.0.17763.4499", [5_027_222])
+        func explain(_ kb: Int) -> String { engine.compiled.explain(KB(kb), for: state) }
+        #expect(explain(5_027_222) == "installed")
+        #expect(explain(5_029_247) == "to install, covering 1 older update the VM lacks")
+        #expect(explain(5_028_168) == "covered by KB5029247, to install, which makes it unnecessary")
+        #expect(explain(5_026_362).hasPrefix("not needed: the VM's build is at or above"))
+        #expect(explain(4_519_337).hasPrefix("never in the answer: a Setup Dynamic Update"))
+        #expect(
+            explain(5_029_000).hasPrefix("listed apart (componentUpdates): an update of Microsoft .NET Framework 4.8"))
+        #expect(
+            explain(1_234_567).hasPrefix("not in the answer: the catalog lists no KB1234567 for Windows Server 2019"))
+    }
+
     @Test func componentUpdatesAreApartUntilTheVMShowsTheComponent() throws {
         let updates =
             Self.server2019 + [

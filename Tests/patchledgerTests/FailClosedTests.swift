@@ -103,6 +103,27 @@ import Testing
         #expect(try cli.run(["scan", "--as-of", "2023-09-04", "--vm", "web-01", "--fail-on", "critical"]).status == 0)
     }
 
+    @Test func explainSaysWhyAKBIsOrIsNotToInstallPerVM() throws {
+        let cli = try Self.demo()
+        let explain = { (kb: String) in
+            try cli.run(["scan", "--as-of", "2023-09-04", "--explain", kb]).stdout.split(separator: "\n")
+                .map(String.init)
+        }
+        let august = try explain("KB5029247")
+        #expect(august.contains("web-03: KB5029247: to install"))
+        #expect(august.contains("web-01: KB5029247: installed"))
+        #expect(
+            august.contains {
+                $0.hasPrefix(
+                    "app-01: KB5029247: not in the answer: the catalog lists no KB5029247 for Windows Server 2022")
+            })
+        let june = try explain("KB5027222")
+        #expect(
+            june.contains(
+                "web-03: KB5027222: not needed: replaced by KB5028168, installed (the catalog's supersedence)"))
+        #expect(try cli.run(["scan", "--explain", "soon"]).status == 64)
+    }
+
     @Test func aMonthTheCatalogLacksIsListedAndFailsTheGateOfTheVMsServicedThen() throws {
         let cli = try CLI()
         // June and August, without July: the July cumulative updates are unknown.

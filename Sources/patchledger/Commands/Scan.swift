@@ -58,8 +58,25 @@ struct Scan: AsyncParsableCommand {
 
     @OptionGroup var gate: GateOptions
 
+    @Option(
+        help: """
+            Say, per VM, why this KB is or is not in the answer (installed, replaced by, covered by, to install,             not applicable), instead of the scan.
+            """,
+        transform: ArgumentValue.kb)
+    var explain: KB?
+
     func run() async throws {
         let day = asOf ?? CalendarDate.today()
+        if let explain {
+            try exitingOnError {
+                let inputs = try ScanInputs.load(
+                    ledger.openExisting(), policy: policy(asOf: day),
+                    validate: FleetSelection(vm: vm, group: group, product: product).validate(against:),
+                    selected: FleetSelection(vm: vm, group: group, product: product).contains)
+                for target in inputs.targets { print("\(target.vm): \(explain): \(Self.why(explain, target, inputs))") }
+            }
+            return
+        }
         let (scan, coverage) = try await exitingOnError {
             let ledger = try ledger.openExisting()
             let progress = Progress(quiet: false)
@@ -71,9 +88,7 @@ struct Scan: AsyncParsableCommand {
                     try FleetSelection.check("--classification", value, known: coverage.classifications)
                 }
             }
-            let policy = ComplianceEngine.Policy(
-                classifications: classification.isEmpty ? Classification.scannedByDefault : Set(classification),
-                asOf: day)
+            let policy = policy(asOf: day)
             let accepted = try ignoreList()
             for entry in accepted.expired(on: day) {
                 printError(
@@ -101,6 +116,21 @@ struct Scan: AsyncParsableCommand {
 }
 
 extension Scan {
+    func policy(asOf day: CalendarDate) -> ComplianceEngine.Policy {
+        ComplianceEngine.Policy(
+            classifications: classification.isEmpty ? Classification.scannedByDefault : Set(classification), asOf: day)
+    }
+
+    /// `--explain`'s sentence for one VM.
+    static func why(_ kb: KB, _ target: ScanTarget, _ inputs: ScanInputs) -> String {
+        guard target.scannedAt != nil else { return "not judged: no scan on or before the day" }
+        guard let product = target.product else { return "not judged: its product is unknown" }
+        return inputs.engine.compiled.explain(
+            kb,
+            for: VMState(
+                product: product, version: target.version, installed: Set(target.installed), hotpatch: target.hotpatch))
+    }
+
     /// `--ignore FILE` (which must exist), else `.patchledgerignore` in the current folder when there is one.
     func ignoreList() throws -> IgnoreList {
         let path =
