@@ -27,6 +27,11 @@ public final class CompiledProduct: Sendable {
     let servicingLine: [Int32]
     let coversOlderOfLine: [Bool]
     let servicingLineCount: Int
+    /// `lineIncludes[outer * servicingLineCount + inner]`: updates of line `outer` cover the older ones of line
+    /// `inner` (the same line, or a combined .NET line and a plain one it includes, `DotNetLine`).
+    let lineIncludes: [Bool]
+    /// `componentShows[shown * components.count + other]`: a VM showing component `shown` shows `other` too.
+    let componentShows: [Bool]
     /// Per update: a standalone security update of a rollup-serviced OS from before October 2016 that the
     /// Monthly Rollups took in since (`isBackfilled`); a Monthly Rollup of October 2016 or later covers it.
     let backfilled: [Bool]
@@ -116,6 +121,9 @@ public final class CompiledProduct: Sendable {
         self.servicingLine = servicingLine
         self.coversOlderOfLine = coversOlderOfLine
         servicingLineCount = lineIDs.count
+        let lineNames = lineIDs.sorted { $0.value < $1.value }.map(\.key)
+        lineIncludes = lineNames.flatMap { outer in lineNames.map { DotNetLine.includes(outer, $0) } }
+        componentShows = components.flatMap { shown in components.map { DotNetLine.includes($0, shown) } }
         backfilled = Self.backfilled(updates, servicing: catalog.servicing, lines: servicingLine)
 
         // Local CVE ids in the catalog's (name) order, so that a bitset over them lists names in order.
@@ -209,7 +217,9 @@ public final class CompiledProduct: Sendable {
             for b in 0..<count where a != b {
                 let replaces = offset >= 0 && closureWords[offset + b >> 6] & (1 << UInt64(b & 63)) != 0
                 if replaces || Self.servicingCovers(a, b, kind: kind, component: component, released: released, kb: kb)
-                    || Self.lineCovers(a, b, line: servicingLine, coversOlder: coversOlderOfLine, released: released)
+                    || Self.lineCovers(
+                        a, b, line: servicingLine, includes: lineIncludes, lineCount: lineNames.count,
+                        coversOlder: coversOlderOfLine, released: released)
                     || (backfilled[b] && kind[a] == .monthlyRollup && released[a] >= Self.rollupsCumulativeSince)
                 {
                     coveredBy[b * words + a >> 6] |= 1 << UInt64(a & 63)
@@ -272,12 +282,15 @@ public final class CompiledProduct: Sendable {
         return (update.subtype ?? "").lowercased().contains("servicing stack") ? "servicing stack" : nil
     }
 
-    /// `a` makes `b` unnecessary on their servicing line: `a` is not Security-Only and `b` is older (ids are in
-    /// servicing order), or `b` is a Security-Only update of `a`'s day (a rollup covers its month's).
+    /// `a` makes `b` unnecessary on their servicing line (or `a`'s line includes `b`'s): `a` is not Security-Only
+    /// and `b` is older (ids are in servicing order), or `b` is a Security-Only update of `a`'s day (a rollup
+    /// covers its month's).
     @inline(__always) static func lineCovers(
-        _ a: Int, _ b: Int, line: [Int32], coversOlder: [Bool], released: [Int32]
+        _ a: Int, _ b: Int, line: [Int32], includes: [Bool], lineCount: Int, coversOlder: [Bool], released: [Int32]
     ) -> Bool {
-        guard line[a] >= 0, line[a] == line[b], coversOlder[a] else { return false }
+        guard line[a] >= 0, line[b] >= 0, coversOlder[a], includes[Int(line[a]) * lineCount + Int(line[b])] else {
+            return false
+        }
         // Only Security-Only updates do not cover older ones.
         return b < a || (!coversOlder[b] && released[b] == released[a] && released[a] != Int32.min)
     }

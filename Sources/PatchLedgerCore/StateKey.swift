@@ -70,6 +70,14 @@ extension CompiledCatalog {
             if let current = newest, !current.isOlder(than: candidate) { continue }
             newest = candidate
         }
+        // A combined line's newest held update also serves the lines it includes (`DotNetLine`).
+        let lines = p.servicingLineCount
+        let ownNewest = lineNewest
+        for outer in 0..<lines where ownNewest[outer] >= 0 {
+            for inner in 0..<lines where inner != outer && p.lineIncludes[outer * lines + inner] {
+                lineNewest[inner] = max(lineNewest[inner], ownNewest[outer])
+            }
+        }
         let componentWords = Bits.words(for: p.components.count)
         var bits = [UInt64](repeating: 0, count: p.words + componentWords)
         for id in 0..<count {
@@ -78,7 +86,8 @@ extension CompiledCatalog {
             var satisfied = held || atOrBelowBuild(id)
             if !satisfied, p.servicingLine[id] >= 0, case let newer = lineNewest[Int(p.servicingLine[id])], newer >= 0 {
                 satisfied = CompiledProduct.lineCovers(
-                    newer, id, line: p.servicingLine, coversOlder: p.coversOlderOfLine, released: p.released)
+                    newer, id, line: p.servicingLine, includes: p.lineIncludes, lineCount: p.servicingLineCount,
+                    coversOlder: p.coversOlderOfLine, released: p.released)
             }
             if !satisfied {
                 switch p.kind[id] {
@@ -98,6 +107,13 @@ extension CompiledCatalog {
                 }
             }
             if satisfied { Bits.insert(&bits, id) }
+        }
+        // A VM showing a plain .NET component shows the combined one that includes it.
+        let components = p.components.count
+        for shown in 0..<components where Bits.contains(bits, p.words * 64 + shown) {
+            for other in 0..<components where other != shown && p.componentShows[shown * components + other] {
+                Bits.insert(&bits, p.words * 64 + other)
+            }
         }
         return StateKey(product: Int32(product), hotpatch: hotpatch && p.hasHotpatches, bits: bits)
     }

@@ -260,6 +260,40 @@ import Testing
         #expect(current.openCVEs.isEmpty)
     }
 
+    /// Since 2019 one .NET cumulative update serves 3.5 and 4.7.2 together on Server 2019 (KB5037034, "3.5 AND
+    /// 4.7.2"): a VM with 4.7.2 updates shows it, and it covers the older 4.7.2-only updates; the 3.5 AND 4.8
+    /// line is another one (4.8 replaces 4.7.2 in place).
+    @Test func aCombinedDotNetLineCoversThePlainOneItIncludes() throws {
+        let updates =
+            Self.server2019 + [
+                Self.update(
+                    4_483_452, "2019-02-12", .other, subtype: "Monthly Rollup", cves: ["CVE-2019-0613"],
+                    component: "Microsoft .NET Framework 4.7.2"),
+                Self.update(
+                    5_020_685, "2022-11-08", .other, cves: ["CVE-2022-41064"],
+                    component: "Microsoft .NET Framework 4.7.2"),
+                Self.update(
+                    5_037_034, "2024-04-09", .other, cves: ["CVE-2024-21409"],
+                    component: "Microsoft .NET Framework 3.5 AND 4.7.2"),
+                Self.update(
+                    5_037_036, "2024-04-09", .other, cves: ["CVE-2024-21409"],
+                    component: "Microsoft .NET Framework 3.5 AND 4.8"),
+            ]
+        let engine = Self.engine("Windows Server 2019", updates, asOf: "2024-04-30")
+        let old = try #require(engine.evaluate(Self.state("Windows Server 2019", "10.0.17763.4737", [4_483_452])))
+        #expect(old.missing.map(\.kb) == ["KB5037034"])
+        #expect(old.missing.first?.covers == ["KB5020685"])
+        #expect(old.componentUpdates.map(\.kb) == ["KB5037036"])
+        // The combined update installed: the 4.7.2-only ones are in it.
+        let current = try #require(
+            engine.evaluate(Self.state("Windows Server 2019", "10.0.17763.4737", [4_483_452, 5_037_034])))
+        #expect(current.missing.isEmpty)
+        #expect(
+            DotNetLine.versions("Microsoft .NET Framework 4.6/4.6.1/4.6.2/4.7") == ["4.6", "4.6.1", "4.6.2", "4.7"])
+        #expect(!DotNetLine.includes("Microsoft .NET Framework 3.5 AND 4.8", "Microsoft .NET Framework 4.7.2"))
+        #expect(!DotNetLine.includes("Microsoft .NET Framework 3.5 AND 4.7.2", "Microsoft .NET Framework 3.5"))
+    }
+
     @Test func explainSaysWhichRuleDecides() throws {
         let updates =
             Self.server2019 + [
