@@ -70,7 +70,38 @@ import Testing
             try Golden.expectJSON(
                 try cli.run(["lag", "--format", "json", "--as-of", day]), named: "real-all-lag-\(day)")
         }
+        try Self.expectExactAnswers(cli)
         try Self.expectGeneratedFleet(cli)
+    }
+
+    /// What each real capture must install over the ten-year catalog (issue 20): the newest cumulative update or
+    /// rollup of its line, the newest update of each component line it shows and of the servicing stack, and
+    /// standalone updates no cumulative contains. Written out, so a change of answer reads as one.
+    static let exactAnswers: [String: [String]] = [
+        // Windows 10 1809: the final CU, the newest Flash, SSU, and the combined .NET 3.5/4.7.2 CU.
+        "10_1809_x64_pro_en-us_20190307_qfe": ["KB5037034", "KB4580325", "KB5078752", "KB4558997"],
+        // Server 2016: the final CU, the newest SSU, and a 2019-02 update no cumulative holds.
+        "MYSERVER": ["KB5078938", "KB4565912", "KB4487006"],
+        // Server 2012 R2: the final rollup, the newest .NET 3.5 rollup, the SSU, three standalone (DBX among them).
+        "SRV12R2U1X64": ["KB5078774", "KB5034279", "KB4502496", "KB4566425", "KB4578013", "KB5012170"],
+        // Windows 7 SP1 (two captures): the final rollup, .NET 3.5.1 rollup, SSU, SHA-2 signing support.
+        "WIN-IDKKFN87EL8": ["KB5021091", "KB5022338", "KB4565354", "KB4474419"],
+        "WIN7SP1X64": ["KB5021091", "KB5022338", "KB4565354", "KB4474419"],
+        // Server 2019 RTM: the newest Flash, the final CU, the newest SSU and .NET 4.7.2 update.
+        "WIN-O863JARO7CM": ["KB4580325", "KB5078752", "KB4558997", "KB5020685"],
+        // Server 2022 and Windows 11 24H2: the newest cumulative update only.
+        "WIN-RIBN7SM07BK": ["KB5078766"],
+        "WINXI24H2LTSC": ["KB5079473"],
+    ]
+
+    static func expectExactAnswers(_ cli: CLI) throws {
+        let scan = try cli.json(["scan", "--format", "json", "--as-of", "2026-11-29"])
+        let vms = try #require(scan["vms"] as? [[String: Any]])
+        for (vm, expected) in exactAnswers {
+            let answer = vms.first { $0["vm"] as? String == vm }
+            let kbs = (answer?["missing"] as? [[String: Any]] ?? []).compactMap { $0["kb"] as? String }
+            #expect(kbs == expected, "\(vm)")
+        }
     }
 
     /// 200 VMs of `bench scan`'s fleet (long-lived servers with random subsets of their product's updates,
