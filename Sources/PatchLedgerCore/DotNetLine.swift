@@ -1,11 +1,11 @@
 /// .NET Framework component names, as MSRC writes them: `Microsoft .NET Framework 4.7.2`,
 /// `Microsoft .NET Framework 3.5 AND 4.7.2`, `Microsoft .NET Framework 4.6/4.6.1/4.6.2/4.7`.
 ///
-/// Since 2019 one cumulative update serves 3.5 and the installed 4.x together, under the combined name; before,
-/// each had its own. A combined component includes a plain one with the same 4.x versions (`3.5 AND 4.7.2`
-/// includes `4.7.2`): a VM that shows the plain one shows the combined one, and the combined line's updates
-/// cover the plain line's older ones. 4.x versions replace each other in place, so a different 4.x set is
-/// another line.
+/// One update serves every version its name lists: since 2019 one cumulative update serves 3.5 and the installed
+/// 4.x (`3.5 AND 4.7.2`), and MSRC named one 4.x line more broadly as versions came (`4.6/4.6.1`, then
+/// `4.6/4.6.1/4.6.2/4.7/4.7.1/4.7.2`). A name that lists every version another lists, some 4.x among them,
+/// includes it: a VM that shows the narrower one shows the broader one, and the broader line's updates cover
+/// the narrower line's older ones. `3.5 AND 4.8` does not include `4.7.2`: 4.8 replaces 4.7.2 in place.
 enum DotNetLine {
     static let prefix = "Microsoft .NET Framework "
 
@@ -19,12 +19,12 @@ enum DotNetLine {
         return Set(list.map(String.init))
     }
 
-    /// Whether `outer` includes `inner`: the same name, or .NET names where `outer` lists every version
-    /// `inner` lists and the same 4.x versions, some.
+    /// Whether `outer` includes `inner`: the same name, or .NET names where `outer` lists every version `inner`
+    /// lists, some 4.x among them (an update of `outer` serves every 4.x it lists; 3.5 alone says nothing of the
+    /// 4.x installed).
     static func includes(_ outer: String, _ inner: String) -> Bool {
         if outer == inner { return true }
         guard let o = versions(outer), let i = versions(inner) else { return false }
-        let o4 = o.filter { $0.hasPrefix("4") }
-        return !o4.isEmpty && o4 == i.filter { $0.hasPrefix("4") } && o.isSuperset(of: i)
+        return i.contains { $0.hasPrefix("4") } && o.isSuperset(of: i)
     }
 }

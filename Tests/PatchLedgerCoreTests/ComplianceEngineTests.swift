@@ -292,6 +292,9 @@ import Testing
             DotNetLine.versions("Microsoft .NET Framework 4.6/4.6.1/4.6.2/4.7") == ["4.6", "4.6.1", "4.6.2", "4.7"])
         #expect(!DotNetLine.includes("Microsoft .NET Framework 3.5 AND 4.8", "Microsoft .NET Framework 4.7.2"))
         #expect(!DotNetLine.includes("Microsoft .NET Framework 3.5 AND 4.7.2", "Microsoft .NET Framework 3.5"))
+        #expect(
+            DotNetLine.includes(
+                "Microsoft .NET Framework 4.6/4.6.1/4.6.2/4.7/4.7.1/4.7.2", "Microsoft .NET Framework 4.6/4.6.1"))
     }
 
     @Test func explainSaysWhichRuleDecides() throws {

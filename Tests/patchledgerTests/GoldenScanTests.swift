@@ -82,8 +82,9 @@ import Testing
         "10_1809_x64_pro_en-us_20190307_qfe": ["KB5037034", "KB4580325", "KB5078752", "KB4558997"],
         // Server 2016: the final CU, the newest SSU, and a 2019-02 update no cumulative holds.
         "MYSERVER": ["KB5078938", "KB4565912", "KB4487006"],
-        // Server 2012 R2: the final rollup, the newest .NET 3.5 rollup, the SSU, three standalone (DBX among them).
-        "SRV12R2U1X64": ["KB5078774", "KB5034279", "KB4502496", "KB4566425", "KB4578013", "KB5012170"],
+        // Server 2012 R2: the final rollup, the newest .NET 3.5 rollup, the newest rollup of the .NET 4.6–4.7.2
+        // line it shows, the SSU, three standalone (DBX among them).
+        "SRV12R2U1X64": ["KB5078774", "KB5034279", "KB4603004", "KB4502496", "KB4566425", "KB4578013", "KB5012170"],
         // Windows 7 SP1 (two captures): the final rollup, .NET 3.5.1 rollup, SSU, SHA-2 signing support.
         "WIN-IDKKFN87EL8": ["KB5021091", "KB5022338", "KB4565354", "KB4474419"],
         "WIN7SP1X64": ["KB5021091", "KB5022338", "KB4565354", "KB4474419"],
