@@ -279,7 +279,8 @@ public final class CompiledProduct: Sendable {
     /// OS; `nil` for the OS's other updates.
     static func servicingLine(of update: CatalogUpdate) -> String? {
         if let component = update.component { return component }
-        return (update.subtype ?? "").lowercased().contains("servicing stack") ? "servicing stack" : nil
+        let compact = (update.subtype ?? "").lowercased().filter(\.isLetter)
+        return compact.contains("servicingstack") ? "servicing stack" : nil
     }
 
     /// `a` makes `b` unnecessary on their servicing line (or `a`'s line includes `b`'s): `a` is not Security-Only

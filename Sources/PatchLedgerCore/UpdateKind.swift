@@ -34,13 +34,14 @@ public enum UpdateKind: String, Sendable, Codable, CaseIterable {
             self = .setupDynamicUpdate
         } else if compact == "securityonly" || words.contains("security only") {
             self = .securityOnly
-        } else if compact == "monthlyrollup" || words.contains("monthly quality rollup")
+        } else if compact == "monthlyrollup" || compact == "previewrollup" || words.contains("monthly quality rollup")
             || words.contains("monthly rollup")
         {
             self = .monthlyRollup
         } else if compact == "iecumulative" || words.contains("cumulative security update for internet explorer") {
             self = .ieCumulative
-        } else if compact == "cumulative" || words.contains("cumulative update for windows")
+        } else if ["cumulative", "cumulativeupdate", "alternatecumulative"].contains(compact)
+            || words.contains("cumulative update for windows")
             || (servicing == .cumulative && compact == "securityupdate")
         {
             self = servicing == .monthlyRollup ? .other : .cumulative

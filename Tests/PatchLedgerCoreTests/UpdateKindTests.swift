@@ -21,6 +21,17 @@ import Testing
         #expect(UpdateKind(subtype: "IE Cumulative", title: nil, servicing: .monthlyRollup) == .ieCumulative)
     }
 
+    /// MSRC's other spellings of the OS's monthly packages: an alternate or out-of-band cumulative update is one a
+    /// newer cumulative update covers; a preview rollup is a rollup.
+    @Test(arguments: ["Cumulative Update", "Alternate Cumulative", "Cumulative"])
+    func cumulativeSpellingsAreOneKind(_ subtype: String) {
+        #expect(UpdateKind(subtype: subtype, title: nil, servicing: .cumulative) == .cumulative)
+    }
+
+    @Test func aPreviewRollupIsARollup() {
+        #expect(UpdateKind(subtype: "Preview Rollup", title: nil, servicing: .monthlyRollup) == .monthlyRollup)
+    }
+
     @Test func wsusTitlesNameTheKind() {
         #expect(
             UpdateKind(
