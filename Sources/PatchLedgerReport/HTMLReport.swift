@@ -3,7 +3,12 @@ import PatchLedgerCore
 /// `report --html`: one self-contained page (inline CSS, JS and SVG; no fonts, images or scripts from
 /// elsewhere) with the fleet's trend, patch age, image lag, worst VMs and top missing updates.
 public enum HTMLReport {
-    public static func render(scan: FleetScan, drift: Drift, lag: ImageLag) -> String {
+    /// - Parameters:
+    ///   - headline: the tiles' figures, as `report --format json` gives them.
+    ///   - problems: what could not be judged, one line each (as the commands warn on stderr).
+    public static func render(
+        scan: FleetScan, drift: Drift, lag: ImageLag, headline: ReportHeadline, problems: [String]
+    ) -> String {
         let summary = scan.summary
         var body = "<header><h1>PatchLedger fleet report</h1><p>as of \(HTML.escape(scan.asOf)): "
         body += "\(summary.vms) VMs, \(summary.scanned) scanned, <b>\(summary.compliant) compliant</b>, "
@@ -11,7 +16,8 @@ public enum HTMLReport {
             "\(summary.nonCompliant.values.reduce(0, +)) not compliant, \(summary.distinctOpenCves) distinct open CVEs"
         if !summary.noScan.isEmpty { body += ", \(summary.noScan.count) never scanned" }
         if !summary.unknownProduct.isEmpty { body += ", \(summary.unknownProduct.count) of unknown product" }
-        body += "</p></header>"
+        body += "</p>" + catalogLine(headline) + "</header>"
+        body += tiles(headline)
 
         body += "<section><h2>Compliance trend</h2>"
         body += HTML.lineChart(
@@ -30,17 +36,84 @@ public enum HTMLReport {
             title: "open critical CVE exposures per day")
         body += "</section>"
 
-        body += "<section><h2>Patch age</h2>"
+        body += "<section id=\"patch-age\"><h2>Patch age</h2>"
         body += HTML.barChart(
             ["0-30", "31-60", "61-90", "over-90"].map { ("\($0) days", summary.patchAge[$0] ?? 0) },
             title: "non-compliant VMs by the age of their oldest missing update")
         body += "</section>"
 
-        body += "<section><h2>Image lag</h2>" + imageTable(lag) + "</section>"
-        body += "<section><h2>Worst VMs</h2>" + worstVMs(scan) + "</section>"
-        body += "<section><h2>Top missing updates</h2>" + topMissing(scan) + "</section>"
+        body += "<section id=\"image-lag\"><h2>Image lag</h2>" + imageTable(lag) + "</section>"
+        body += "<section id=\"worst-vms\"><h2>Worst VMs</h2>" + worstVMs(scan) + "</section>"
+        body += "<section id=\"top-missing\"><h2>Top missing updates</h2>" + topMissing(scan) + "</section>"
         body += "<section><h2>Time to fix</h2>" + timeToFix(drift) + "</section>"
+        body += "<section id=\"problems\"><h2>Problems</h2>" + problemList(problems, lag: lag, headline) + "</section>"
         return page(body)
+    }
+
+    /// The headline tiles, each linking to the section that lists what it counts; `data-value` holds the plain
+    /// number (empty when there is none) for tools and the render check.
+    static func tiles(_ h: ReportHeadline) -> String {
+        func tile(_ key: String, _ value: Int?, _ shown: String, _ label: String, _ link: String, alert: Bool) -> String
+        {
+            "<a class=\"tile\(alert ? " alert" : "")\" href=\"#\(link)\" data-tile=\"\(key)\" "
+                + "data-value=\"\(value.map(String.init) ?? "")\"><span class=\"value\">\(HTML.escape(shown))</span>"
+                + "<span class=\"label\">\(HTML.escape(label))</span></a>"
+        }
+        let days = { (value: Int?) in value.map { "\($0) days" } ?? "none" }
+        return "<nav class=\"tiles\">"
+            + tile(
+                "compliant", h.compliant, "\(h.compliant) (\(h.compliantPercent) %)",
+                "compliant of \(h.scanned) scanned",
+                "worst-vms", alert: h.compliant < h.scanned)
+            + tile(
+                "exposed-to-exploited", h.exposedToExploited, "\(h.exposedToExploited)",
+                "VMs exposed to an exploited CVE",
+                "worst-vms", alert: h.exposedToExploited > 0)
+            + tile(
+                "missing-critical", h.missingCritical, "\(h.missingCritical)", "VMs missing a critical update",
+                "top-missing", alert: h.missingCritical > 0)
+            + tile(
+                "median-patch-age", h.medianPatchAgeDays, days(h.medianPatchAgeDays), "median patch age", "patch-age",
+                alert: false)
+            + tile(
+                "worst-patch-age", h.worstPatchAgeDays, days(h.worstPatchAgeDays), "worst patch age", "patch-age",
+                alert: (h.worstPatchAgeDays ?? 0) > 30)
+            + tile(
+                "stale-images", h.staleImages, "\(h.staleImages)", "stale images", "image-lag", alert: h.staleImages > 0
+            )
+            + tile(
+                "no-recent-scan", h.noRecentScan.count, "\(h.noRecentScan.count)",
+                "VMs with no scan in \(h.maxScanAgeDays) days", "problems", alert: !h.noRecentScan.isEmpty)
+            + "</nav>"
+    }
+
+    private static func catalogLine(_ h: ReportHeadline) -> String {
+        guard let release = h.catalogNewestRelease else { return "<p class=\"bad\">The ledger holds no catalog.</p>" }
+        var line = "Catalog: newest update released \(HTML.escape(release))"
+        if let document = h.catalogNewestDocument { line += " (\(HTML.escape(document)))" }
+        if let age = h.catalogAgeDays { line += ", \(age) days before the report day" }
+        if !h.catalogMissingMonths.isEmpty {
+            line += "; no document for \(h.catalogMissingMonths.map(HTML.escape).joined(separator: ", "))"
+        }
+        return "<p class=\"catalog\" data-catalog-age=\"\(h.catalogAgeDays.map(String.init) ?? "")\">\(line)</p>"
+    }
+
+    /// What could not be judged or read; never "none" while there is something.
+    private static func problemList(_ problems: [String], lag: ImageLag, _ h: ReportHeadline) -> String {
+        var items = problems.map(HTML.escape)
+        let stale = h.noRecentScan
+        if !stale.isEmpty {
+            items.append(
+                "\(stale.count) VMs with no scan in the \(h.maxScanAgeDays) days before the report day: "
+                    + stale.map(HTML.escape).joined(separator: ", "))
+        }
+        items += lag.problems.map { problem in
+            "\(HTML.escape(problem.vm)): image \(HTML.escape(problem.image ?? "(none)")): \(HTML.escape(problem.reason))"
+        }
+        guard !items.isEmpty else {
+            return "<p>None: every VM was judged, on a recent scan, against a current catalog.</p>"
+        }
+        return "<ul class=\"problems\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
     }
 
     private static func imageTable(_ lag: ImageLag) -> String {
@@ -109,7 +182,10 @@ public enum HTMLReport {
     }
 
     private static func timeToFix(_ drift: Drift) -> String {
-        let rows = drift.fleet.timeToFix.sorted { $0.key < $1.key }.map { key, value -> [String] in
+        // By severity rank (critical first), not by name.
+        let rank = { (key: String) in Severity(parsing: key)?.rawValue ?? 0 }
+        let rows = drift.fleet.timeToFix.sorted { (rank($0.key), $1.key) > (rank($1.key), $0.key) }.map {
+            key, value -> [String] in
             [
                 HTML.escape(key), "\(value.fixed)", value.meanDays.map(HTML.format) ?? "",
                 value.medianDays.map(HTML.format) ?? "",
@@ -138,7 +214,11 @@ public enum HTMLReport {
         th.sorted-desc::after{content:" \\25BC"}.num{text-align:right}.bad{color:#b3261e}
         .chart{width:100%;max-width:640px;height:auto;display:block}.chart text{font-size:11px;fill:#555}
         .grid{stroke:#e3e6ee}.line{fill:none;stroke:#2f6fde;stroke-width:2}.bar{fill:#2f6fde}
-        a{color:#2f6fde}@media print{body{margin:0;max-width:none}th{cursor:auto}section{break-inside:avoid}a{color:inherit}}
+        a{color:#2f6fde}.tiles{display:flex;flex-wrap:wrap;gap:8px;margin:16px 0}
+        .tile{display:flex;flex-direction:column;min-width:130px;padding:8px 12px;border:1px solid #ccd;
+        border-radius:6px;text-decoration:none;color:inherit}.tile .value{font-size:20px;font-weight:600}
+        .tile .label{font-size:12px;color:#444}.tile.alert{border-color:#b3261e}.tile.alert .value{color:#b3261e}
+        @media print{body{margin:0;max-width:none}th{cursor:auto}section{break-inside:avoid}a{color:inherit}}
         """
 
     /// Sorts a table by the clicked column (numbers numerically); marks the page ready for the render check.

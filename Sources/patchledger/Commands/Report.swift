@@ -19,6 +19,9 @@ struct Report: AsyncParsableCommand {
         transform: ArgumentValue.date)
     var asOf: CalendarDate?
 
+    @Option(help: "A VM whose latest scan is older than this many days before the report day is a problem.")
+    var maxScanAge = ReportWriter.defaultMaxScanAge
+
     func validate() throws {
         guard html != nil || output.format != .table else {
             throw ValidationError("give --html FILE for the page, or --format json or csv for its figures")
@@ -29,11 +32,11 @@ struct Report: AsyncParsableCommand {
         try await exitingOnError {
             let ledger = try ledger.openExisting()
             let progress = Progress(quiet: false)
-            let writer = ReportWriter(asOf: asOf ?? CalendarDate.today(), progress: progress)
+            let writer = ReportWriter(asOf: asOf ?? CalendarDate.today(), maxScanAge: maxScanAge, progress: progress)
             let parts = try await writer.gather(ledger)
             progress.finish()
             if let html {
-                let page = HTMLReport.render(scan: parts.scan, drift: parts.drift, lag: parts.lag)
+                let page = parts.page
                 guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
                     throw ValidationFailure(
                         "\(html): cannot write the report (does its folder exist, and is it writable?)")
@@ -45,8 +48,8 @@ struct Report: AsyncParsableCommand {
                 print(
                     try JSONOutput.render(
                         ReportFigures(
-                            asOf: parts.scan.asOf, summary: parts.scan.summary, fleet: parts.drift.fleet, lag: parts.lag
-                        )),
+                            asOf: parts.scan.asOf, headline: parts.headline, summary: parts.scan.summary,
+                            fleet: parts.drift.fleet, lag: parts.lag, problems: parts.problems)),
                     terminator: "")
             case .csv: print(ScanRenderer.csv(parts.scan), terminator: "")
             }
@@ -57,23 +60,40 @@ struct Report: AsyncParsableCommand {
 /// `report --format json`: the figures the page shows (README, "Commands").
 struct ReportFigures: Encodable {
     var asOf: String
+    var headline: ReportHeadline
     var summary: FleetScan.Summary
     var fleet: Drift.Fleet
     var lag: ImageLag
+    var problems: [String]
 }
 
 /// Gathers a scan, the last 30 days of drift and the image lag into the HTML report.
 struct ReportWriter {
     var asOf: CalendarDate
+    var maxScanAge = Self.defaultMaxScanAge
     var progress: Progress?
 
-    func render(_ ledger: Ledger) async throws -> String {
-        let parts = try await gather(ledger)
-        return HTMLReport.render(scan: parts.scan, drift: parts.drift, lag: parts.lag)
+    static let defaultMaxScanAge = 7
+
+    /// What the page and `report --format json` show.
+    struct Parts {
+        var scan: FleetScan
+        var drift: Drift
+        var lag: ImageLag
+        var headline: ReportHeadline
+        /// What cannot be judged, as `GateOptions.problems` says it (also warned on stderr).
+        var problems: [String]
+
+        var page: String {
+            HTMLReport.render(scan: scan, drift: drift, lag: lag, headline: headline, problems: problems)
+        }
     }
 
-    /// The scan, the last 30 days of drift and the image lag, as of `asOf`.
-    func gather(_ ledger: Ledger) async throws -> (scan: FleetScan, drift: Drift, lag: ImageLag) {
+    func render(_ ledger: Ledger) async throws -> String {
+        try await gather(ledger).page
+    }
+
+    func gather(_ ledger: Ledger) async throws -> Parts {
         progress?.step("report: reading the fleet and the catalog, evaluating")
         // One load of the fleet and the catalog serves the scan and the image lag.
         let inputs = try ScanInputs.load(
@@ -84,10 +104,13 @@ struct ReportWriter {
         try ledger.refreshFindings()
         let drift = try Drift(
             ledger: ledger, since: CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 30), until: asOf)
-        GateOptions.problems(
-            coverage: try ledger.catalogCoverage(), asOf: asOf, products: scan.vms.compactMap(\.product),
-            unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan
-        ).forEach { printError("warning: \($0)") }
-        return (scan, drift, lag)
+        let coverage = try ledger.catalogCoverage()
+        let problems = GateOptions.problems(
+            coverage: coverage, asOf: asOf, products: scan.vms.compactMap(\.product),
+            unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan)
+        problems.forEach { printError("warning: \($0)") }
+        let headline = ReportHeadline(
+            scan: scan, lag: lag, coverage: coverage, asOf: asOf, maxScanAgeDays: maxScanAge)
+        return Parts(scan: scan, drift: drift, lag: lag, headline: headline, problems: problems)
     }
 }

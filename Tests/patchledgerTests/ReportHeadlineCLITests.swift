@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// The HTML report's headline: every tile says what the CLI's JSON says, and problems are listed, never "none".
+@Suite struct ReportHeadlineCLITests {
+    static let evil = #"<b>evil&"vm'"#
+
+    /// The demo, plus a VM whose name and group are markup, deployed from an unresolved `latest` image, last
+    /// scanned on August 1 at June's cumulative update (so it lacks July's, which closes an exploited CVE).
+    static func fixture() throws -> CLI {
+        let cli = try FailClosedTests.demo()
+        let manifest = cli.folder.appendingPathComponent("evil.csv")
+        try Data(
+            (#"vm,group,image,deployed_at"# + "\n"
+                + #""<b>evil&""vm'",ops<script>,MicrosoftWindowsServer:WindowsServer:2019-datacenter:latest,2023-07-01"#
+                + "\n").utf8
+        ).write(to: manifest)
+        try cli.succeed(["import", "fleet", manifest.path])
+        let scan = cli.folder.appendingPathComponent("evil.json")
+        let record: [String: Any] = [
+            "vm": evil, "scannedAt": "2023-08-01T00:00:00Z", "os": "Microsoft Windows Server 2019 Datacenter",
+            "build": "10.0.17763.4499", "architecture": "x64-based PC", "kbs": ["KB5027222"],
+        ]
+        try JSONSerialization.data(withJSONObject: [record]).write(to: scan)
+        try cli.succeed(["import", "inventory", "--quiet", scan.path])
+        return cli
+    }
+
+    /// Each tile's `data-value`, by `data-tile`.
+    static func tiles(_ page: String) throws -> [String: String] {
+        let pattern = try Regex(#"data-tile="([a-z-]+)" data-value="([0-9]*)""#)
+        var values: [String: String] = [:]
+        for match in page.matches(of: pattern) {
+            if let key = match.output[1].substring, let value = match.output[2].substring {
+                values[String(key)] = String(value)
+            }
+        }
+        return values
+    }
+
+    @Test func everyTileEqualsTheCLIsJSONAndProblemsAreListedEscaped() throws {
+        let cli = try Self.fixture()
+        let day = "2023-09-04"
+        let file = cli.folder.appendingPathComponent("report.html")
+        try cli.succeed(["report", "--as-of", day, "--html", file.path])
+        let page = try String(contentsOf: file, encoding: .utf8)
+        let tiles = try Self.tiles(page)
+        let scan = try cli.json(["scan", "--format", "json", "--as-of", day])
+        let summary = try #require(scan["summary"] as? [String: Any])
+        let report = try cli.json(["report", "--format", "json", "--as-of", day])
+        let headline = try #require(report["headline"] as? [String: Any])
+        let lag = try #require(report["lag"] as? [String: Any])
+        let images = try #require(lag["images"] as? [[String: Any]])
+
+        #expect(tiles["compliant"] == "\(summary["compliant"] as? Int ?? -1)")
+        #expect(tiles["exposed-to-exploited"] == "\(summary["exposedToExploited"] as? Int ?? -1)")
+        #expect(tiles["exposed-to-exploited"] == "1", "the evil VM lacks July's fix of an exploited CVE")
+        let critical = (summary["nonCompliant"] as? [String: Int])?["critical"] ?? 0
+        #expect(tiles["missing-critical"] == "\(critical)")
+        #expect(tiles["stale-images"] == "\(images.filter { $0["stale"] as? Bool == true }.count)")
+        let ages = (scan["vms"] as? [[String: Any]] ?? []).compactMap { $0["oldestMissingDays"] as? Int }
+        #expect(tiles["worst-patch-age"] == "\(ages.max() ?? -1)")
+        #expect(tiles["median-patch-age"] == "\(headline["medianPatchAgeDays"] as? Int ?? -1)")
+        #expect(headline["noRecentScan"] as? [String] == [Self.evil], "scanned 34 days before the day")
+        #expect(tiles["no-recent-scan"] == "1")
+
+        // Problems: the old scan and the unresolved image, never "none"; every input field escaped.
+        let problems = try #require(page.split(separator: "<section id=\"problems\">").last)
+        #expect(!problems.contains("None:"))
+        #expect(problems.contains("&lt;b&gt;evil&amp;&quot;vm&#39;"))
+        #expect(problems.contains("is not resolved"))
+        #expect(!page.contains(Self.evil))
+        #expect(!page.contains("<script>ops") && !page.contains("ops<script>"))
+    }
+}
