@@ -1,3 +1,5 @@
+import PatchLedgerCore
+
 /// HTML building blocks: escaping (everything that came from input files goes through it) and inline SVG
 /// charts, so a report is one self-contained file.
 enum HTML {
@@ -29,6 +31,13 @@ enum HTML {
         return text
     }
 
+    /// A severity with its colour; the word stays, so colour is never the only sign (and the table sorts on it).
+    static func severity(_ name: String?) -> String {
+        guard let name, !name.isEmpty else { return "" }
+        let rank = Severity(parsing: name)?.rawValue ?? 0
+        return "<span class=\"sev sev-\(escape(name.lowercased()))\" data-rank=\"\(rank)\">\(escape(name))</span>"
+    }
+
     /// A sortable table: header cells, then rows of already-escaped cells; `numeric` columns sort as numbers.
     static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
         var out = "<table class=\"sortable\"><thead><tr>"
@@ -47,31 +56,55 @@ enum HTML {
         return out + "</tbody></table>"
     }
 
-    /// A line chart of `points` (label, value or nil) scaled to `maximum`.
+    /// A line chart of `points` (label, value or nil) on an axis from 0 to `maximum` or above, with whole-number
+    /// ticks (`axis`), and the last value written beside its point.
     static func lineChart(_ points: [(String, Double?)], maximum: Double, unit: String, title: String) -> String {
         let width = 640.0
         let height = 180.0
         let left = 40.0
-        let step = points.count > 1 ? (width - left - 10) / Double(points.count - 1) : 0
-        func y(_ value: Double) -> Double { height - 20 - (value / max(maximum, 1)) * (height - 40) }
+        let right = 56.0
+        let (top, ticks) = axis(maximum)
+        let step = points.count > 1 ? (width - left - right) / Double(points.count - 1) : 0
+        func y(_ value: Double) -> Double { height - 20 - (value / top) * (height - 40) }
         var path = ""
+        var lastPoint: (x: Double, value: Double)?
         for (index, point) in points.enumerated() {
             guard let value = point.1 else { continue }
-            path += (path.isEmpty ? "M" : "L") + "\(format(left + Double(index) * step)),\(format(y(value))) "
+            let x = left + Double(index) * step
+            path += (path.isEmpty ? "M" : "L") + "\(format(x)),\(format(y(value))) "
+            lastPoint = (x, value)
         }
         var svg =
             "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
-        for tick in [0.0, maximum / 2, maximum] {
-            svg +=
-                "<line x1=\"\(left)\" y1=\"\(format(y(tick)))\" x2=\"\(width - 10)\" y2=\"\(format(y(tick)))\" class=\"grid\"/>"
-            svg += "<text x=\"2\" y=\"\(format(y(tick) + 4))\">\(format(tick))\(escape(unit))</text>"
+        for tick in ticks {
+            let at = format(y(Double(tick)))
+            svg += "<line x1=\"\(left)\" y1=\"\(at)\" x2=\"\(width - right)\" y2=\"\(at)\" class=\"grid\"/>"
+            svg += "<text class=\"tick\" x=\"2\" y=\"\(format(y(Double(tick)) + 4))\">\(tick)\(escape(unit))</text>"
         }
         if let first = points.first, let last = points.last {
             svg += "<text x=\"\(left)\" y=\"\(height - 4)\">\(escape(first.0))</text>"
-            svg += "<text x=\"\(width - 10)\" y=\"\(height - 4)\" text-anchor=\"end\">\(escape(last.0))</text>"
+            svg += "<text x=\"\(width - right)\" y=\"\(height - 4)\" text-anchor=\"end\">\(escape(last.0))</text>"
         }
-        svg += "<path d=\"\(path)\" class=\"line\"/></svg>"
-        return svg
+        svg += "<path d=\"\(path)\" class=\"line\"/>"
+        if let lastPoint {
+            svg += "<text class=\"last\" x=\"\(format(lastPoint.x + 6))\" y=\"\(format(y(lastPoint.value) + 4))\">"
+            svg += "\(Int(lastPoint.value.rounded()))\(escape(unit))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// An axis from 0 covering `maximum`: a round step (1, 2 or 5 × 10ⁿ, whole) giving at most five ticks.
+    static func axis(_ maximum: Double) -> (top: Double, ticks: [Int]) {
+        let target = max(maximum, 1) / 4
+        var step = 1
+        while Double(step) < target {
+            let magnitude = step
+            if Double(2 * magnitude) >= target { step = 2 * magnitude; break }
+            if Double(5 * magnitude) >= target { step = 5 * magnitude; break }
+            step = 10 * magnitude
+        }
+        let count = Int((max(maximum, 1) / Double(step)).rounded(.up))
+        return (Double(count * step), (0...count).map { $0 * step })
     }
 
     /// A bar chart of labelled counts.

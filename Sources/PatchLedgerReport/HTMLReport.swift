@@ -145,7 +145,7 @@ public enum HTMLReport {
         let rows = ranked.prefix(limit).map { vm -> [String] in
             [
                 HTML.escape(vm.vm), HTML.escape(vm.group ?? ""), HTML.escape(vm.product ?? ""),
-                vm.worstSeverity?.description ?? "",
+                HTML.severity(vm.worstSeverity?.description),
                 "\(vm.missingCount)", "\(vm.oldestMissingDays ?? 0)", "\(vm.openCves)",
                 vm.missing.map { HTML.reference($0.kb) }.joined(separator: " "),
             ]
@@ -174,7 +174,7 @@ public enum HTMLReport {
         let rows = ranked.prefix(limit).map { entry -> [String] in
             [
                 HTML.reference(entry.update.kb), HTML.escape(entry.update.title ?? entry.update.subtype ?? ""),
-                HTML.escape(entry.update.severity ?? ""), "\(entry.update.cves.count)", "\(entry.vms)",
+                HTML.severity(entry.update.severity), "\(entry.update.cves.count)", "\(entry.vms)",
                 HTML.escape(entry.update.released ?? ""),
             ]
         }
@@ -217,11 +217,13 @@ public enum HTMLReport {
         a{color:#2f6fde}.tiles{display:flex;flex-wrap:wrap;gap:8px;margin:16px 0}
         .tile{display:flex;flex-direction:column;min-width:130px;padding:8px 12px;border:1px solid #ccd;
         border-radius:6px;text-decoration:none;color:inherit}.tile .value{font-size:20px;font-weight:600}
-        .tile .label{font-size:12px;color:#444}.tile.alert{border-color:#b3261e}.tile.alert .value{color:#b3261e}
+        .tile .label{font-size:12px;color:#444}.sev{font-weight:600}.sev-critical{color:#9b1c1c}
+        .sev-important{color:#8a4b00}.sev-moderate{color:#5f5300}.sev-low{color:#2f5f3a}.tile.alert{border-color:#b3261e}.tile.alert .value{color:#b3261e}
         @media print{body{margin:0;max-width:none}th{cursor:auto}section{break-inside:avoid}a{color:inherit}}
         """
 
-    /// Sorts a table by the clicked column (numbers numerically); marks the page ready for the render check.
+    /// Sorts a table by the clicked column (numbers numerically, severities by rank); marks the page ready for the
+    /// render check.
     private static let script = """
         document.querySelectorAll("table.sortable th").forEach(function (th, index) {
           th.addEventListener("click", function () {
@@ -232,9 +234,16 @@ public enum HTMLReport {
             th.classList.add(ascending ? "sorted-asc" : "sorted-desc");
             var numeric = th.classList.contains("num");
             var rows = Array.prototype.slice.call(body.rows);
+            // Severities sort by rank (data-rank), numbers as numbers, the rest as text.
+            function key(cell) {
+              if (!cell) return numeric ? 0 : "";
+              var ranked = cell.querySelector("[data-rank]");
+              if (ranked) return parseFloat(ranked.getAttribute("data-rank"));
+              return numeric ? (parseFloat(cell.textContent) || 0) : cell.textContent;
+            }
             rows.sort(function (a, b) {
-              var x = a.cells[column] ? a.cells[column].textContent : "", y = b.cells[column] ? b.cells[column].textContent : "";
-              var order = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+              var x = key(a.cells[column]), y = key(b.cells[column]);
+              var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
               return ascending ? order : -order;
             });
             rows.forEach(function (row) { body.appendChild(row); });

@@ -64,6 +64,14 @@ import Testing
         #expect(headline["noRecentScan"] as? [String] == [Self.evil], "scanned 34 days before the day")
         #expect(tiles["no-recent-scan"] == "1")
 
+        // Charts: whole-number axis ticks, and each line's last value written out.
+        let ticks = page.matches(of: try Regex(#"<text class="tick"[^>]*>([^<]*)</text>"#)).compactMap {
+            $0.output[1].substring.map(String.init)
+        }
+        #expect(!ticks.isEmpty)
+        #expect(ticks.allSatisfy { $0.wholeMatch(of: /[0-9]+%?/) != nil }, "\(ticks)")
+        #expect(page.matches(of: try Regex(#"<text class="last""#)).count == 2)
+
         // Problems: the old scan and the unresolved image, never "none"; every input field escaped.
         let problems = try #require(page.split(separator: "<section id=\"problems\">").last)
         #expect(!problems.contains("None:"))
