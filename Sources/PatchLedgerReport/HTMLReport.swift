@@ -243,7 +243,9 @@ public enum HTMLReport {
             }
             rows.sort(function (a, b) {
               var x = key(a.cells[column]), y = key(b.cells[column]);
-              var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+              // No ampersands: the page stays well-formed XML.
+              var numbers = typeof x === "number" ? typeof y === "number" : false;
+              var order = numbers ? x - y : String(x).localeCompare(String(y));
               return ascending ? order : -order;
             });
             rows.forEach(function (row) { body.appendChild(row); });
