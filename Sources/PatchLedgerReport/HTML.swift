@@ -128,6 +128,66 @@ enum HTML {
         return svg + "</svg>"
     }
 
+    /// Horizontal bars, one per row, each stacked from labelled parts (class names for colour); every part's
+    /// count is written in the bar's label too, so colour is never the only sign.
+    static func stackedBars(
+        _ rows: [(label: String, parts: [(name: String, count: Int, style: String)])], title: String
+    )
+        -> String
+    {
+        let width = 640.0
+        let rowHeight = 26.0
+        let left = 120.0
+        let height = Double(max(rows.count, 1)) * rowHeight + 10
+        let widest = Double(max(rows.map { $0.parts.reduce(0) { $0 + $1.count } }.max() ?? 1, 1))
+        var svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+        for (index, row) in rows.enumerated() {
+            let y = Double(index) * rowHeight + 5
+            svg += "<text x=\"0\" y=\"\(format(y + 15))\">\(escape(row.label))</text>"
+            var x = left
+            for part in row.parts where part.count > 0 {
+                let length = Double(part.count) / widest * (width - left - 190)
+                svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(length))\" height=\"18\" "
+                svg += "class=\"\(part.style)\"><title>\(escape(part.name)): \(part.count)</title></rect>"
+                x += length
+            }
+            let words = row.parts.filter { $0.count > 0 }.map { "\($0.count) \($0.name)" }.joined(separator: ", ")
+            svg += "<text x=\"\(format(x + 6))\" y=\"\(format(y + 15))\">\(escape(words))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Vertical bars of labelled values with a dashed threshold line (`threshold`, labelled).
+    static func barsWithThreshold(_ bars: [(String, Int)], threshold: Int, unit: String, title: String) -> String {
+        let width = 640.0
+        let height = 180.0
+        let (top, ticks) = axis(Double(max(bars.map(\.1).max() ?? 0, threshold)))
+        let slot = (width - 40) / Double(max(bars.count, 1))
+        func y(_ value: Double) -> Double { height - 40 - value / top * (height - 60) }
+        var svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+        for tick in ticks {
+            svg += "<text class=\"tick\" x=\"2\" y=\"\(format(y(Double(tick)) + 4))\">\(tick)</text>"
+        }
+        for (index, bar) in bars.enumerated() {
+            let x = 40 + Double(index) * slot + slot * 0.15
+            let over = bar.1 > threshold
+            svg += "<rect x=\"\(format(x))\" y=\"\(format(y(Double(bar.1))))\" width=\"\(format(slot * 0.7))\" "
+            svg += "height=\"\(format(y(0) - y(Double(bar.1))))\" class=\"\(over ? "bar over" : "bar")\"/>"
+            svg +=
+                "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(y(Double(bar.1)) - 4))\" text-anchor=\"middle\">"
+            svg += "\(bar.1)\(escape(unit))\(over ? " (over)" : "")</text>"
+            svg +=
+                "<text x=\"\(format(x + slot * 0.35))\" y=\"\(height - 24)\" text-anchor=\"middle\">\(index + 1)</text>"
+        }
+        let line = format(y(Double(threshold)))
+        svg += "<line x1=\"40\" y1=\"\(line)\" x2=\"\(width)\" y2=\"\(line)\" class=\"threshold\"/>"
+        svg += "<text x=\"\(width)\" y=\"\(format(y(Double(threshold)) - 4))\" text-anchor=\"end\">"
+        svg += "threshold \(threshold)\(escape(unit))</text>"
+        return svg + "</svg>"
+    }
+
     static func format(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"

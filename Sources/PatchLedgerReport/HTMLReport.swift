@@ -42,7 +42,15 @@ public enum HTMLReport {
             title: "non-compliant VMs by the age of their oldest missing update")
         body += "</section>"
 
-        body += "<section id=\"image-lag\"><h2>Image lag</h2>" + imageTable(lag) + "</section>"
+        body += "<section id=\"groups\"><h2>Compliance per group</h2>" + groupBars(scan) + "</section>"
+        body += "<section id=\"image-lag\"><h2>Image lag</h2>"
+        if !lag.images.isEmpty {
+            // Numbered as the table's rows: image names are too long for an axis.
+            body += HTML.barsWithThreshold(
+                lag.images.map { ($0.image, $0.lagDays) }, threshold: lag.maxDays, unit: " d",
+                title: "days each image's patch level lags the newest release (rows of the table below)")
+        }
+        body += imageTable(lag) + "</section>"
         body += "<section id=\"worst-vms\"><h2>Worst VMs</h2>" + worstVMs(scan) + "</section>"
         body += "<section id=\"top-missing\"><h2>Top missing updates</h2>" + topMissing(scan) + "</section>"
         body += "<section><h2>Time to fix</h2>" + timeToFix(drift) + "</section>"
@@ -87,6 +95,33 @@ public enum HTMLReport {
             + "</nav>"
     }
 
+    /// Each group's VMs: compliant, not compliant, not judged (no scan, unknown product); VMs without a group last.
+    private static func groupBars(_ scan: FleetScan) -> String {
+        var counts: [String: (compliant: Int, failing: Int, unjudged: Int)] = [:]
+        for vm in scan.vms {
+            let group = vm.group ?? "(no group)"
+            if vm.status != .evaluated {
+                counts[group, default: (0, 0, 0)].unjudged += 1
+            } else if vm.missingCount == 0 {
+                counts[group, default: (0, 0, 0)].compliant += 1
+            } else {
+                counts[group, default: (0, 0, 0)].failing += 1
+            }
+        }
+        let rows = counts.keys.sorted { ($0 == "(no group)" ? 1 : 0, $0) < ($1 == "(no group)" ? 1 : 0, $1) }.map {
+            group -> (label: String, parts: [(name: String, count: Int, style: String)]) in
+            let count = counts[group] ?? (0, 0, 0)
+            return (
+                group,
+                [
+                    ("compliant", count.compliant, "ok"), ("not compliant", count.failing, "failing"),
+                    ("not judged", count.unjudged, "unjudged"),
+                ]
+            )
+        }
+        return HTML.stackedBars(rows, title: "VMs per group: compliant, not compliant, not judged")
+    }
+
     private static func catalogLine(_ h: ReportHeadline) -> String {
         guard let release = h.catalogNewestRelease else { return "<p class=\"bad\">The ledger holds no catalog.</p>" }
         var line = "Catalog: newest update released \(HTML.escape(release))"
@@ -117,9 +152,9 @@ public enum HTMLReport {
     }
 
     private static func imageTable(_ lag: ImageLag) -> String {
-        let rows = lag.images.map { image -> [String] in
+        let rows = lag.images.enumerated().map { number, image -> [String] in
             [
-                HTML.escape(image.image), HTML.escape(image.product ?? ""),
+                "\(number + 1)", HTML.escape(image.image), HTML.escape(image.product ?? ""),
                 image.patchLevel.kb.map(HTML.reference) ?? "GA",
                 HTML.escape(image.patchLevel.date), "\(image.lagDays)", "\(image.releasesBehind)",
                 "\(image.openCves.values.reduce(0, +))", "\(image.vms.count)",
@@ -127,8 +162,8 @@ public enum HTMLReport {
             ]
         }
         var out = HTML.table(
-            ["image", "product", "patch level", "patch date", "lag days", "behind", "open CVEs", "VMs", ""], rows,
-            numeric: [4, 5, 6, 7])
+            ["#", "image", "product", "patch level", "patch date", "lag days", "behind", "open CVEs", "VMs", ""], rows,
+            numeric: [0, 5, 6, 7, 8])
         let still = lag.vms.filter { $0.updatedSinceDeploy == false }.map { HTML.escape($0.vm) }
         if !still.isEmpty { out += "<p>Still at image level: \(still.joined(separator: ", "))</p>" }
         return out
@@ -218,7 +253,8 @@ public enum HTMLReport {
         .tile{display:flex;flex-direction:column;min-width:130px;padding:8px 12px;border:1px solid #ccd;
         border-radius:6px;text-decoration:none;color:inherit}.tile .value{font-size:20px;font-weight:600}
         .tile .label{font-size:12px;color:#444}.sev{font-weight:600}.sev-critical{color:#9b1c1c}
-        .sev-important{color:#8a4b00}.sev-moderate{color:#5f5300}.sev-low{color:#2f5f3a}.tile.alert{border-color:#b3261e}.tile.alert .value{color:#b3261e}
+        .sev-important{color:#8a4b00}.ok{fill:#2f7d46}.failing{fill:#b3261e}.unjudged{fill:#8a8f99}
+        .bar.over{fill:#b3261e}.threshold{stroke:#b3261e;stroke-dasharray:4 3}.sev-moderate{color:#5f5300}.sev-low{color:#2f5f3a}.tile.alert{border-color:#b3261e}.tile.alert .value{color:#b3261e}
         @media print{body{margin:0;max-width:none}th{cursor:auto}section{break-inside:avoid}a{color:inherit}}
         """
 
@@ -250,6 +286,20 @@ public enum HTMLReport {
             });
             rows.forEach(function (row) { body.appendChild(row); });
           });
+        });
+        // A filter box above each table, made here so that the page without script has none that does nothing.
+        document.querySelectorAll("table.sortable").forEach(function (table) {
+          var box = document.createElement("input");
+          box.type = "search";
+          box.placeholder = "filter rows";
+          box.setAttribute("aria-label", "filter the table's rows");
+          box.addEventListener("input", function () {
+            var text = box.value.toLowerCase();
+            Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+              row.hidden = text !== "" ? row.textContent.toLowerCase().indexOf(text) === -1 : false;
+            });
+          });
+          table.parentNode.insertBefore(box, table);
         });
         document.body.setAttribute("data-ready", "yes");
         """

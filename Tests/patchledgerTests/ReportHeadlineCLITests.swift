@@ -72,6 +72,14 @@ import Testing
         #expect(ticks.allSatisfy { $0.wholeMatch(of: /[0-9]+%?/) != nil }, "\(ticks)")
         #expect(page.matches(of: try Regex(#"<text class="last""#)).count == 2)
 
+        // Compliance per group, counts written beside the bars; image lag against its threshold.
+        let groups = try #require(
+            page.split(separator: "<section id=\"groups\">").last?.split(separator: "</section>").first)
+        #expect(groups.contains(">ops&lt;script&gt;</text>"))
+        #expect(groups.contains(">1 not compliant</text>"))
+        #expect(groups.contains(">2 compliant, 1 not compliant</text>"), "web")
+        #expect(page.contains("threshold 30 d</text>"))
+
         // Problems: the old scan and the unresolved image, never "none"; every input field escaped.
         let problems = try #require(page.split(separator: "<section id=\"problems\">").last)
         #expect(!problems.contains("None:"))
