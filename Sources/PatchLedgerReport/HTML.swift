@@ -42,7 +42,8 @@ enum HTML {
     static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
         var out = "<table class=\"sortable\"><thead><tr>"
         for (index, title) in header.enumerated() {
-            out += "<th\(numeric.contains(index) ? " class=\"num\"" : "")>\(escape(title))</th>"
+            out +=
+                "<th scope=\"col\" tabindex=\"0\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(escape(title))</th>"
         }
         out += "</tr></thead><tbody>"
         for row in rows {

@@ -255,7 +255,8 @@ public enum HTMLReport {
         .tile .label{font-size:12px;color:#444}.sev{font-weight:600}.sev-critical{color:#9b1c1c}
         .sev-important{color:#8a4b00}.ok{fill:#2f7d46}.failing{fill:#b3261e}.unjudged{fill:#8a8f99}
         .bar.over{fill:#b3261e}.threshold{stroke:#b3261e;stroke-dasharray:4 3}.sev-moderate{color:#5f5300}.sev-low{color:#2f5f3a}.tile.alert{border-color:#b3261e}.tile.alert .value{color:#b3261e}
-        @media print{body{margin:0;max-width:none}th{cursor:auto}section{break-inside:avoid}a{color:inherit}}
+        @media print{body{margin:0;max-width:none}th{cursor:auto}section{break-inside:avoid}a{color:inherit}
+        input[type=search]{display:none}header,.tiles{break-inside:avoid;break-after:avoid}}
         """
 
     /// Sorts a table by the clicked column (numbers numerically, severities by rank); marks the page ready for the
@@ -285,6 +286,10 @@ public enum HTMLReport {
               return ascending ? order : -order;
             });
             rows.forEach(function (row) { body.appendChild(row); });
+          });
+          // Headers take the keyboard focus (tabindex): Enter or Space sorts, as a click does.
+          th.addEventListener("keydown", function (event) {
+            if (event.key === "Enter" || event.key === " ") { event.preventDefault(); th.click(); }
           });
         });
         // A filter box above each table, made here so that the page without script has none that does nothing.

@@ -80,6 +80,10 @@ import Testing
         #expect(groups.contains(">2 compliant, 1 not compliant</text>"), "web")
         #expect(page.contains("threshold 30 d</text>"))
 
+        // Sortable by keyboard too: every header takes the focus.
+        #expect(page.contains("<th scope=\"col\" tabindex=\"0\""))
+        #expect(!page.contains("<th>"))
+
         // Problems: the old scan and the unresolved image, never "none"; every input field escaped.
         let problems = try #require(page.split(separator: "<section id=\"problems\">").last)
         #expect(!problems.contains("None:"))
