@@ -30,6 +30,8 @@ public struct InventorySnapshot: Hashable, Sendable {
     public var declaredCount: Int?
     /// Entries of the list that are not KBs (`File 1`, `Q147222`): they count toward `declaredCount`.
     public var otherEntries = 0
+    /// The last entry of a list systeminfo truncated, cut mid-id (`[240]: KB2862`): not read as a KB.
+    public var cutOffEntry: String?
     /// The capture states its list of installed updates even when it is empty (`"kbs": []`): a machine with
     /// nothing installed, such as a VM fresh from an old image, is a state to evaluate, not a failed capture.
     public var listsInstalledUpdates = false

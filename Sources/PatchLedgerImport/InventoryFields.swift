@@ -26,6 +26,27 @@ enum InventoryFields {
         return line[index...]
     }
 
+    /// An installed update's id as inventories write it: every `KB` spelling, and the legacy ones of Windows XP,
+    /// Server 2003 and Windows Installer — a `vN` revision (`KB893803v2`), a component suffix (`KB2510531-IE8`,
+    /// the text after the id kept by the caller if it wants it), and `Q` numbers (`Q147222`, the KB's old name).
+    static func installedKB(_ text: some StringProtocol) -> KB? {
+        if let kb = KB(parsing: text) { return kb }
+        let token = Substring(text).trimmingWhitespace().prefix { $0 != " " }
+        let upper = token.uppercased()
+        if upper.hasPrefix("Q"), upper.dropFirst().allSatisfy(\.isASCIIDigitCharacter) {
+            return KB(parsing: upper.dropFirst())
+        }
+        guard upper.hasPrefix("KB") else { return nil }
+        let digits = upper.dropFirst(2).prefix(while: \.isASCIIDigitCharacter)
+        let suffix = upper.dropFirst(2 + digits.count)
+        let revision = suffix.first == "V" && suffix.count > 1 && suffix.dropFirst().allSatisfy(\.isASCIIDigitCharacter)
+        let component =
+            suffix.first == "-" && suffix.count > 1
+            && suffix.dropFirst().allSatisfy { $0.isASCIIDigitCharacter || ("A"..."Z").contains($0) }
+        guard revision || component else { return nil }
+        return KB(parsing: digits)
+    }
+
     /// The first run of digits in `text` ("154 Hotfix(s) Installed.", "93 Corrections installées.").
     /// systeminfo's Hotfix(s) value when the machine has none: `N/A`, or a count of 0 (`0 Hotfix(s) Installed.`,
     /// `0 correctif(s) installé(s).`). Labels are translated, so the field is known by its place: the next

@@ -52,7 +52,8 @@ public enum InventoryReader {
         return Diagnostic(
             file: file, line: 1,
             message: "declares \(declared) hotfixes but lists \(snapshot.kbs.count + snapshot.otherEntries)"
-                + "\(who) (systeminfo truncates long lists; the KBs read are kept)",
+                + "\(who) (systeminfo truncates long lists; the KBs read are kept"
+                + (snapshot.cutOffEntry.map { "; the last, \($0), is cut off mid-id and was dropped" } ?? "") + ")",
             kind: "systeminfo lists shorter than their declared count (truncated; the KBs read are kept)")
     }
 

@@ -80,7 +80,7 @@ struct QFEHosts {
             byHost[key] = snapshot
         }
         let id = row.values["hotfixid"] ?? ""
-        if let kb = KB(parsing: id) {
+        if let kb = InventoryFields.installedKB(id) {
             let description = row.values["description"].flatMap { $0.isEmpty ? nil : $0 }
             byHost[key]?.add(
                 InstalledKB(

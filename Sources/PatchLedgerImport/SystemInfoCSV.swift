@@ -36,7 +36,7 @@ enum SystemInfoCSV {
         if let field = fields.first(where: { hotfixItems($0) != nil }), let items = hotfixItems(field) {
             snapshot.declaredCount = InventoryFields.firstInteger(field.prefix { $0 != "," })
             for item in items {
-                if let kb = KB(parsing: item) {
+                if let kb = InventoryFields.installedKB(item) {
                     snapshot.add(InstalledKB(kb: kb))
                 } else {
                     snapshot.otherEntries += 1
@@ -64,6 +64,6 @@ enum SystemInfoCSV {
     /// The `[nn]: …` items of a field when at least one of them is a KB.
     private static func hotfixItems(_ field: String) -> [Substring]? {
         let items = field.split(separator: ",").compactMap { InventoryFields.listItem($0) }
-        return items.contains { KB(parsing: $0) != nil } ? items : nil
+        return items.contains { InventoryFields.installedKB($0) != nil } ? items : nil
     }
 }

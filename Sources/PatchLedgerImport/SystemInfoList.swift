@@ -15,7 +15,8 @@ enum SystemInfoList {
     /// The capture has a `major.minor.build` value or `[nn]: KB…` items, in systeminfo's layout.
     static func matches(_ lines: [Substring]) -> Bool {
         lines.contains { line in
-            line.first.map { $0 == " " } == true && InventoryFields.listItem(line).flatMap { KB(parsing: $0) } != nil
+            line.first.map { $0 == " " } == true
+                && InventoryFields.listItem(line).flatMap { InventoryFields.installedKB($0) } != nil
         }
             || fields(lines).contains { InventoryFields.osVersion($0.value) != nil }
     }
@@ -34,10 +35,15 @@ enum SystemInfoList {
         snapshot.architecture =
             fields.lazy.filter { $0.value.utf8.contains(UInt8(ascii: "-")) }
             .compactMap { Architecture(systemType: $0.value) }.first
-        if let hotfixes = fields.first(where: { $0.items.contains { KB(parsing: $0) != nil } }) {
+        if let hotfixes = fields.first(where: { $0.items.contains { InventoryFields.installedKB($0) != nil } }) {
             snapshot.declaredCount = InventoryFields.firstInteger(hotfixes.value)
-            for item in hotfixes.items {
-                if let kb = KB(parsing: item) {
+            var items = hotfixes.items[...]
+            if let cut = Self.cutOff(items, declared: snapshot.declaredCount) {
+                snapshot.cutOffEntry = "KB\(cut)"
+                items = items.dropLast()
+            }
+            for item in items {
+                if let kb = InventoryFields.installedKB(item) {
                     snapshot.add(InstalledKB(kb: kb))
                 } else {
                     snapshot.otherEntries += 1
@@ -53,6 +59,18 @@ enum SystemInfoList {
             snapshot.listsInstalledUpdates = true
         }
         return snapshot
+    }
+
+    /// The number of a truncated list's last entry when systeminfo cut it mid-id: the list is shorter than it
+    /// declares, and that KB has fewer digits than any other it lists (`KB2862` after `KB2862152`…).
+    static func cutOff(_ items: ArraySlice<Substring>, declared: Int?) -> Int? {
+        guard let declared, declared > items.count, let last = items.last,
+            let kb = InventoryFields.installedKB(last)
+        else { return nil }
+        let digits = { (kb: KB) in String(kb.number).count }
+        let shortest = items.dropLast().compactMap { InventoryFields.installedKB($0) }.map(digits).min()
+        guard let shortest, digits(kb) < shortest else { return nil }
+        return kb.number
     }
 
     /// Splits the capture into fields: a line starting at column 0 opens one, its value starting at the

@@ -220,6 +220,40 @@ import Testing
             """
     }
 
+    /// Windows XP / Server 2003 captures: `File 1` entries, `Q` numbers, `vN` revisions, `-IE8` suffixes, and a
+    /// list systeminfo cut off mid-id (it declares 352 and lists 6, the last `KB2862`).
+    @Test func legacyIDsAreReadAndACutOffLastEntryIsDropped() throws {
+        let items = ["File 1", "Q147222", "KB893803v2", "KB2510531-IE8", "KB2862152", "KB2862"].enumerated().map {
+            "                           [\(String(format: "%02d", $0.offset + 1))]: \($0.element)"
+        }
+        let text = Self.systemInfo(hotfixes: "352 Hotfix(s) Installed.\n" + items.joined(separator: "\n"))
+        let result = try InventoryReader.read(bytes: Array(text.utf8), displayName: "xp.txt")
+        let snapshot = try #require(result.snapshots.first)
+        #expect(snapshot.kbs.map(\.kb.description) == ["KB147222", "KB893803", "KB2510531", "KB2862152"])
+        #expect(snapshot.otherEntries == 1)
+        #expect(snapshot.cutOffEntry == "KB2862")
+        #expect(
+            result.diagnostics.first?.message
+                == "declares 352 hotfixes but lists 5 for FRESH-01 (systeminfo truncates long lists; the KBs read are "
+                + "kept; the last, KB2862, is cut off mid-id and was dropped)")
+        // Not cut: a short id among short ones, or a list as long as it declares.
+        #expect(SystemInfoList.cutOff(["KB2862152", "KB2862"], declared: 2) == nil)
+        #expect(SystemInfoList.cutOff(["KB123456", "KB654321"], declared: 9) == nil)
+    }
+
+    @Test(arguments: [
+        ("KB893803v2", 893_803), ("kb2510531-IE8", 2_510_531), ("Q147222", 147_222), ("KB4012212", 4_012_212),
+        ("4012212", 4_012_212),
+    ])
+    func installedIDsInEveryLegacySpelling(text: String, number: Int) {
+        #expect(InventoryFields.installedKB(text) == KB(number))
+    }
+
+    @Test(arguments: ["KB123abc", "MS17-010", "Q12x", "KB2510531-", "Qualys"])
+    func otherTextIsNoInstalledID(text: String) {
+        #expect(InventoryFields.installedKB(text) == nil)
+    }
+
     @Test func aSystemInfoWithNoHotfixIsAMachineWithNothingInstalled() throws {
         for (label, hotfixes) in [
             ("Hotfix(s):", "N/A"), ("Hotfix(s):", "0 Hotfix(s) Installed."),
