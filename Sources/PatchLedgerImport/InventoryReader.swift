@@ -23,9 +23,18 @@ public enum InventoryReader {
     public static func read(bytes: [UInt8], displayName: String, format: InventoryFormat? = nil) throws -> Result {
         let tried = InventoryFormat.allCases.map(\.rawValue)
         guard !bytes.isEmpty else { throw ImportError.unrecognized(file: displayName, tried: tried) }
-        let text = try TextDecoding.decode(bytes, file: displayName)
+        var text = try TextDecoding.decode(bytes, file: displayName)
         if format == nil, WindowsUpdateSearch.matches(text) {
             throw WindowsUpdateSearch.refusal(file: displayName)
+        }
+        var skipped: Diagnostic?
+        if format == nil, InventoryFormat.detect(text) == nil, let stray = StrayLines.before(text) {
+            text = stray.text
+            skipped = Diagnostic(
+                file: displayName, line: stray.lines.first ?? 1,
+                message: "skipped \(stray.skipped.count) line(s) before the capture: "
+                    + stray.skipped.map { "'\($0)'" }.joined(separator: ", "),
+                kind: "lines before a capture's header skipped (the command typed, a prompt)")
         }
         guard let format = format ?? InventoryFormat.detect(text) else {
             throw ImportError.unrecognized(file: displayName, tried: tried)
@@ -35,7 +44,8 @@ public enum InventoryReader {
             throw ImportError.badRecord(
                 file: displayName, line: 1, expected: "installed KBs (\(format.rawValue))", found: "none")
         }
-        let diagnostics = try snapshots.compactMap { try check($0, format: format, file: displayName) }
+        let diagnostics =
+            try [skipped].compactMap { $0 } + snapshots.compactMap { try check($0, format: format, file: displayName) }
         return Result(format: format, snapshots: snapshots, sha256: SHA256.hex(bytes), diagnostics: diagnostics)
     }
 

@@ -68,6 +68,23 @@ import Testing
         #expect(snapshot.product == nil)
     }
 
+    /// The command the user typed, kept before the table (a Russian Server 2012 R2 capture began with `cat q`).
+    @Test func strayLinesBeforeACaptureAreSkippedWithAWarningNamingThem() throws {
+        let url = try Fixtures.url("inventories/wmic-qfe.txt")
+        let table = try #require(String(data: try Data(contentsOf: url), encoding: .utf16))
+        let text = "PS C:\\> cat q\r\n" + table
+        let result = try InventoryReader.read(bytes: Array(text.utf8), displayName: "q.txt")
+        #expect(result.format == .wmicQFE)
+        #expect(result.snapshots.first.map(kbs) == ["KB2919355", "KB5028223", "KB5028228"])
+        #expect(
+            result.diagnostics.map(\.description) == ["q.txt:1: skipped 1 line(s) before the capture: 'PS C:\\> cat q'"]
+        )
+        // Prose is still no capture.
+        #expect(throws: ImportError.self) {
+            try InventoryReader.read(bytes: Array("cat q\nnothing here\nat all\nreally\n".utf8), displayName: "p.txt")
+        }
+    }
+
     @Test func wmicCSVWithALeadingBlankLineReadsByHeaderName() throws {
         let result = try read("wmic-qfe.csv")
         #expect(result.format == .qfeCSV)
