@@ -22,8 +22,11 @@ public enum InventoryReader {
 
     public static func read(bytes: [UInt8], displayName: String, format: InventoryFormat? = nil) throws -> Result {
         let tried = InventoryFormat.allCases.map(\.rawValue)
-        guard !bytes.isEmpty else { throw ImportError.unrecognized(file: displayName, tried: tried) }
+        // An empty capture is a failed one (a machine with nothing installed still prints its systeminfo).
+        let empty = ImportError.badRecord(file: displayName, line: 1, expected: "a capture", found: "an empty file")
+        guard !bytes.isEmpty else { throw empty }
         var text = try TextDecoding.decode(bytes, file: displayName)
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { throw empty }
         if format == nil, WindowsUpdateSearch.matches(text) {
             throw WindowsUpdateSearch.refusal(file: displayName)
         }

@@ -11,9 +11,10 @@ import Testing
         try InventoryReader.read(bytes: Array(text.utf8), displayName: "in.txt")
     }
 
-    @Test func anEmptyFileNamesTheFormatsTried() {
-        #expect(throws: ImportError.unrecognized(file: "in.txt", tried: tried)) {
-            try InventoryReader.read(bytes: [], displayName: "in.txt")
+    @Test(arguments: [[], Array(" \r\n\n".utf8), [0xFF, 0xFE, 0x0D, 0x00, 0x0A, 0x00]])
+    func anEmptyFileSaysSo(bytes: [UInt8]) {
+        #expect(throws: ImportError.badRecord(file: "in.txt", line: 1, expected: "a capture", found: "an empty file")) {
+            try InventoryReader.read(bytes: bytes, displayName: "in.txt")
         }
     }
 

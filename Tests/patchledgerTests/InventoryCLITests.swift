@@ -151,7 +151,7 @@ import Testing
 /// Each kind of bad inventory: one line naming the file, exit code 2, the ledger exactly as before.
 @Suite struct InventoryBadInputCLITests {
     static let cases: [(name: String, bytes: [UInt8], message: String)] = [
-        ("empty.txt", [], "unrecognised format, tried systeminfo"),
+        ("empty.txt", [], "1: expected a capture, found an empty file"),
         ("prose.txt", Array("Dear admin,\nplease patch.\n".utf8), "unrecognised format, tried systeminfo"),
         (
             "nohotfix.txt",
