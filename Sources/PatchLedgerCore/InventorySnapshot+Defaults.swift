@@ -10,40 +10,72 @@ public struct SnapshotDefaults: Sendable {
     public var version: OSVersion?
     /// `--arch`.
     public var architecture: Architecture?
+    /// `vm` is the file's name and `scannedAt` its modification time, not what the user said: taking them is
+    /// warned about (`CompletionNote`).
+    public var vmIsFileName: Bool
+    public var scannedAtIsFileTime: Bool
 
     public init(
         vm: String, scannedAt: Timestamp, osName: String? = nil, version: OSVersion? = nil,
-        architecture: Architecture? = nil
+        architecture: Architecture? = nil, vmIsFileName: Bool = false, scannedAtIsFileTime: Bool = false
     ) {
         self.vm = vm
         self.scannedAt = scannedAt
         self.osName = osName
         self.version = version
         self.architecture = architecture
+        self.vmIsFileName = vmIsFileName
+        self.scannedAtIsFileTime = scannedAtIsFileTime
     }
+}
+
+/// What completing a snapshot took from elsewhere than the file and the user's options, worth a warning: `kind`
+/// groups the warnings of many files into one line.
+public struct CompletionNote: Sendable, Equatable {
+    public var message: String
+    public var kind: String
 }
 
 extension InventorySnapshot {
     /// This snapshot with every gap filled from `defaults`: what the file states wins, except that a
     /// `--build` UBR completes a file's build of the same line (systeminfo never prints the UBR).
     ///
-    /// - Returns: the completed snapshot, and a note when `--build` contradicts the file's build line.
-    public func completed(with defaults: SnapshotDefaults) -> (snapshot: InventorySnapshot, note: String?) {
+    /// - Returns: the completed snapshot, and notes: `--build` contradicting the file's build line, a VM named
+    ///   after the file, a scan dated by the file's modification time.
+    public func completed(with defaults: SnapshotDefaults) -> (snapshot: InventorySnapshot, notes: [CompletionNote]) {
         var result = self
         result.vm = vm ?? defaults.vm
         result.scannedAt = scannedAt ?? defaults.scannedAt
         result.osName = osName ?? defaults.osName
         result.architecture = architecture ?? defaults.architecture
-        var note: String?
+        var notes: [CompletionNote] = []
+        if vm == nil && defaults.vmIsFileName {
+            notes.append(
+                CompletionNote(
+                    message: "the capture names no host: the VM is named \(defaults.vm) after the file (--vm names it)",
+                    kind: "captures naming no host: VMs named after their files (--vm names them)"))
+        }
+        if scannedAt == nil && defaults.scannedAtIsFileTime {
+            notes.append(
+                CompletionNote(
+                    message:
+                        "the capture states no date: scanned at the file's modification time \(defaults.scannedAt) "
+                        + "(--scanned-at dates it)",
+                    kind: "captures stating no date: dated by their files' modification time (--scanned-at dates them)")
+            )
+        }
         if let version {
             result.version = version.filling(ubrFrom: defaults.version)
             if let given = defaults.version, given.line != version.line {
-                note = "--build \(given) is not on the file's build line \(version.line); the file's is kept"
+                notes.append(
+                    CompletionNote(
+                        message: "--build \(given) is not on the file's build line \(version.line); the file's is kept",
+                        kind: "--build is not on the file's build line (the file's kept)"))
             }
         } else {
             result.version = defaults.version
         }
-        return (result, note)
+        return (result, notes)
     }
 
     /// Identifies the scan: SHA-256 of what it records (host, time, OS, build, KBs with dates), so the

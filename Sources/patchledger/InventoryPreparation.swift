@@ -45,8 +45,8 @@ struct InventoryPreparation: Sendable {
             var prepared = Prepared(
                 file: name, sha256: read.sha256, snapshots: [], warnings: read.diagnostics)
             for snapshot in read.snapshots {
-                let (completed, note) = snapshot.completed(with: defaults)
-                if let note { prepared.warnings.append(Self.warning(note, file: name)) }
+                let (completed, notes) = snapshot.completed(with: defaults)
+                prepared.warnings += notes.map { Self.warning($0, file: name) }
                 prepared.snapshots.append((completed, completed.fingerprint))
             }
             return prepared
@@ -59,17 +59,16 @@ struct InventoryPreparation: Sendable {
         let snapshots = try stream.records.next(upTo: Self.recordsPerChunk)
         prepared.warnings = stream.records.takeDiagnostics()
         for snapshot in snapshots {
-            let (completed, note) = snapshot.completed(with: stream.defaults)
-            if let note { prepared.warnings.append(Self.warning(note, file: prepared.file)) }
+            let (completed, notes) = snapshot.completed(with: stream.defaults)
+            prepared.warnings += notes.map { Self.warning($0, file: prepared.file) }
             prepared.snapshots.append((completed, completed.fingerprint))
         }
         return prepared
     }
 
-    /// A note on completing a snapshot (`--build` against the file's build line), as a warning of one kind.
-    private static func warning(_ note: String, file: String) -> Diagnostic {
-        Diagnostic(
-            file: file, line: 0, message: note, kind: "--build is not on the file's build line (the file's kept)")
+    /// A note on completing a snapshot, as a warning of its kind.
+    private static func warning(_ note: CompletionNote, file: String) -> Diagnostic {
+        Diagnostic(file: file, line: 0, message: note.message, kind: note.kind)
     }
 
     /// The command line's facts, else the file's name (without extension) and modification time.
@@ -83,6 +82,7 @@ struct InventoryPreparation: Sendable {
         return SnapshotDefaults(
             vm: vm ?? url.deletingPathExtension().lastPathComponent,
             scannedAt: time ?? Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)), osName: osName,
-            version: version, architecture: architecture)
+            version: version, architecture: architecture, vmIsFileName: vm == nil, scannedAtIsFileTime: scannedAt == nil
+        )
     }
 }

@@ -23,21 +23,45 @@ import Testing
         let defaults = SnapshotDefaults(
             vm: "from-flag", scannedAt: time, osName: "Windows Server 2019 Datacenter",
             version: OSVersion(parsing: "17763.4645"), architecture: .x64)
-        let (completed, note) = snapshot([1]).completed(with: defaults)
+        let (completed, notes) = snapshot([1]).completed(with: defaults)
         #expect(completed.vm == "web-01")
         #expect(completed.scannedAt == time)
         #expect(completed.version?.description == "10.0.17763.4645")
         #expect(completed.product == "Windows Server 2019")
-        #expect(note == nil)
+        #expect(notes.isEmpty)
         #expect(snapshot([1], vm: nil).completed(with: defaults).snapshot.vm == "from-flag")
     }
 
     @Test func aBuildOnAnotherLineIsNotedAndIgnored() throws {
         let defaults = SnapshotDefaults(
             vm: "x", scannedAt: Timestamp(secondsSinceEpoch: 0), version: OSVersion(parsing: "20348.1850"))
-        let (completed, note) = snapshot([1]).completed(with: defaults)
+        let (completed, notes) = snapshot([1]).completed(with: defaults)
         #expect(completed.version?.description == "10.0.17763")
-        #expect(note == "--build 10.0.20348.1850 is not on the file's build line 10.0.17763; the file's is kept")
+        #expect(
+            notes.map(\.message) == [
+                "--build 10.0.20348.1850 is not on the file's build line 10.0.17763; the file's is kept"
+            ])
+    }
+
+    /// A capture without a host or a date takes the file's name and modification time, and says so.
+    @Test func aNameOrDateTakenFromTheFileIsNoted() throws {
+        let defaults = SnapshotDefaults(
+            vm: "scan-7", scannedAt: Timestamp(secondsSinceEpoch: 86_400), vmIsFileName: true,
+            scannedAtIsFileTime: true)
+        var dateless = snapshot([1], vm: nil)
+        dateless.scannedAt = nil
+        let (completed, notes) = dateless.completed(with: defaults)
+        #expect(completed.vm == "scan-7")
+        #expect(
+            notes.map(\.message) == [
+                "the capture names no host: the VM is named scan-7 after the file (--vm names it)",
+                "the capture states no date: scanned at the file's modification time 1970-01-02T00:00:00Z "
+                    + "(--scanned-at dates it)",
+            ])
+        // Stated by the file: nothing to note.
+        var stated = snapshot([1])
+        stated.scannedAt = Timestamp(secondsSinceEpoch: 0)
+        #expect(stated.completed(with: defaults).notes.isEmpty)
     }
 
     @Test func theFingerprintIgnoresListOrderAndHostCaseButNotContent() {
