@@ -21,7 +21,8 @@ public enum UpdateKind: String, Sendable, Codable, CaseIterable {
     ///   - subtype: MSRC's SubType or the subtype derived from a WSUS title.
     ///   - title: the WSUS title, when there is one.
     ///   - servicing: how the product is serviced: on cumulative-serviced products MSRC calls the monthly
-    ///     cumulative update a plain "Security Update".
+    ///     cumulative update a plain "Security Update", and the C/D previews and out-of-band builds it lists a
+    ///     plain "Update" (KB4487006, Server 2016, 2019-02).
     ///
     /// Stricter than `UpdateSubtype.fromTitle`, which labels any "Cumulative Update" title (.NET too) for
     /// display: only "Cumulative Update for Windows" is the OS's monthly update here.
@@ -42,7 +43,7 @@ public enum UpdateKind: String, Sendable, Codable, CaseIterable {
             self = .ieCumulative
         } else if ["cumulative", "cumulativeupdate", "alternatecumulative"].contains(compact)
             || words.contains("cumulative update for windows")
-            || (servicing == .cumulative && compact == "securityupdate")
+            || (servicing == .cumulative && (compact == "securityupdate" || compact == "update"))
         {
             self = servicing == .monthlyRollup ? .other : .cumulative
         } else {

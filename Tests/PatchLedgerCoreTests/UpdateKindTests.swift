@@ -23,9 +23,13 @@ import Testing
 
     /// MSRC's other spellings of the OS's monthly packages: an alternate or out-of-band cumulative update is one a
     /// newer cumulative update covers; a preview rollup is a rollup.
-    @Test(arguments: ["Cumulative Update", "Alternate Cumulative", "Cumulative"])
+    @Test(arguments: ["Cumulative Update", "Alternate Cumulative", "Cumulative", "Update"])
     func cumulativeSpellingsAreOneKind(_ subtype: String) {
         #expect(UpdateKind(subtype: subtype, title: nil, servicing: .cumulative) == .cumulative)
+    }
+
+    @Test func aPlainUpdateOfARollupProductIsNoCumulative() {
+        #expect(UpdateKind(subtype: "Update", title: nil, servicing: .monthlyRollup) == .other)
     }
 
     @Test func aPreviewRollupIsARollup() {

@@ -80,8 +80,8 @@ import Testing
     static let exactAnswers: [String: [String]] = [
         // Windows 10 1809: the final CU, the newest Flash, SSU, and the combined .NET 3.5/4.7.2 CU.
         "10_1809_x64_pro_en-us_20190307_qfe": ["KB5037034", "KB4580325", "KB5078752", "KB4558997"],
-        // Server 2016: the final CU, the newest SSU, and a 2019-02 update no cumulative holds.
-        "MYSERVER": ["KB5078938", "KB4565912", "KB4487006"],
+        // Server 2016: the final CU and the newest SSU.
+        "MYSERVER": ["KB5078938", "KB4565912"],
         // Server 2012 R2: the final rollup, the newest .NET 3.5 rollup, the newest rollup of the .NET 4.6–4.7.2
         // line it shows, the SSU, three standalone (DBX among them).
         "SRV12R2U1X64": ["KB5078774", "KB5034279", "KB4603004", "KB4502496", "KB4566425", "KB4578013", "KB5012170"],
