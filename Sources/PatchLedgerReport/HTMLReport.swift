@@ -55,6 +55,7 @@ public enum HTMLReport {
         body += "<section id=\"top-missing\"><h2>Top missing updates</h2>" + topMissing(scan) + "</section>"
         body += "<section><h2>Time to fix</h2>" + timeToFix(drift) + "</section>"
         body += "<section id=\"problems\"><h2>Problems</h2>" + problemList(problems, lag: lag, headline) + "</section>"
+        body += "<section id=\"vms\"><h2>What each VM must install</h2>" + vmSections(scan) + "</section>"
         return page(body)
     }
 
@@ -179,8 +180,8 @@ public enum HTMLReport {
         }
         let rows = ranked.prefix(limit).map { vm -> [String] in
             [
-                HTML.escape(vm.vm), HTML.escape(vm.group ?? ""), HTML.escape(vm.product ?? ""),
-                HTML.severity(vm.worstSeverity?.description),
+                "<a href=\"#\(anchor(vm.vm))\">\(HTML.escape(vm.vm))</a>", HTML.escape(vm.group ?? ""),
+                HTML.escape(vm.product ?? ""), HTML.severity(vm.worstSeverity?.description),
                 "\(vm.missingCount)", "\(vm.oldestMissingDays ?? 0)", "\(vm.openCves)",
                 vm.missing.map { HTML.reference($0.kb) }.joined(separator: " "),
             ]
@@ -188,6 +189,35 @@ public enum HTMLReport {
         return HTML.table(
             ["VM", "group", "product", "worst", "to install", "oldest days", "open CVEs", "updates"], rows,
             numeric: [4, 5, 6])
+    }
+
+    /// A VM's section id: `vm-` and its name's UTF-8 bytes in hex, unique and safe whatever the name holds.
+    static func anchor(_ vm: String) -> String {
+        "vm-" + vm.utf8.map { String($0, radix: 16) }.joined()
+    }
+
+    /// One section per VM with something to install: each update, why (the open CVEs it closes, exploited or
+    /// not, what it covers), and since when (its release, its age).
+    private static func vmSections(_ scan: FleetScan) -> String {
+        let failing = scan.vms.filter { $0.missingCount > 0 }.sorted { $0.vm < $1.vm }
+        guard !failing.isEmpty else { return "<p>None: no VM has an update to install.</p>" }
+        return failing.map { vm in
+            let rows = vm.missing.map { update -> [String] in
+                [
+                    HTML.reference(update.kb), HTML.escape(update.title ?? update.subtype ?? ""),
+                    HTML.severity(update.severity), update.exploited == true ? "<b class=\"bad\">exploited</b>" : "",
+                    "\(update.cves.count)", HTML.escape(update.released ?? ""), update.ageDays.map { "\($0)" } ?? "",
+                    update.covers.isEmpty ? "" : "\(update.covers.count) older",
+                ]
+            }
+            let facts = [vm.group, vm.product, vm.build, vm.scannedAt.map { "scanned \($0)" }].compactMap { $0 }
+            return "<article id=\"\(anchor(vm.vm))\"><h3>\(HTML.escape(vm.vm))</h3>"
+                + "<p>\(HTML.escape(facts.joined(separator: " · ")))</p>"
+                + HTML.table(
+                    ["KB", "title", "severity", "exploited", "CVEs", "released", "age days", "covers"], rows,
+                    numeric: [4, 6])
+                + "</article>"
+        }.joined()
     }
 
     private static func rank(_ vm: FleetScan.VMResult) -> [Int] {

@@ -80,6 +80,15 @@ import Testing
         #expect(groups.contains(">2 compliant, 1 not compliant</text>"), "web")
         #expect(page.contains("threshold 30 d</text>"))
 
+        // Each VM with something to install has its own section, linked from the worst VMs table.
+        let anchor = "vm-" + Self.evil.utf8.map { String($0, radix: 16) }.joined()
+        #expect(page.contains("<a href=\"#\(anchor)\">&lt;b&gt;evil&amp;&quot;vm&#39;</a>"))
+        let section = try #require(
+            page.split(separator: "<article id=\"\(anchor)\">").last?.split(separator: "</article>").first)
+        #expect(section.contains(">KB5029247</a>"))
+        #expect(section.contains("<b class=\"bad\">exploited</b>"))
+        #expect(section.contains("1 older"), "August's update covers July's")
+
         // Sortable by keyboard too: every header takes the focus.
         #expect(page.contains("<th scope=\"col\" tabindex=\"0\""))
         #expect(!page.contains("<th>"))
