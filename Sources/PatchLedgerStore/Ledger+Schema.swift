@@ -25,7 +25,12 @@ extension Ledger {
         // The key first: 137,000 WSUS GUIDs sort faster when their comparison does not start with `source`,
         // the same for every row (a first catalog load builds this index from scratch).
         migrator.registerMigration("Index updates by source key first") { db in
-            try db.execute(sql: "DROP INDEX updates_source_key; \(WSUSPackageLoader.sourceKeyIndex)")
+            // Written out, not taken from the loader: a migration is history and must not change with the app.
+            try db.execute(
+                sql: """
+                    DROP INDEX updates_source_key;
+                    CREATE UNIQUE INDEX updates_source_key ON updates(source_key, source);
+                    """)
         }
         // Scans read millions of installed KBs: as numbers they are read without parsing and stored smaller.
         migrator.registerMigration("Store installed KBs as numbers") { db in
