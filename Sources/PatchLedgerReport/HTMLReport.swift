@@ -227,7 +227,13 @@ public enum HTMLReport {
     private static func topMissing(_ scan: FleetScan, limit: Int = 25) -> String {
         var byKB: [String: (update: MissingUpdate, vms: Int)] = [:]
         for vm in scan.vms {
-            for update in vm.missing { byKB[update.kb, default: (update, 0)].vms += 1 }
+            for update in vm.missing {
+                byKB[update.kb, default: (update, 0)].vms += 1
+                // One KB closes more on a VM further behind: show the highest severity it has on any VM (the one
+                // the worst VMs table ranks by), with that VM's CVEs.
+                let rank = { (update: MissingUpdate) in Severity(parsing: update.severity ?? "")?.rawValue ?? 0 }
+                if let held = byKB[update.kb]?.update, rank(update) > rank(held) { byKB[update.kb]?.update = update }
+            }
         }
         let ranked = byKB.values.sorted {
             (a: (update: MissingUpdate, vms: Int), b: (update: MissingUpdate, vms: Int)) -> Bool in
