@@ -45,12 +45,7 @@ struct Report: AsyncParsableCommand {
             switch output.format {
             case .table: print(html ?? "")
             case .json:
-                print(
-                    try JSONOutput.render(
-                        ReportFigures(
-                            asOf: parts.scan.asOf, headline: parts.headline, summary: parts.scan.summary,
-                            fleet: parts.drift.fleet, lag: parts.lag, problems: parts.problems)),
-                    terminator: "")
+                print(try JSONOutput.render(parts.figures), terminator: "")
             case .csv: print(ScanRenderer.csv(parts.scan), terminator: "")
             }
         }
@@ -86,6 +81,13 @@ struct ReportWriter {
 
         var page: String {
             HTMLReport.render(scan: scan, drift: drift, lag: lag, headline: headline, problems: problems)
+        }
+
+        /// `report --format json`.
+        var figures: ReportFigures {
+            ReportFigures(
+                asOf: scan.asOf, headline: headline, summary: scan.summary, fleet: drift.fleet, lag: lag,
+                problems: problems)
         }
     }
 
