@@ -32,10 +32,11 @@ public enum InputLimit: Sendable {
     }
 
     /// The limit in bytes: `PATCHLEDGER_MAX_FILE_MB` when set to a positive number, else the default.
-    var bytes: Int {
-        let override = ProcessInfo.processInfo.environment["PATCHLEDGER_MAX_FILE_MB"].flatMap { Int($0) }
-        return (override.flatMap { $0 > 0 ? $0 : nil } ?? defaultMegabytes) << 20
-    }
+    var bytes: Int { (Self.overrideMegabytes ?? defaultMegabytes) << 20 }
+
+    /// Read once: a folder of 10,000 captures checks 10,000 files.
+    private static let overrideMegabytes = ProcessInfo.processInfo.environment["PATCHLEDGER_MAX_FILE_MB"]
+        .flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
 }
 
 extension InputFiles {

@@ -26,6 +26,13 @@ import Testing
         return cli
     }
 
+    /// The page between `start` and the next `end` after it.
+    static func part(of page: String, from start: String, to end: String) -> Substring? {
+        guard let opening = page.range(of: start) else { return nil }
+        let rest = page[opening.upperBound...]
+        return rest.range(of: end).map { rest[..<$0.lowerBound] } ?? rest
+    }
+
     /// Each tile's `data-value`, by `data-tile`.
     static func tiles(_ page: String) throws -> [String: String] {
         let pattern = try Regex(#"data-tile="([a-z-]+)" data-value="([0-9]*)""#)
@@ -73,8 +80,7 @@ import Testing
         #expect(page.matches(of: try Regex(#"<text class="last""#)).count == 2)
 
         // Compliance per group, counts written beside the bars; image lag against its threshold.
-        let groups = try #require(
-            page.split(separator: "<section id=\"groups\">").last?.split(separator: "</section>").first)
+        let groups = try #require(Self.part(of: page, from: "<section id=\"groups\">", to: "</section>"))
         #expect(groups.contains(">ops&lt;script&gt;</text>"))
         #expect(groups.contains(">1 not compliant</text>"))
         #expect(groups.contains(">2 compliant, 1 not compliant</text>"), "web")
@@ -83,8 +89,7 @@ import Testing
         // Each VM with something to install has its own section, linked from the worst VMs table.
         let anchor = "vm-" + Self.evil.utf8.map { String($0, radix: 16) }.joined()
         #expect(page.contains("<a href=\"#\(anchor)\">&lt;b&gt;evil&amp;&quot;vm&#39;</a>"))
-        let section = try #require(
-            page.split(separator: "<article id=\"\(anchor)\">").last?.split(separator: "</article>").first)
+        let section = try #require(Self.part(of: page, from: "<article id=\"\(anchor)\">", to: "</article>"))
         #expect(section.contains(">KB5029247</a>"))
         #expect(section.contains("<b class=\"bad\">exploited</b>"))
         #expect(section.contains("1 older"), "August's update covers July's")
@@ -94,7 +99,7 @@ import Testing
         #expect(!page.contains("<th>"))
 
         // Problems: the old scan and the unresolved image, never "none"; every input field escaped.
-        let problems = try #require(page.split(separator: "<section id=\"problems\">").last)
+        let problems = try #require(Self.part(of: page, from: "<section id=\"problems\">", to: "</section>"))
         #expect(!problems.contains("None:"))
         #expect(problems.contains("&lt;b&gt;evil&amp;&quot;vm&#39;"))
         #expect(problems.contains("is not resolved"))
