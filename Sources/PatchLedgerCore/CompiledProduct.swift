@@ -239,11 +239,10 @@ public final class CompiledProduct: Sendable {
         switch (kind[a], kind[b]) {
         case (.cumulative, .cumulative), (.cumulative, .hotpatch), (.hotpatch, .hotpatch):
             return !olderByDate(a, b, released: released, kb: kb)
-        case (.cumulative, .securityOnly):
-            // A Security-Only package beside the cumulative updates (MSRC lists some for Windows 11 and Server
-            // 2022): the cumulative update of its day or later contains it.
-            return released[a] != Int32.min && released[b] != Int32.min && released[b] <= released[a]
-        case (.monthlyRollup, .monthlyRollup), (.monthlyRollup, .securityOnly), (.monthlyRollup, .ieCumulative):
+        // (.cumulative, .securityOnly): a Security-Only package beside the cumulative updates (MSRC lists some for
+        // Windows 11 and Server 2022) is in the cumulative update of its day or later.
+        case (.cumulative, .securityOnly), (.monthlyRollup, .monthlyRollup), (.monthlyRollup, .securityOnly),
+            (.monthlyRollup, .ieCumulative):
             return released[a] != Int32.min && released[b] != Int32.min && released[b] <= released[a]
         default:
             return false

@@ -226,19 +226,19 @@ public enum HTMLReport {
 
     private static func topMissing(_ scan: FleetScan, limit: Int = 25) -> String {
         var byKB: [String: (update: MissingUpdate, vms: Int)] = [:]
+        let rank = { (update: MissingUpdate) in Severity(parsing: update.severity ?? "")?.rawValue ?? 0 }
         for vm in scan.vms {
             for update in vm.missing {
                 byKB[update.kb, default: (update, 0)].vms += 1
                 // One KB closes more on a VM further behind: show the highest severity it has on any VM (the one
                 // the worst VMs table ranks by), with that VM's CVEs.
-                let rank = { (update: MissingUpdate) in Severity(parsing: update.severity ?? "")?.rawValue ?? 0 }
                 if let held = byKB[update.kb]?.update, rank(update) > rank(held) { byKB[update.kb]?.update = update }
             }
         }
         let ranked = byKB.values.sorted {
             (a: (update: MissingUpdate, vms: Int), b: (update: MissingUpdate, vms: Int)) -> Bool in
-            let x = [Severity(parsing: a.update.severity ?? "")?.rawValue ?? 0, a.update.cves.count, a.vms]
-            let y = [Severity(parsing: b.update.severity ?? "")?.rawValue ?? 0, b.update.cves.count, b.vms]
+            let x = [rank(a.update), a.update.cves.count, a.vms]
+            let y = [rank(b.update), b.update.cves.count, b.vms]
             if x != y { return y.lexicographicallyPrecedes(x) }
             return a.update.kb < b.update.kb
         }

@@ -88,9 +88,7 @@ extension Ledger {
                 try db.inTransaction {
                     result = try body(CatalogImport(db: db))
                     for table in Self.catalogTablesWithReferences { try db.checkForeignKeys(in: table) }
-                    FaultPoint.reach("findings")
-                    let evaluated = try Self.refreshFindings(db)
-                    evaluatedByLastWrite.withLock { $0 = evaluated }
+                    try refreshFindingsOfImport(db)
                     return .commit
                 }
                 guard let result else { preconditionFailure("a committed import has a result") }

@@ -21,6 +21,14 @@ extension Ledger {
         }
     }
 
+    /// An import's findings step, inside its transaction (the fault point the crash tests stop at), counted for
+    /// `vmsEvaluatedByLastWrite`.
+    func refreshFindingsOfImport(_ db: Database) throws {
+        FaultPoint.reach("findings")
+        let evaluated = try Self.refreshFindings(db)
+        evaluatedByLastWrite.withLock { $0 = evaluated }
+    }
+
     /// `refreshFindings()` inside a transaction already open: an import's rows and the findings they cause
     /// commit together or not at all.
     @discardableResult

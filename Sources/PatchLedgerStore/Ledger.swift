@@ -102,9 +102,7 @@ public final class Ledger: Sendable {
         try Self.wrap {
             try writer.write { db in
                 let result = try body(db)
-                FaultPoint.reach("findings")
-                let evaluated = try Self.refreshFindings(db)
-                evaluatedByLastWrite.withLock { $0 = evaluated }
+                try refreshFindingsOfImport(db)
                 return result
             }
         }

@@ -69,10 +69,10 @@ struct Scan: AsyncParsableCommand {
         let day = asOf ?? CalendarDate.today()
         if let explain {
             try exitingOnError {
+                let selection = FleetSelection(vm: vm, group: group, product: product)
                 let inputs = try ScanInputs.load(
-                    ledger.openExisting(), policy: policy(asOf: day),
-                    validate: FleetSelection(vm: vm, group: group, product: product).validate(against:),
-                    selected: FleetSelection(vm: vm, group: group, product: product).contains)
+                    ledger.openExisting(), policy: policy(asOf: day), validate: selection.validate(against:),
+                    selected: selection.contains)
                 for target in inputs.targets { print("\(target.vm): \(explain): \(Self.why(explain, target, inputs))") }
             }
             return
