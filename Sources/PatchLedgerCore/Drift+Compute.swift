@@ -90,9 +90,7 @@ extension Drift {
             timeToFix[severity] = Self.timeToFix(group)
         }
         let end = window.upperBound
-        let open = histories.flatMap(\.findings).filter {
-            $0.firstSeen <= end && ($0.fixedAt.map { $0 > end } ?? true)
-        }
+        let open = histories.flatMap(\.findings).filter { $0.isOpen(at: end) }
         let longestOpen = open.map { finding in
             OpenFinding(
                 vm: finding.vm, kb: finding.kb, severity: finding.severity, firstSeen: finding.firstSeen.description,

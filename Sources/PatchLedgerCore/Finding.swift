@@ -26,6 +26,11 @@ public struct Finding: Hashable, Sendable, Codable {
 
     public var isRegression: Bool { episode > 1 }
 
+    /// Seen missing by `time` and not fixed by then.
+    public func isOpen(at time: Timestamp) -> Bool {
+        firstSeen <= time && (fixedAt.map { $0 > time } ?? true)
+    }
+
     /// Days from first seen to fixed, when fixed.
     public var daysToFix: Int? {
         fixedAt.map { Int(($0.secondsSinceEpoch - firstSeen.secondsSinceEpoch) / 86_400) }

@@ -268,7 +268,7 @@ public struct FleetScan: Sendable {
         }
     }
 
-    static func ageBucket(_ days: Int) -> String {
+    public static func ageBucket(_ days: Int) -> String {
         switch days {
         case ...30: "0-30"
         case 31...60: "31-60"

@@ -148,12 +148,14 @@ enum HTML {
             svg += "<text x=\"0\" y=\"\(format(y + 15))\">\(escape(row.label))</text>"
             var x = left
             for part in row.parts where part.count > 0 {
-                let length = Double(part.count) / widest * (width - left - 190)
+                // Room on the right for the counts in words ("2977 compliant, 7023 not compliant").
+                let length = Double(part.count) / widest * (width - left - 250)
                 svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(length))\" height=\"18\" "
                 svg += "class=\"\(part.style)\"><title>\(escape(part.name)): \(part.count)</title></rect>"
                 x += length
             }
-            let words = row.parts.filter { $0.count > 0 }.map { "\($0.count) \($0.name)" }.joined(separator: ", ")
+            let shown = row.parts.filter { $0.count > 0 }.map { "\($0.count) \($0.name)" }
+            let words = shown.isEmpty ? "0" : shown.joined(separator: ", ")
             svg += "<text x=\"\(format(x + 6))\" y=\"\(format(y + 15))\">\(escape(words))</text>"
         }
         return svg + "</svg>"

@@ -6,8 +6,10 @@ public enum HTMLReport {
     /// - Parameters:
     ///   - headline: the tiles' figures, as `report --format json` gives them.
     ///   - problems: what could not be judged, one line each (as the commands warn on stderr).
+    ///   - open: since when each VM has lacked each update (the per-VM sections' "missing since").
     public static func render(
-        scan: FleetScan, drift: Drift, lag: ImageLag, headline: ReportHeadline, problems: [String]
+        scan: FleetScan, drift: Drift, lag: ImageLag, headline: ReportHeadline, problems: [String],
+        open: OpenFindings
     ) -> String {
         let summary = scan.summary
         var body = "<header><h1>PatchLedger fleet report</h1><p>as of \(HTML.escape(scan.asOf)): "
@@ -19,7 +21,8 @@ public enum HTMLReport {
         body += "</p>" + catalogLine(headline) + "</header>"
         body += tiles(headline)
 
-        body += "<section><h2>Compliance trend</h2>"
+        // Every chart in one grid right below the tiles: on screen one look, on paper the first page.
+        body += "<div class=\"charts\"><section id=\"trend\"><h2>Compliance trend</h2>"
         body += HTML.lineChart(
             drift.fleet.days.map { ($0.date, $0.compliantPct) }, maximum: 100, unit: "%", title: "compliant VMs per day"
         )
@@ -30,32 +33,28 @@ public enum HTMLReport {
             body += "compliant</p>"
         }
         let peak = max(drift.fleet.days.map(\.openCriticalExposures).max() ?? 0, 1)
-        body += "<h3>Open critical CVE exposures</h3>"
+        body += "</section><section id=\"exposures\"><h2>Open critical CVE exposures</h2>"
         body += HTML.lineChart(
             drift.fleet.days.map { ($0.date, Double($0.openCriticalExposures)) }, maximum: Double(peak), unit: "",
             title: "open critical CVE exposures per day")
         body += "</section>"
-
-        body += "<section id=\"patch-age\"><h2>Patch age</h2>"
-        body += HTML.barChart(
-            ["0-30", "31-60", "61-90", "over-90"].map { ("\($0) days", summary.patchAge[$0] ?? 0) },
-            title: "non-compliant VMs by the age of their oldest missing update")
-        body += "</section>"
-
+        body += "<section id=\"patch-age\"><h2>Patch age</h2>" + patchAgeBars(scan) + "</section>"
         body += "<section id=\"groups\"><h2>Compliance per group</h2>" + groupBars(scan) + "</section>"
-        body += "<section id=\"image-lag\"><h2>Image lag</h2>"
         if !lag.images.isEmpty {
-            // Numbered as the table's rows: image names are too long for an axis.
+            // Numbered as the image table's rows: image names are too long for an axis.
+            body += "<section id=\"image-lag-chart\"><h2>Image lag</h2>"
             body += HTML.barsWithThreshold(
                 lag.images.map { ($0.image, $0.lagDays) }, threshold: lag.maxDays, unit: " d",
-                title: "days each image's patch level lags the newest release (rows of the table below)")
+                title: "days each image's patch level lags the newest release (numbered as the image table's rows)")
+            body += "</section>"
         }
-        body += imageTable(lag) + "</section>"
+        body += "</div>"
+        body += "<section id=\"image-lag\"><h2>Images</h2>" + imageTable(lag) + "</section>"
         body += "<section id=\"worst-vms\"><h2>Worst VMs</h2>" + worstVMs(scan) + "</section>"
         body += "<section id=\"top-missing\"><h2>Top missing updates</h2>" + topMissing(scan) + "</section>"
         body += "<section><h2>Time to fix</h2>" + timeToFix(drift) + "</section>"
         body += "<section id=\"problems\"><h2>Problems</h2>" + problemList(problems, lag: lag, headline) + "</section>"
-        body += "<section id=\"vms\"><h2>What each VM must install</h2>" + vmSections(scan) + "</section>"
+        body += "<section id=\"vms\"><h2>What each VM must install</h2>" + vmSections(scan, open: open) + "</section>"
         return page(body)
     }
 
@@ -96,6 +95,29 @@ public enum HTMLReport {
             + "</nav>"
     }
 
+    /// Non-compliant VMs per age bucket of their oldest missing update, split by their worst severity (named beside
+    /// each bar, so that colour is never the only label).
+    private static func patchAgeBars(_ scan: FleetScan) -> String {
+        let buckets = ["0-30", "31-60", "61-90", "over-90"]
+        let severities: [Severity?] = Severity.allCases.reversed() + [nil]
+        var counts = [String: [Int]](uniqueKeysWithValues: buckets.map { ($0, [Int](repeating: 0, count: 5)) })
+        for vm in scan.vms where vm.status == .evaluated && vm.missingCount > 0 {
+            let column = severities.firstIndex(of: vm.worstSeverity) ?? severities.count - 1
+            counts[FleetScan.ageBucket(vm.oldestMissingDays ?? 0)]?[column] += 1
+        }
+        let rows = buckets.map { bucket in
+            (
+                label: "\(bucket) days",
+                parts: zip(severities, counts[bucket] ?? []).map { severity, count in
+                    let name = severity?.description.lowercased() ?? "unrated"
+                    return (name: name, count: count, style: "fill-\(name)")
+                }
+            )
+        }
+        return HTML.stackedBars(
+            rows, title: "non-compliant VMs by the age of their oldest missing update, by their worst severity")
+    }
+
     /// Each group's VMs: compliant, not compliant, not judged (no scan, unknown product); VMs without a group last.
     private static func groupBars(_ scan: FleetScan) -> String {
         var counts: [String: (compliant: Int, failing: Int, unjudged: Int)] = [:]
@@ -127,7 +149,10 @@ public enum HTMLReport {
         guard let release = h.catalogNewestRelease else { return "<p class=\"bad\">The ledger holds no catalog.</p>" }
         var line = "Catalog: newest update released \(HTML.escape(release))"
         if let document = h.catalogNewestDocument { line += " (\(HTML.escape(document)))" }
-        if let age = h.catalogAgeDays { line += ", \(age) days before the report day" }
+        if let age = h.catalogAgeDays {
+            // A report of a past day over today's catalog: the catalog is newer than the day.
+            line += age >= 0 ? ", \(age) days before the report day" : ", \(-age) days after the report day"
+        }
         if !h.catalogMissingMonths.isEmpty {
             line += "; no document for \(h.catalogMissingMonths.map(HTML.escape).joined(separator: ", "))"
         }
@@ -197,8 +222,9 @@ public enum HTMLReport {
     }
 
     /// One section per VM with something to install: each update, why (the open CVEs it closes, exploited or
-    /// not, what it covers), and since when (its release, its age).
-    private static func vmSections(_ scan: FleetScan) -> String {
+    /// not, what it covers), and since when (its release, its age, and the first scan that showed it or an update
+    /// it covers missing).
+    private static func vmSections(_ scan: FleetScan, open: OpenFindings) -> String {
         let failing = scan.vms.filter { $0.missingCount > 0 }.sorted { $0.vm < $1.vm }
         guard !failing.isEmpty else { return "<p>None: no VM has an update to install.</p>" }
         return failing.map { vm in
@@ -207,14 +233,20 @@ public enum HTMLReport {
                     HTML.reference(update.kb), HTML.escape(update.title ?? update.subtype ?? ""),
                     HTML.severity(update.severity), update.exploited == true ? "<b class=\"bad\">exploited</b>" : "",
                     "\(update.cves.count)", HTML.escape(update.released ?? ""), update.ageDays.map { "\($0)" } ?? "",
+                    HTML.escape(open.since(vm: vm.vm, kbs: [update.kb] + update.covers)?.date.description ?? ""),
                     update.covers.isEmpty ? "" : "\(update.covers.count) older",
                 ]
             }
-            let facts = [vm.group, vm.product, vm.build, vm.scannedAt.map { "scanned \($0)" }].compactMap { $0 }
+            let since = open.since(vm: vm.vm).map { "not compliant since \($0.date)" }
+            let facts = [vm.group, vm.product, vm.build, vm.scannedAt.map { "scanned \($0)" }, since].compactMap { $0 }
             return "<article id=\"\(anchor(vm.vm))\"><h3>\(HTML.escape(vm.vm))</h3>"
                 + "<p>\(HTML.escape(facts.joined(separator: " · ")))</p>"
                 + HTML.table(
-                    ["KB", "title", "severity", "exploited", "CVEs", "released", "age days", "covers"], rows,
+                    [
+                        "KB", "title", "severity", "exploited", "CVEs", "released", "age days", "missing since",
+                        "covers",
+                    ],
+                    rows,
                     numeric: [4, 6])
                 + "</article>"
         }.joined()
@@ -290,9 +322,14 @@ public enum HTMLReport {
         border-radius:6px;text-decoration:none;color:inherit}.tile .value{font-size:20px;font-weight:600}
         .tile .label{font-size:12px;color:#444}.sev{font-weight:600}.sev-critical{color:#9b1c1c}
         .sev-important{color:#8a4b00}.ok{fill:#2f7d46}.failing{fill:#b3261e}.unjudged{fill:#8a8f99}
-        .bar.over{fill:#b3261e}.threshold{stroke:#b3261e;stroke-dasharray:4 3}.sev-moderate{color:#5f5300}.sev-low{color:#2f5f3a}.tile.alert{border-color:#b3261e}.tile.alert .value{color:#b3261e}
+        .bar.over{fill:#b3261e}.threshold{stroke:#b3261e;stroke-dasharray:4 3}.sev-moderate{color:#5f5300}.sev-low{color:#2f5f3a}
+        .fill-critical{fill:#9b1c1c}.fill-important{fill:#d9822b}.fill-moderate{fill:#c9b400}.fill-low{fill:#6a9f6f}
+        .fill-unrated{fill:#8a8f99}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:0 24px}
+        .charts h2{margin-top:12px}.tile.alert{border-color:#b3261e}.tile.alert .value{color:#b3261e}
         @media print{body{margin:0;max-width:none}th{cursor:auto}section{break-inside:avoid}a{color:inherit}
-        input[type=search]{display:none}header,.tiles{break-inside:avoid;break-after:avoid}}
+        input[type=search]{display:none}header,.tiles{break-inside:avoid;break-after:avoid}
+        .charts{grid-template-columns:1fr 1fr;break-after:page}.charts h2{font-size:13px;margin-top:6px}
+        .charts .chart{max-height:200px}.tile{min-width:0;padding:4px 8px}.tile .value{font-size:16px}}
         """
 
     /// Sorts a table by the clicked column (numbers numerically, severities by rank); marks the page ready for the

@@ -93,6 +93,31 @@ import Testing
         #expect(section.contains(">KB5029247</a>"))
         #expect(section.contains("<b class=\"bad\">exploited</b>"))
         #expect(section.contains("1 older"), "August's update covers July's")
+        // Since when: the one scan (August 1) showed July's update missing; August's, released later, covers it.
+        #expect(section.contains("not compliant since 2023-08-01"))
+        #expect(section.contains("<td>2023-08-01</td>"), "missing since, beside KB5029247")
+
+        // Patch age: each bucket's non-compliant VMs by their worst severity, as the scan's JSON gives them.
+        let patchAge = try #require(Self.part(of: page, from: "<section id=\"patch-age\">", to: "</section>"))
+        var expected: [String: [String: Int]] = [:]
+        for vm in try #require(scan["vms"] as? [[String: Any]]) {
+            let missing = vm["missing"] as? [[String: Any]] ?? []
+            guard !missing.isEmpty else { continue }
+            let ranks = ["low", "moderate", "important", "critical"]
+            let worst = missing.compactMap { ($0["severity"] as? String)?.lowercased() }.max {
+                (ranks.firstIndex(of: $0) ?? -1) < (ranks.firstIndex(of: $1) ?? -1)
+            }
+            let oldest = missing.compactMap { $0["ageDays"] as? Int }.max() ?? 0
+            let bucket = oldest <= 30 ? "0-30" : oldest <= 60 ? "31-60" : oldest <= 90 ? "61-90" : "over-90"
+            expected[bucket, default: [:]][worst ?? "unrated", default: 0] += 1
+        }
+        #expect(expected.count == 2, "the demo's web VM is recent, the markup VM 55 days behind: \(expected)")
+        for (bucket, severities) in expected {
+            let words = severities.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            let bar = try #require(Self.part(of: String(patchAge), from: ">\(bucket) days</text>", to: "</text>"))
+            #expect(words.allSatisfy { bar.hasSuffix($0) || bar.contains("\($0),") }, "\(bucket): \(bar)")
+            #expect(bar.contains("class=\"fill-\(severities.keys.first ?? "")\""))
+        }
 
         // Sortable by keyboard too: every header takes the focus.
         #expect(page.contains("<th scope=\"col\" tabindex=\"0\""))

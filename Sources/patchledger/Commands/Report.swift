@@ -78,9 +78,10 @@ struct ReportWriter {
         var headline: ReportHeadline
         /// What cannot be judged, as `GateOptions.problems` says it (also warned on stderr).
         var problems: [String]
+        var open: OpenFindings
 
         var page: String {
-            HTMLReport.render(scan: scan, drift: drift, lag: lag, headline: headline, problems: problems)
+            HTMLReport.render(scan: scan, drift: drift, lag: lag, headline: headline, problems: problems, open: open)
         }
 
         /// `report --format json`.
@@ -104,8 +105,9 @@ struct ReportWriter {
         let lag = ImageLag(targets: inputs.targets, engine: inputs.engine, history: inputs.history, maxDays: 30)
         progress?.step("report: findings and drift of the last 30 days")
         try ledger.refreshFindings()
-        let drift = try Drift(
-            ledger: ledger, since: CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 30), until: asOf)
+        let since = CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 30)
+        let histories = try ledger.driftHistories(since: since, until: asOf)
+        let drift = Drift(histories: histories, since: since, until: asOf)
         let coverage = try ledger.catalogCoverage()
         let problems = GateOptions.problems(
             coverage: coverage, asOf: asOf, products: scan.vms.compactMap(\.product),
@@ -113,6 +115,8 @@ struct ReportWriter {
         problems.forEach { printError("warning: \($0)") }
         let headline = ReportHeadline(
             scan: scan, lag: lag, coverage: coverage, asOf: asOf, maxScanAgeDays: maxScanAge)
-        return Parts(scan: scan, drift: drift, lag: lag, headline: headline, problems: problems)
+        return Parts(
+            scan: scan, drift: drift, lag: lag, headline: headline, problems: problems,
+            open: OpenFindings(histories, asOf: asOf))
     }
 }
