@@ -5,15 +5,52 @@ import Testing
 @Suite struct ReportHeadlineCLITests {
     static let evil = #"<b>evil&"vm'"#
 
+    /// May 2023's Monthly Rollup for Windows Server 2012 R2 (KB5026415), closing the Win32k elevation of privilege
+    /// exploited in the wild (CVE-2023-29336, rated Important): the fixture's one update below Critical.
+    static let may2023 = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <cvrf:cvrfdoc xmlns:cvrf="http://www.icasi.org/CVRF/schema/cvrf/1.1" \
+        xmlns:prod="http://www.icasi.org/CVRF/schema/prod/1.1" xmlns:vuln="http://www.icasi.org/CVRF/schema/vuln/1.1">
+          <cvrf:DocumentTitle>May 2023 Security Updates</cvrf:DocumentTitle>
+          <cvrf:DocumentTracking>
+            <cvrf:Identification><cvrf:ID>2023-May</cvrf:ID></cvrf:Identification>
+            <cvrf:InitialReleaseDate>2023-05-09T07:00:00Z</cvrf:InitialReleaseDate>
+            <cvrf:CurrentReleaseDate>2023-05-09T07:00:00Z</cvrf:CurrentReleaseDate>
+          </cvrf:DocumentTracking>
+          <prod:ProductTree><prod:Branch Type="Vendor" Name="Microsoft">
+            <prod:FullProductName ProductID="10483">Windows Server 2012 R2</prod:FullProductName>
+          </prod:Branch></prod:ProductTree>
+          <vuln:Vulnerability Ordinal="1">
+            <vuln:Title>Win32k Elevation of Privilege Vulnerability</vuln:Title>
+            <vuln:CVE>CVE-2023-29336</vuln:CVE>
+            <vuln:Threats>
+              <vuln:Threat Type="Severity"><vuln:Description>Important</vuln:Description>\
+        <vuln:ProductID>10483</vuln:ProductID></vuln:Threat>
+              <vuln:Threat Type="Exploit Status"><vuln:Description>Publicly Disclosed:No;Exploited:Yes</vuln:Description>\
+        </vuln:Threat>
+            </vuln:Threats>
+            <vuln:Remediations><vuln:Remediation Type="Vendor Fix">
+              <vuln:Description>5026415</vuln:Description><vuln:ProductID>10483</vuln:ProductID>
+              <vuln:SubType>Monthly Rollup</vuln:SubType>
+            </vuln:Remediation></vuln:Remediations>
+          </vuln:Vulnerability>
+        </cvrf:cvrfdoc>
+        """
+
     /// The demo, plus a VM whose name and group are markup, deployed from an unresolved `latest` image, last
-    /// scanned on August 1 at June's cumulative update (so it lacks July's, which closes an exploited CVE).
+    /// scanned on August 1 at June's cumulative update (so it lacks July's, which closes an exploited CVE); and a
+    /// Windows Server 2012 R2 VM of group `legacy`, scanned on September 1 with nothing installed (so it lacks
+    /// May's rollup, rated Important).
     static func fixture() throws -> CLI {
         let cli = try FailClosedTests.demo()
+        let may = cli.folder.appendingPathComponent("cvrf-2023-May.xml")
+        try Data(may2023.utf8).write(to: may)
+        try cli.succeed(["import", "catalog", "--quiet", may.path])
         let manifest = cli.folder.appendingPathComponent("evil.csv")
         try Data(
             (#"vm,group,image,deployed_at"# + "\n"
                 + #""<b>evil&""vm'",ops<script>,MicrosoftWindowsServer:WindowsServer:2019-datacenter:latest,2023-07-01"#
-                + "\n").utf8
+                + "\nlegacy-01,legacy,,\n").utf8
         ).write(to: manifest)
         try cli.succeed(["import", "fleet", manifest.path])
         let scan = cli.folder.appendingPathComponent("evil.json")
@@ -21,7 +58,11 @@ import Testing
             "vm": evil, "scannedAt": "2023-08-01T00:00:00Z", "os": "Microsoft Windows Server 2019 Datacenter",
             "build": "10.0.17763.4499", "architecture": "x64-based PC", "kbs": ["KB5027222"],
         ]
-        try JSONSerialization.data(withJSONObject: [record]).write(to: scan)
+        let legacy: [String: Any] = [
+            "vm": "legacy-01", "scannedAt": "2023-09-01T00:00:00Z", "os": "Microsoft Windows Server 2012 R2 Standard",
+            "build": "6.3.9600", "architecture": "x64-based PC", "kbs": [String](),
+        ]
+        try JSONSerialization.data(withJSONObject: [record, legacy]).write(to: scan)
         try cli.succeed(["import", "inventory", "--quiet", scan.path])
         return cli
     }
@@ -61,7 +102,7 @@ import Testing
 
         #expect(tiles["compliant"] == "\(summary["compliant"] as? Int ?? -1)")
         #expect(tiles["exposed-to-exploited"] == "\(summary["exposedToExploited"] as? Int ?? -1)")
-        #expect(tiles["exposed-to-exploited"] == "1", "the evil VM lacks July's fix of an exploited CVE")
+        #expect(tiles["exposed-to-exploited"] == "2", "the evil VM lacks July's fix of an exploited CVE, legacy May's")
         let critical = (summary["nonCompliant"] as? [String: Int])?["critical"] ?? 0
         #expect(tiles["missing-critical"] == "\(critical)")
         #expect(tiles["stale-images"] == "\(images.filter { $0["stale"] as? Bool == true }.count)")
@@ -111,12 +152,21 @@ import Testing
             let bucket = oldest <= 30 ? "0-30" : oldest <= 60 ? "31-60" : oldest <= 90 ? "61-90" : "over-90"
             expected[bucket, default: [:]][worst ?? "unrated", default: 0] += 1
         }
-        #expect(expected.count == 2, "the demo's web VM is recent, the markup VM 55 days behind: \(expected)")
+        #expect(expected.count == 3, "web-03 is recent, the markup VM 55 days behind, legacy 118: \(expected)")
+        #expect(expected["over-90"] == ["important": 1])
         for (bucket, severities) in expected {
             let words = severities.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             let bar = try #require(Self.part(of: String(patchAge), from: ">\(bucket) days</text>", to: "</text>"))
             #expect(words.allSatisfy { bar.hasSuffix($0) || bar.contains("\($0),") }, "\(bucket): \(bar)")
             #expect(bar.contains("class=\"fill-\(severities.keys.first ?? "")\""))
+        }
+
+        // Severities by rank, not by name: Critical before Important (alphabetical order would put it last).
+        for table in ["worst-vms", "top-missing"] {
+            let part = try #require(Self.part(of: page, from: "<section id=\"\(table)\">", to: "</section>"))
+            let ranks = part.matches(of: /data-rank="([0-9])"/).compactMap { Int($0.output.1) }
+            #expect(Set(ranks) == [4, 3], "\(table): \(ranks)")
+            #expect(ranks == ranks.sorted(by: >), "\(table): \(ranks)")
         }
 
         // Sortable by keyboard too: every header takes the focus.
