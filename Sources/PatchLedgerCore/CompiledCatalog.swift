@@ -17,6 +17,8 @@ public final class CompiledCatalog: Sendable {
     /// CVE names by id, sorted: ordering ids orders names.
     public let cveNames: [String]
     let history: ReleaseHistory
+    /// Each product's line in the release history (`ReleaseHistory.lineID(product:)`).
+    let historyLine: [Int]
     /// The catalog's direct supersedence edges, for `MissingUpdate.supersedes`; closures were taken at compile time.
     let supersedence: Supersedence
 
@@ -66,6 +68,7 @@ public final class CompiledCatalog: Sendable {
         updateBase = products.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         productIndex = Dictionary(
             products.enumerated().map { ($1.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        historyLine = products.map { history.lineID(product: $0.name) }
         self.kbIndex = kbIndex
         self.inHistory = inHistory
         self.cveNames = cveNames

@@ -28,7 +28,7 @@ final class ReleaseTimeline {
             return Level(kb: update.kb, build: fixed, date: date)
         }
         .max { $0.build < $1.build }
-        let fromHistory = history.level(at: version).map { release -> Level in
+        let fromHistory = history.level(at: version, product: product).map { release -> Level in
             Level(
                 kb: release.kb,
                 build: WindowsBuild(
@@ -47,7 +47,7 @@ final class ReleaseTimeline {
     func securityReleases(product: String, build: Int) -> [CalendarDate] {
         let key = "\(product)|\(build)"
         if let known = releaseDates[key] { return known }
-        let recorded = history.releases(build: build).filter(\.isSecurityRelease).map(\.date)
+        let recorded = history.releases(product: product, build: build).filter(\.isSecurityRelease).map(\.date)
         let catalog = cumulativeUpdates(product).compactMap(\.released)
         let dates = Array(Set(recorded + catalog)).sorted()
         releaseDates[key] = dates
@@ -74,8 +74,9 @@ final class ReleaseTimeline {
         for update in cumulativeUpdates(product) where installed.contains(update.kb) {
             if let fixed = update.fixedBuild(on: version.line) { revisions.append(fixed.revision) }
         }
+        let line = history.lineID(product: product)
         for kb in installed {
-            if let release = history.release(of: kb, build: version.build) { revisions.append(release.ubr) }
+            if let release = history.release(of: kb, line: line, build: version.build) { revisions.append(release.ubr) }
         }
         return revisions.max()
     }

@@ -29,7 +29,9 @@ extension CompiledCatalog {
                 let fixed = Int(p.fixedRevision[line * count + local])
                 if fixed >= 0 { revision = max(revision, fixed) }
             }
-            if inHistory[global], let version, let release = history.release(of: kb, build: version.build) {
+            if inHistory[global], let version,
+                let release = history.release(of: kb, line: historyLine[product], build: version.build)
+            {
                 revision = max(revision, release.ubr)
                 if p.servicing == .cumulative {
                     historyLevels.append(

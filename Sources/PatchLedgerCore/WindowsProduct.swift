@@ -19,7 +19,7 @@ public enum WindowsProduct {
         return isServer ? serverName(version.build, architecture) : clientName(version.build, architecture)
     }
 
-    private static func serverName(_ build: Int, _ architecture: Architecture?) -> String? {
+    static func serverName(_ build: Int, _ architecture: Architecture?) -> String? {
         switch build {
         case 26100: return "Windows Server 2025"
         case 25398: return "Windows Server 2022, 23H2 Edition"
@@ -34,7 +34,7 @@ public enum WindowsProduct {
         }
     }
 
-    private static func clientName(_ build: Int, _ architecture: Architecture?) -> String? {
+    static func clientName(_ build: Int, _ architecture: Architecture?) -> String? {
         guard let architecture else { return nil }
         let suffix = architecture.productSuffix
         switch build {

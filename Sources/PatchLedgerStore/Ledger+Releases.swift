@@ -2,7 +2,9 @@ import GRDB
 import PatchLedgerCore
 
 extension Ledger {
-    static let releaseSchema = """
+    /// The release table as its first migration created it (keyed by build.UBR alone; migrations are history and
+    /// never change: "Key releases by product line" gives the key a line).
+    static let firstReleaseSchema = """
         CREATE TABLE releases (
             build INTEGER NOT NULL,
             ubr INTEGER NOT NULL,
@@ -16,7 +18,8 @@ extension Ledger {
         ) WITHOUT ROWID;
         """
 
-    /// Records release-history rows in one transaction; a row already held is replaced by the file's.
+    /// Records release-history rows in one transaction; a row already held (same line, build.UBR and KB) is replaced
+    /// by the file's.
     ///
     /// - Returns: how many rows were new and how many were known already.
     public func importReleases(_ releases: [Release], path: String) throws -> (added: Int, known: Int) {
@@ -25,15 +28,17 @@ extension Ledger {
             for release in releases {
                 let known =
                     try Bool.fetchOne(
-                        db, sql: "SELECT 1 FROM releases WHERE build = ? AND ubr = ?",
-                        arguments: [release.build, release.ubr]) ?? false
+                        db, sql: "SELECT 1 FROM releases WHERE line = ? AND build = ? AND ubr = ? AND kb = ?",
+                        arguments: [release.line, release.build, release.ubr, release.kb?.description ?? ""]) ?? false
                 try db.execute(
                     sql: """
-                        INSERT OR REPLACE INTO releases (build, ubr, kb, released, type, channel, month, source_path)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT OR REPLACE INTO releases (line, build, ubr, kb, released, type, channel, month, source_path)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        release.build, release.ubr, release.kb?.description, release.date.description, release.type,
+                        release.line, release.build, release.ubr, release.kb?.description ?? "",
+                        release.date.description,
+                        release.type,
                         release.channel, release.month, path,
                     ])
                 if !known { added += 1 }
@@ -51,7 +56,8 @@ extension Ledger {
             guard let date = CalendarDate(parsing: row["released"] as String) else { return nil }
             let kb = (row["kb"] as String?).flatMap { KB(parsing: $0) }
             return Release(
-                channel: row["channel"], month: row["month"], type: row["type"], date: date, build: row["build"],
+                line: row["line"], channel: row["channel"], month: row["month"], type: row["type"], date: date,
+                build: row["build"],
                 ubr: row["ubr"], kb: kb)
         }
         return ReleaseHistory(releases)

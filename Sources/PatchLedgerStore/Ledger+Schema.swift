@@ -14,7 +14,7 @@ extension Ledger {
             try db.execute(sql: inventorySchema)
         }
         migrator.registerMigration("Create release history") { db in
-            try db.execute(sql: releaseSchema)
+            try db.execute(sql: firstReleaseSchema)
         }
         migrator.registerMigration("Create findings") { db in
             try db.execute(sql: firstFindingsSchema)
@@ -140,6 +140,31 @@ extension Ledger {
                         outcome TEXT NOT NULL,
                         import_id INTEGER REFERENCES imports(id)
                     );
+                    """)
+        }
+        // Windows Server 2025 and Windows 11 24H2 share build 26100 but not every release: rows keep their product
+        // line. Rows recorded before keep an unknown line (''). A KB re-released at the same build.UBR (KB3189866,
+        // then KB3193494, both 14393.187) is a row of its own: the KB is in the key, '' for a general availability.
+        migrator.registerMigration("Key releases by product line") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE releases_by_line (
+                        line TEXT NOT NULL,
+                        build INTEGER NOT NULL,
+                        ubr INTEGER NOT NULL,
+                        kb TEXT NOT NULL,
+                        released TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        month TEXT NOT NULL,
+                        source_path TEXT NOT NULL,
+                        PRIMARY KEY (line, build, ubr, kb)
+                    ) WITHOUT ROWID;
+                    INSERT INTO releases_by_line
+                        SELECT '', build, ubr, coalesce(kb, ''), released, type, channel, month, source_path
+                        FROM releases;
+                    DROP TABLE releases;
+                    ALTER TABLE releases_by_line RENAME TO releases;
                     """)
         }
         return migrator

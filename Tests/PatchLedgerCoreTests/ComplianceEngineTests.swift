@@ -368,7 +368,8 @@ import Testing
             [
                 Self.date("2018-12-19").map {
                     Release(
-                        channel: "LTSB", month: "2018-12", type: "OOB", date: $0, build: 14393, ubr: 2670,
+                        line: "Windows Server 2016", channel: "LTSB", month: "2018-12", type: "OOB", date: $0,
+                        build: 14393, ubr: 2670,
                         kb: KB(4_483_229))
                 }
             ]

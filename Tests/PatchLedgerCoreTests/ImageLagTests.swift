@@ -75,7 +75,10 @@ import Testing
     static func release(_ month: String, _ type: String, _ day: String, _ build: Int, _ ubr: Int, _ kb: Int) -> Release?
     {
         date(day).map {
-            Release(channel: "LTSC", month: month, type: type, date: $0, build: build, ubr: ubr, kb: KB(kb))
+            // The server line of the build (14393 is Windows Server 2016's and Windows 10 1607's).
+            Release(
+                line: ReleaseLine.lines(build: build)[0], channel: "LTSC", month: month, type: type, date: $0,
+                build: build, ubr: ubr, kb: KB(kb))
         }
     }
 
@@ -182,9 +185,40 @@ import Testing
 @Suite struct ReleaseHistoryTests {
     @Test func theLevelIsTheNewestReleaseAtOrBelowTheBuild() throws {
         let history = ImageLagTests.history
-        #expect(history.level(at: try #require(OSVersion(parsing: "14393.2100")))?.kb == KB(4_077_525))
-        #expect(history.level(at: try #require(OSVersion(parsing: "14393.2068")))?.kb == KB(4_074_590))
-        #expect(history.level(at: try #require(OSVersion(parsing: "14393.1000"))) == nil)
-        #expect(history.level(at: try #require(OSVersion(parsing: "17763.2068"))) == nil)
+        let server = "Windows Server 2016"
+        #expect(history.level(at: try #require(OSVersion(parsing: "14393.2100")), product: server)?.kb == KB(4_077_525))
+        #expect(history.level(at: try #require(OSVersion(parsing: "14393.2068")), product: server)?.kb == KB(4_074_590))
+        #expect(history.level(at: try #require(OSVersion(parsing: "14393.1000")), product: server) == nil)
+        #expect(history.level(at: try #require(OSVersion(parsing: "17763.2068")), product: server) == nil)
+        #expect(
+            history.level(at: try #require(OSVersion(parsing: "14393.2100")), product: "Windows 10 Version 1607")?.kb
+                == KB(4_077_525), "Windows 10 1607, with no rows of its own, borrows its build's: the same packages")
+    }
+
+    /// Windows Server 2025 went GA on 2024-11-01 at 26100.1742, Windows 11 24H2 on 2024-10-01 at the same build;
+    /// KB5059087 (26100.3781, 2025-04-22) is Server 2025's alone.
+    @Test func twoLinesOfOneBuildKeepTheirOwnRowsAndAreAskedByProduct() throws {
+        func release(_ line: String, _ day: String, _ ubr: Int, _ kb: Int?) throws -> Release {
+            Release(
+                line: line, channel: "LTSC", month: String(day.prefix(7)), type: kb == nil ? "A" : "OOB",
+                date: try #require(CalendarDate(parsing: day)), build: 26100, ubr: ubr, kb: kb.map(KB.init))
+        }
+        let history = ReleaseHistory([
+            try release("Windows Server 2025", "2024-11-01", 1742, nil),
+            try release("Windows 11 Version 24H2", "2024-10-01", 1742, nil),
+            try release("Windows Server 2025", "2025-04-22", 3781, 5_059_087),
+        ])
+        let version = try #require(OSVersion(parsing: "10.0.26100.3800"))
+        #expect(history.level(at: version, product: "Windows Server 2025")?.kb == KB(5_059_087))
+        let client = "Windows 11 Version 24H2 for x64-based Systems"
+        #expect(history.level(at: version, product: client)?.date.description == "2024-10-01")
+        #expect(history.level(at: version, product: "Windows Server 2025 (Server Core installation)")?.ubr == 3781)
+        let line = history.lineID(product: client)
+        #expect(history.release(of: KB(5_059_087), line: line, build: 26100) == nil)
+
+        // Rows of no known line (recorded before lines were) answer for any product of their build.
+        let unknown = ReleaseHistory([try release(ReleaseLine.unknown, "2024-10-01", 1742, nil)])
+        #expect(unknown.level(at: version, product: "Windows Server 2025")?.ubr == 1742)
+        #expect(unknown.level(at: version, product: client)?.ubr == 1742)
     }
 }

@@ -168,7 +168,8 @@ import Testing
         // A release history changes what installed KBs bring, so it does replay, every VM.
         let day = try #require(CalendarDate(parsing: "2023-07-11"))
         let release = Release(
-            channel: "LTSC", month: "2023-07", type: "B", date: day, build: 17763, ubr: 4645, kb: KB(5_028_168))
+            line: "Windows Server 2019", channel: "LTSC", month: "2023-07", type: "B", date: day, build: 17763,
+            ubr: 4645, kb: KB(5_028_168))
         _ = try ledger.importReleases([release], path: "history.txt")
         #expect(ledger.vmsEvaluatedByLastWrite == 2)
         #expect(try ledger.refreshFindings() == 0, "the imports brought the findings up to date")

@@ -32,6 +32,31 @@ import Testing
         #expect(try ledger.vms().first?.kbs == ["KB890830", "KB5028168"])
     }
 
+    /// Releases recorded when rows were keyed by build.UBR alone keep an unknown line, answer for any product of
+    /// their build, and a line's own row of the same build.UBR is added beside them, not counted as known.
+    @Test func releasesOfTheFirstShapeKeepAnUnknownLine() throws {
+        let queue = try DatabaseQueue()
+        try Ledger.migrator.migrate(queue, upTo: "Keep import warnings and log every run")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO releases (build, ubr, kb, released, type, channel, month, source_path)
+                    VALUES (26100, 1742, NULL, '2024-10-01', 'A', 'GA', '2024-10', 'Windows_11_24H2_26100.txt');
+                    """)
+        }
+        let ledger = try Ledger(writer: queue)
+        let version = try #require(OSVersion(parsing: "26100.1742"))
+        #expect(try ledger.releaseHistory().level(at: version, product: "Windows Server 2025")?.ubr == 1742)
+        let release = Release(
+            line: "Windows Server 2025", channel: "LTSC", month: "2024-11", type: "A",
+            date: try #require(CalendarDate(parsing: "2024-11-01")), build: 26100, ubr: 1742, kb: nil)
+        #expect(try ledger.importReleases([release], path: "Windows_Server_2025_26100.txt") == (added: 1, known: 0))
+        let history = try ledger.releaseHistory()
+        #expect(history.level(at: version, product: "Windows Server 2025")?.date.description == "2024-11-01")
+        let client = "Windows 11 Version 24H2 for x64-based Systems"
+        #expect(history.level(at: version, product: client)?.date.description == "2024-10-01")
+    }
+
     /// A ledger whose findings were written one row per VM × CVE, with last_seen on every open row: the
     /// findings are emptied and replayed in the current shape on the next refresh.
     @Test func findingsOfTheFirstShapeAreReplayedInTheCurrentOne() throws {

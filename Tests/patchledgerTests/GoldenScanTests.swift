@@ -176,10 +176,12 @@ import Testing
 
 extension CLI {
     /// Runs a setup step that must succeed.
-    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    @discardableResult
+    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
         let result = try run(arguments)
         try #require(
             result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+        return result
     }
 
     /// Runs a command that must succeed and print one JSON object.

@@ -5,13 +5,21 @@ import PatchLedgerImport
 struct ImportBuilds: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "builds",
-        abstract: "Import release-history tables (channel month type date build.UBR KB per line), for image lag."
-    )
+        abstract: "Import release-history tables (channel month type date build.UBR KB per line), for image lag.",
+        discussion: """
+            Each release belongs to a product line ("Windows Server 2025", "Windows 11 Version 24H2"), which share \
+            builds but not releases. The line is --product, else the last '# product: NAME' line above the row, \
+            else the file's name (Windows_Server_2025_26100.txt), else the build when only one line shipped it; \
+            a row none of them places is an error.
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 
     @Flag(help: ArgumentHelp(stringLiteral: ImportOutput.quietHelp))
     var quiet = false
+
+    @Option(help: "The product line of every release of these files (\"Windows Server 2025\").")
+    var product: String?
 
     @Argument(help: "Release-history files, or folders of them.")
     var paths: [String]
@@ -24,9 +32,13 @@ struct ImportBuilds: AsyncParsableCommand {
             let files = try InventoryReader.files(in: paths)
             for url in files {
                 let name = url.relativePath
-                let releases = try ReleaseHistoryReader.read(url, displayName: name)
+                let releases = try ReleaseHistoryReader.read(url, displayName: name, product: product)
                 let counts = try ledger.importReleases(releases, path: name)
-                lines.append("\(name): \(releases.count) releases: \(counts.added) added, \(counts.known) known")
+                var productLines: [String] = []
+                for release in releases where !productLines.contains(release.line) { productLines.append(release.line) }
+                lines.append(
+                    "\(name): \(releases.count) releases of \(productLines.joined(separator: ", ")): "
+                        + "\(counts.added) added, \(counts.known) known")
                 (added, known) = (added + counts.added, known + counts.known)
             }
             ImportOutput(quiet: quiet).print(
