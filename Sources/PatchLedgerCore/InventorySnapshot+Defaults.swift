@@ -37,14 +37,16 @@ public struct CompletionNote: Sendable, Equatable {
 }
 
 extension InventorySnapshot {
-    /// This snapshot with every gap filled from `defaults`: what the file states wins, except that a
-    /// `--build` UBR completes a file's build of the same line (systeminfo never prints the UBR).
+    /// This snapshot with every gap filled from `defaults`: what the file states wins, except that `--vm` names
+    /// the VM whatever host the file states (two machines of one host name are told apart so), and a `--build` UBR
+    /// completes a file's build of the same line (systeminfo never prints the UBR).
     ///
     /// - Returns: the completed snapshot, and notes: `--build` contradicting the file's build line, a VM named
     ///   after the file, a scan dated by the file's modification time.
     public func completed(with defaults: SnapshotDefaults) -> (snapshot: InventorySnapshot, notes: [CompletionNote]) {
         var result = self
-        result.vm = vm ?? defaults.vm
+        result.host = vm
+        result.vm = defaults.vmIsFileName ? (vm ?? defaults.vm) : defaults.vm
         result.scannedAt = scannedAt ?? defaults.scannedAt
         result.osName = osName ?? defaults.osName
         result.architecture = architecture ?? defaults.architecture

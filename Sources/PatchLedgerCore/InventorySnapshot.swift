@@ -17,12 +17,17 @@ public struct InstalledKB: Hashable, Sendable {
 /// Fields are optional because formats differ (wmic qfe knows no OS, systeminfo no scan time); the
 /// import fills the gaps from the command line, the fleet manifest and the file itself.
 public struct InventorySnapshot: Hashable, Sendable {
-    /// The host name the file states.
+    /// The host name the file states; once completed (`completed(with:)`), the VM's name.
     public var vm: String?
+    /// The host name the file states, kept when `--vm` names the VM otherwise (`MachineIdentity`).
+    public var host: String?
     public var scannedAt: Timestamp?
     public var osName: String?
     public var version: OSVersion?
     public var architecture: Architecture?
+    /// When the OS was installed, as the capture writes it (systeminfo's "Original Install Date", in its
+    /// language): compared, never parsed, to tell two machines of one host name apart (`MachineIdentity`).
+    public var installedAt: String?
     /// Each KB once, in the order the file lists them.
     public private(set) var kbs: [InstalledKB] = []
     private var positions: [KB: Int] = [:]

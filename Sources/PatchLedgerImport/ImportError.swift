@@ -13,6 +13,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case unrecognized(file: String, tried: [String])
     /// A record of a text input that is not what its format requires.
     case badRecord(file: String, line: Int, expected: String, found: String)
+    /// A capture of a host another file of the same run showed to be a different machine.
+    case sameHostOtherMachine(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             "\(file): unrecognised format, tried \(tried.joined(separator: ", "))"
         case .badRecord(let file, let line, let expected, let found):
             "\(file):\(line): expected \(expected), found \(found)"
+        case .sameHostOtherMachine(let file, let reason):
+            "\(file): \(reason)"
         }
     }
 }

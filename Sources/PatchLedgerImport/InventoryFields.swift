@@ -107,6 +107,20 @@ enum InventoryFields {
         return nil
     }
 
+    /// systeminfo's "Original Install Date", in any language and layout: the first value shaped as a date and a
+    /// time (`7/20/2023, 10:12:01 AM`, `03.03.2018, 03:50:28`); the boot time, of the same shape, comes after it.
+    /// Kept as written: it only has to differ between two machines.
+    static func firstDateTime(_ values: some Sequence<some StringProtocol>) -> String? {
+        for value in values {
+            let text = Substring(value).trimmingWhitespace()
+            guard text.contains(":"), installDate(text) != nil, text.first?.isASCIIDigitCharacter == true else {
+                continue
+            }
+            return String(text)
+        }
+        return nil
+    }
+
     /// Column names that carry the host in qfe-shaped tables, most specific first.
     static let hostColumns = ["CSName", "PSComputerName", "Source", "__SERVER", "Node"]
 }

@@ -29,6 +29,7 @@ enum SystemInfoCSV {
         let fields = row.fields.map { $0.trimmingWhitespace() }
         snapshot.vm = fields.first.flatMap { $0.isEmpty ? nil : $0 }
         snapshot.osName = fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil
+        snapshot.installedAt = InventoryFields.firstDateTime(fields.dropFirst(3))
         snapshot.version = fields.lazy.compactMap { InventoryFields.osVersion($0) }.first
         snapshot.architecture =
             fields.lazy.filter { $0.utf8.contains(UInt8(ascii: "-")) }

@@ -31,6 +31,7 @@ enum SystemInfoList {
         }
         snapshot.vm = nonEmpty(fields[0].value)
         snapshot.osName = nonEmpty(fields[1].value)
+        snapshot.installedAt = InventoryFields.firstDateTime(fields.dropFirst(3).map(\.value))
         snapshot.version = fields.lazy.compactMap { InventoryFields.osVersion($0.value) }.first
         snapshot.architecture =
             fields.lazy.filter { $0.value.utf8.contains(UInt8(ascii: "-")) }

@@ -41,6 +41,8 @@ struct InventoryImporter {
             let batch = batches[index]
             return Pending { batch.concurrentMap { preparation.prepare($0) } }
         }
+        // Hosts read so far: a later file's capture of a host that is another machine is refused, not merged.
+        var machines = RunMachines()
         // The findings follow the snapshots in the same transaction: both commit, or neither.
         try ledger.importingInventory { session in
             var next = start(0)
@@ -60,16 +62,23 @@ struct InventoryImporter {
                         report.failures.append(error.description)
                         continue
                     }
-                    if let stream = prepared.stream {
-                        do {
+                    let before = machines
+                    do {
+                        if let stream = prepared.stream {
                             try session.withinSavepoint {
-                                try storeStream(stream, into: session, report: &report)
+                                try storeStream(stream, into: session, report: &report, machines: &machines)
                             }
-                        } catch let error as ImportError where keepGoing {
-                            report.failures.append(error.description)
+                        } else if keepGoing {
+                            // A file that fails midway under --keep-going leaves nothing behind.
+                            try session.withinSavepoint {
+                                try store(prepared, into: session, report: &report, machines: &machines)
+                            }
+                        } else {
+                            try store(prepared, into: session, report: &report, machines: &machines)
                         }
-                    } else {
-                        try store(prepared, into: session, report: &report)
+                    } catch let error as ImportError where keepGoing {
+                        machines = before
+                        report.failures.append(error.description)
                     }
                 }
             }
@@ -78,10 +87,17 @@ struct InventoryImporter {
         return report
     }
 
+    /// Stores a file's snapshots (or a streamed file's batch), none of them when one is of a host another file
+    /// showed to be a different machine.
     private func store(
         _ prepared: InventoryPreparation.Prepared, into session: InventoryImport, report: inout Report,
-        counting: Bool = true
+        machines: inout RunMachines, counting: Bool = true
     ) throws {
+        for (snapshot, _) in prepared.snapshots {
+            if let conflict = machines.claim(snapshot, file: prepared.file) {
+                throw ImportError.sameHostOtherMachine(file: prepared.file, reason: conflict)
+            }
+        }
         if counting { report.files += 1 }
         report.warnings += prepared.warnings
         for (snapshot, fingerprint) in prepared.snapshots {
@@ -95,7 +111,8 @@ struct InventoryImporter {
     /// A big file, a batch of records at a time: the next batch is read and completed on another thread while
     /// this one is stored. A bad record fails the file, and what it stored is rolled back by the caller.
     private func storeStream(
-        _ stream: InventoryPreparation.Stream, into session: InventoryImport, report: inout Report
+        _ stream: InventoryPreparation.Stream, into session: InventoryImport, report: inout Report,
+        machines: inout RunMachines
     ) throws {
         let preparation = preparation
         func next() -> Pending<Result<InventoryPreparation.Prepared, Error>> {
@@ -108,7 +125,7 @@ struct InventoryImporter {
                 let chunk = try pending.wait().get()
                 guard !chunk.snapshots.isEmpty else { break }
                 pending = next()
-                try store(chunk, into: session, report: &report, counting: false)
+                try store(chunk, into: session, report: &report, machines: &machines, counting: false)
                 progress.update(file: stream.records.file, snapshots: report.added + report.unchanged)
             }
         } catch {

@@ -24,7 +24,13 @@ import Testing
             vm: "from-flag", scannedAt: time, osName: "Windows Server 2019 Datacenter",
             version: OSVersion(parsing: "17763.4645"), architecture: .x64)
         let (completed, notes) = snapshot([1]).completed(with: defaults)
-        #expect(completed.vm == "web-01")
+        // --vm names the VM whatever host the capture states (two machines of one host name are told apart so);
+        // the host is kept.
+        #expect(completed.vm == "from-flag")
+        #expect(completed.host == "web-01")
+        var byFile = defaults
+        byFile.vmIsFileName = true
+        #expect(snapshot([1]).completed(with: byFile).snapshot.vm == "web-01", "the host wins over the file name")
         #expect(completed.scannedAt == time)
         #expect(completed.version?.description == "10.0.17763.4645")
         #expect(completed.product == "Windows Server 2019")

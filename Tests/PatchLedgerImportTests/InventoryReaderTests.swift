@@ -20,6 +20,7 @@ import Testing
         #expect(snapshot.version == OSVersion(major: 10, minor: 0, build: 17763))
         #expect(snapshot.architecture == .x64)
         #expect(snapshot.product == "Windows Server 2019")
+        #expect(snapshot.installedAt == "7/20/2023, 10:12:01 AM", "not the boot time after it")
         #expect(kbs(snapshot) == ["KB5028316", "KB5012170", "KB5028168", "KB5027397"])
         #expect(snapshot.declaredCount == 4)
         #expect(result.diagnostics.isEmpty)
@@ -31,6 +32,8 @@ import Testing
         #expect(snapshot.product == "Windows Server 2016")
         #expect(snapshot.version?.description == "10.0.14393")
         #expect(kbs(snapshot) == ["KB4049065", "KB5028169", "KB5028394"])
+        // "Ursprüngliches Installationsdatum", found by its shape (the boot time after it has the same shape).
+        #expect(snapshot.installedAt == "03.03.2018, 03:50:28")
     }
 
     @Test func frenchLegacyCodePageSystemInfoWarnsAboutATruncatedList() throws {

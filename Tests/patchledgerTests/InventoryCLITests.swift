@@ -385,3 +385,87 @@ struct RealScanCLITests {
         }
     }
 }
+
+/// Three different machines named LAPTOP in one run (another OS, another build, another install date) are not
+/// merged into one VM with invented drift: each conflict names both files, and nothing is written.
+@Suite struct SameHostCLITests {
+    /// The repository's English systeminfo capture with its host, OS name, build and install date replaced.
+    static func capture(os: String, build: String, installed: String) throws -> String {
+        let text = try String(
+            contentsOfFile: "\(CLI.root.path)/\(InventoryCLITests.fixtures)/systeminfo-en.txt", encoding: .utf8)
+        return
+            text
+            .replacingOccurrences(of: "WEB-01", with: "LAPTOP")
+            .replacingOccurrences(of: "Microsoft Windows Server 2019 Datacenter", with: os)
+            .replacingOccurrences(of: "10.0.17763 N/A Build 17763", with: "10.0.\(build) N/A Build \(build)")
+            .replacingOccurrences(of: "7/20/2023, 10:12:01 AM", with: installed)
+    }
+
+    @Test func threeMachinesOfOneHostNameAreAConflictNamingBothFiles() throws {
+        let cli = try CLI()
+        let folder = cli.folder.appendingPathComponent("laptops")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let server = "Microsoft Windows Server 2019 Datacenter"
+        let captures = [
+            ("a.txt", try Self.capture(os: server, build: "17763", installed: "7/20/2023, 10:12:01 AM")),
+            (
+                "b.txt",
+                try Self.capture(os: "Microsoft Windows 10 Pro", build: "17763", installed: "7/20/2023, 10:12:01 AM")
+            ),
+            ("c.txt", try Self.capture(os: server, build: "17763", installed: "3/2/2021, 8:00:00 AM")),
+        ]
+        for (name, text) in captures {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let arguments = ["import", "inventory", "--scanned-at", "2023-08-10", folder.path]
+        let refused = try cli.run(arguments)
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr.contains(
+                "\(folder.path)/b.txt: VM LAPTOP is also \(folder.path)/a.txt, a different machine "
+                    + "(OS Microsoft Windows 10 Pro, not \(server)): not merged; import each with its own --vm NAME"),
+            "\(refused.stderr)")
+        #expect(!(try cli.run(["vms", "--format", "csv"]).stdout.contains("LAPTOP")), "nothing written")
+
+        // --keep-going: the first capture is kept, each other machine reported with its own difference.
+        let kept = try cli.run(["import", "inventory", "--keep-going", "--quiet"] + arguments.dropFirst(2))
+        #expect(kept.status == 2)
+        #expect(kept.stdout == "1 files: 1 snapshots added, 0 unchanged, 2 files failed\n")
+        #expect(kept.stderr.contains("c.txt: VM LAPTOP is also \(folder.path)/a.txt"))
+        #expect(kept.stderr.contains("(installed 3/2/2021, 8:00:00 AM, not 7/20/2023, 10:12:01 AM)"))
+
+        // Given its own name, the second machine is its own VM.
+        let own = try cli.run(
+            [
+                "import", "inventory", "--scanned-at", "2023-08-10", "--vm", "LAPTOP-2",
+                folder.appendingPathComponent("b.txt").path,
+            ])
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(try cli.run(["vms", "--format", "csv"]).stdout.contains("LAPTOP-2,"))
+    }
+
+    /// The same machine captured twice (a later scan, a newer UBR) is one VM with two snapshots.
+    @Test func oneMachineCapturedTwiceIsOneVM() throws {
+        let cli = try CLI()
+        let folder = cli.folder.appendingPathComponent("one")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let server = "Microsoft Windows Server 2019 Datacenter"
+        try Self.capture(os: server, build: "17763", installed: "7/20/2023, 10:12:01 AM").write(
+            to: folder.appendingPathComponent("monday.txt"), atomically: true, encoding: .utf8)
+        try Self.capture(os: server, build: "17763", installed: "7/20/2023, 10:12:01 AM").replacingOccurrences(
+            of: "[04]: KB5027397", with: "[04]: KB5027397\n                           [05]: KB5029247"
+        ).replacingOccurrences(of: "4 Hotfix(s)", with: "5 Hotfix(s)").write(
+            to: folder.appendingPathComponent("tuesday.txt"), atomically: true, encoding: .utf8)
+        // Dated by their files (systeminfo states no date): Monday's and Tuesday's.
+        for (name, day) in [("monday.txt", 1_691_366_400), ("tuesday.txt", 1_691_452_800)] {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSince1970: TimeInterval(day))],
+                ofItemAtPath: folder.appendingPathComponent(name).path)
+        }
+        let result = try cli.run(["import", "inventory", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 files: 2 snapshots added"))
+        let vms = try cli.run(["vms", "--format", "csv"]).stdout
+        #expect(vms.components(separatedBy: "LAPTOP").count == 2, "one VM: \(vms)")
+    }
+}

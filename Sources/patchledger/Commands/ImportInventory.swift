@@ -18,7 +18,7 @@ struct ImportInventory: AsyncParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
 
-    @Option(help: "The VM name for files that name no host (default: the file name).")
+    @Option(help: "The VM name of every capture of the run (default: the host each names, else the file name).")
     var vm: String?
 
     @Option(
