@@ -47,6 +47,15 @@ enum InventoryFields {
         return KB(parsing: digits)
     }
 
+    /// An installed update as a capture lists it, its id as written kept when a legacy spelling was read.
+    static func installed(_ text: some StringProtocol, installedOn: CalendarDate? = nil, description: String? = nil)
+        -> InstalledKB?
+    {
+        guard let kb = installedKB(text) else { return nil }
+        let written = KB(parsing: text) == nil ? String(Substring(text).trimmingWhitespace().prefix { $0 != " " }) : nil
+        return InstalledKB(kb: kb, installedOn: installedOn, description: description, written: written)
+    }
+
     /// The first run of digits in `text` ("154 Hotfix(s) Installed.", "93 Corrections installées.").
     /// systeminfo's Hotfix(s) value when the machine has none: `N/A`, or a count of 0 (`0 Hotfix(s) Installed.`,
     /// `0 correctif(s) installé(s).`). Labels are translated, so the field is known by its place: the next

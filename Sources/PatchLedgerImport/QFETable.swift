@@ -80,12 +80,11 @@ struct QFEHosts {
             byHost[key] = snapshot
         }
         let id = row.values["hotfixid"] ?? ""
-        if let kb = InventoryFields.installedKB(id) {
-            let description = row.values["description"].flatMap { $0.isEmpty ? nil : $0 }
-            byHost[key]?.add(
-                InstalledKB(
-                    kb: kb, installedOn: InventoryFields.installDate(row.values["installedon"] ?? ""),
-                    description: description))
+        let description = row.values["description"].flatMap { $0.isEmpty ? nil : $0 }
+        if let installed = InventoryFields.installed(
+            id, installedOn: InventoryFields.installDate(row.values["installedon"] ?? ""), description: description)
+        {
+            byHost[key]?.add(installed)
         } else {
             byHost[key]?.otherEntries += 1
         }

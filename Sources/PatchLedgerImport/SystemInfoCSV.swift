@@ -37,8 +37,8 @@ enum SystemInfoCSV {
         if let field = fields.first(where: { hotfixItems($0) != nil }), let items = hotfixItems(field) {
             snapshot.declaredCount = InventoryFields.firstInteger(field.prefix { $0 != "," })
             for item in items {
-                if let kb = InventoryFields.installedKB(item) {
-                    snapshot.add(InstalledKB(kb: kb))
+                if let installed = InventoryFields.installed(item) {
+                    snapshot.add(installed)
                 } else {
                     snapshot.otherEntries += 1
                 }

@@ -44,8 +44,8 @@ enum SystemInfoList {
                 items = items.dropLast()
             }
             for item in items {
-                if let kb = InventoryFields.installedKB(item) {
-                    snapshot.add(InstalledKB(kb: kb))
+                if let installed = InventoryFields.installed(item) {
+                    snapshot.add(installed)
                 } else {
                     snapshot.otherEntries += 1
                 }

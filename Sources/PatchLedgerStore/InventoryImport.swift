@@ -27,7 +27,7 @@ public final class InventoryImport {
                 RETURNING id
                 """)
         insertKB = try BulkInsert(
-            db, "INSERT INTO snapshot_kbs (snapshot_id, kb, installed_on, description)", columns: 4)
+            db, "INSERT INTO snapshot_kbs (snapshot_id, kb, installed_on, description, written)", columns: 5)
     }
 
     /// Stores one completed snapshot (`InventorySnapshot.completed(with:)`: VM and scan time are set).
@@ -49,7 +49,7 @@ public final class InventoryImport {
         for entry in snapshot.kbs {
             try insertKB.add(
                 .integer(snapshotID), .integer(Int64(entry.kb.number)), .string(entry.installedOn?.description),
-                .string(entry.description))
+                .string(entry.description), .string(entry.written))
         }
         return .added
     }

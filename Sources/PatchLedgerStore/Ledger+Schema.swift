@@ -167,6 +167,10 @@ extension Ledger {
                     ALTER TABLE releases_by_line RENAME TO releases;
                     """)
         }
+        // A legacy id read as its KB (KB893803v2, KB2510531-IE8, Q147222) keeps the spelling the capture wrote.
+        migrator.registerMigration("Keep installed ids as written") { db in
+            try db.execute(sql: "ALTER TABLE snapshot_kbs ADD COLUMN written TEXT")
+        }
         return migrator
     }
 

@@ -250,6 +250,7 @@ import Testing
         let result = try InventoryReader.read(bytes: Array(text.utf8), displayName: "xp.txt")
         let snapshot = try #require(result.snapshots.first)
         #expect(snapshot.kbs.map(\.kb.description) == ["KB147222", "KB893803", "KB2510531", "KB2862152"])
+        #expect(snapshot.kbs.map(\.written) == ["Q147222", "KB893803v2", "KB2510531-IE8", nil], "as written")
         #expect(snapshot.otherEntries == 1)
         #expect(snapshot.cutOffEntry == "KB2862")
         #expect(

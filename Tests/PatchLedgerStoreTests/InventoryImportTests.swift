@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PatchLedgerCore
 import PatchLedgerImport
 import Testing
@@ -34,6 +35,18 @@ import Testing
         #expect(try ledger.dump() == before)
         #expect(before["snapshots"]?.count == 1)
         #expect(before["snapshot_kbs"]?.count == 2)
+    }
+
+    /// Windows XP's `KB893803v2` is stored as KB893803, its spelling kept beside it.
+    @Test func aLegacyIdIsStoredAsItsKBWithItsSpelling() throws {
+        var scan = Self.snapshot("xp-01", at: "2023-08-01", kbs: [5_028_168])
+        scan.add(InstalledKB(kb: KB(893_803), written: "KB893803v2"))
+        _ = try add(scan)
+        let rows = try ledger.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT kb, written FROM snapshot_kbs ORDER BY kb")
+        }
+        #expect(rows.map { $0["kb"] as Int } == [893_803, 5_028_168])
+        #expect(rows.map { $0["written"] as String? } == ["KB893803v2", nil])
     }
 
     @Test func aLaterScanOfTheSameVMIsANewSnapshotAndNothingIsOverwritten() throws {
