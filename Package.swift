@@ -5,7 +5,8 @@ let package = Package(
     name: "PatchLedger",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "patchledger", targets: ["patchledger"])
+        .executable(name: "patchledger", targets: ["patchledger"]),
+        .executable(name: "patchledger-bench", targets: ["patchledger-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.9.0"),
@@ -44,12 +45,29 @@ let package = Package(
             dependencies: ["PatchLedgerCore"]
         ),
 
-        // MARK: The executable
+        // MARK: The executables
 
+        /// What both executables share of the command line: exit codes, failures, argument values.
+        .target(
+            name: "PatchLedgerCLI",
+            dependencies: ["PatchLedgerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "patchledger",
             dependencies: [
-                "PatchLedgerCore", "PatchLedgerImport", "PatchLedgerStore", "PatchLedgerReport",
+                "PatchLedgerCore", "PatchLedgerImport", "PatchLedgerStore", "PatchLedgerReport", "PatchLedgerCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        /// Real-shaped inputs at any size (fleets, daily histories, captures, WSUS packages), for the benchmarks and
+        /// the tests; no part of the `patchledger` product.
+        .target(name: "PatchLedgerGenerators", dependencies: ["PatchLedgerCore"]),
+        /// The benchmarks: generate real-sized inputs and time the `patchledger` beside it (of the same build) in
+        /// child processes, beside a baseline measured in the same run. Not part of the `patchledger` product.
+        .executableTarget(
+            name: "patchledger-bench",
+            dependencies: [
+                "PatchLedgerCore", "PatchLedgerImport", "PatchLedgerStore", "PatchLedgerCLI", "PatchLedgerGenerators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "patchledgerTests",
-            dependencies: ["patchledger", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["patchledger", "PatchLedgerGenerators", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
     ],

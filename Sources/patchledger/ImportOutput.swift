@@ -1,3 +1,4 @@
+import PatchLedgerCLI
 import PatchLedgerCore
 
 /// What every import prints (README, "Commands"): a line per file or snapshot and one summary line on

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerCLI
 import PatchLedgerCore
 import PatchLedgerStore
 
@@ -10,7 +11,6 @@ struct PatchLedger: AsyncParsableCommand {
         abstract: "Update-compliance ledger for fleets of Windows VMs.",
         subcommands: [
             Import.self, Catalog.self, VMs.self, Scan.self, Lag.self, DriftCommand.self, Report.self, Demo.self,
-            Bench.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerGenerators
 import PatchLedgerStore
 import Testing
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerCLI
 import PatchLedgerImport
 
 struct ImportFleet: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PatchLedgerCLI
 import PatchLedgerCore
 import PatchLedgerImport
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerCLI
 import PatchLedgerCore
 import PatchLedgerReport
 

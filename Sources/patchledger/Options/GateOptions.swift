@@ -1,4 +1,5 @@
 import ArgumentParser
+import PatchLedgerCLI
 import PatchLedgerCore
 
 /// What a gate does with what it cannot judge (README, "Exit codes"): no catalog, a product the catalog does

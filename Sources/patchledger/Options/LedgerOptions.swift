@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerCLI
 import PatchLedgerStore
 
 /// `--db`, shared by every command that reads or writes the ledger.

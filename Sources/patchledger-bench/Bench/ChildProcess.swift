@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerCLI
 import PatchLedgerCore
 
 /// Runs a program to completion and reports its wall time, CPU time and peak RSS (from `wait4`'s rusage), so

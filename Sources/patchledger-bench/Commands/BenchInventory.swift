@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerCLI
+import PatchLedgerGenerators
 
 struct BenchInventory: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

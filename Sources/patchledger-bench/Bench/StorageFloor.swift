@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerCLI
 
 /// The cost of storing a WSUS package's rows with nothing but SQLite: the rows an import wrote, exported to CSV,
 /// loaded by `sqlite3 .import` into the same tables in one transaction, indexes built after, in a fresh

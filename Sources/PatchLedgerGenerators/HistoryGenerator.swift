@@ -8,26 +8,35 @@ import PatchLedgerCore
 /// other updates of the product (90 % of VMs), 150–250 of them (long-lived servers, 9 %), or nothing installed
 /// (1 %, fresh from an old image). Each day it may install the newest cumulative update out by then (one in
 /// seven), and now and then it loses it again (one in two hundred: an uninstall, a restored image).
-struct HistoryGenerator {
-    var vms: Int
-    var days: Int
-    var start: CalendarDate
+public struct HistoryGenerator {
+    public var vms: Int
+    public var days: Int
+    public var start: CalendarDate
     /// The product's updates, in KB order.
-    var updates: [CatalogUpdate]
-    var os: String
-    var build: String
+    public var updates: [CatalogUpdate]
+    public var os: String
+    public var build: String
 
-    /// The files the generator wrote: the history, the next day's scans, and the baseline's CSV.
-    struct Output {
-        var history: URL
-        var nextDay: URL
-        var snapshotsCSV: URL
-        var kbsCSV: URL
-        var snapshots = 0
-        var kbRows = 0
+    public init(vms: Int, days: Int, start: CalendarDate, updates: [CatalogUpdate], os: String, build: String) {
+        self.vms = vms
+        self.days = days
+        self.start = start
+        self.updates = updates
+        self.os = os
+        self.build = build
     }
 
-    func write(to folder: URL) throws -> Output {
+    /// The files the generator wrote: the history, the next day's scans, and the baseline's CSV.
+    public struct Output {
+        public var history: URL
+        public var nextDay: URL
+        public var snapshotsCSV: URL
+        public var kbsCSV: URL
+        public var snapshots = 0
+        public var kbRows = 0
+    }
+
+    public func write(to folder: URL) throws -> Output {
         var output = Output(
             history: folder.appendingPathComponent("history.json"),
             nextDay: folder.appendingPathComponent("next-day.json"),
@@ -37,7 +46,7 @@ struct HistoryGenerator {
             .sorted { ($0.released ?? start) < ($1.released ?? start) }
         let others = updates.filter { $0.kind != .cumulative }
         let before = cumulative.filter { ($0.released ?? start) < start }
-        guard !before.isEmpty else { throw ValidationFailure("no cumulative update before \(start)") }
+        guard !before.isEmpty else { throw GeneratorError("no cumulative update before \(start)") }
         var random = SplitMix64(seed: 0x4157)
         var states: [(base: [String], level: Int?)] = (0..<vms).map { _ in
             let draw = random.next() % 100

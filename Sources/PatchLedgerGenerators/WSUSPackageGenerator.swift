@@ -4,10 +4,14 @@ import Foundation
 /// prerequisites, one payload child each with its `BundledBy`, a fifth of bundles superseded by about
 /// twenty later revisions (about 290,000 references in all, as measured on the real file), and a
 /// `FileLocation` per payload, two for four children in ten, whose URL names a KB.
-struct WSUSPackageGenerator {
-    var updates: Int
+public struct WSUSPackageGenerator {
+    public var updates: Int
 
-    func write(to url: URL) throws {
+    public init(updates: Int) {
+        self.updates = updates
+    }
+
+    public func write(to url: URL) throws {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)  // The open below reports a failure.
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }

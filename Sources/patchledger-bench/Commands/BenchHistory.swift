@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerCLI
 import PatchLedgerCore
+import PatchLedgerGenerators
 import PatchLedgerStore
 
 struct BenchHistory: AsyncParsableCommand {

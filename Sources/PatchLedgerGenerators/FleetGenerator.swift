@@ -6,24 +6,29 @@ import PatchLedgerCore
 /// each VM's KBs a random subset of its product's updates (OS and components) with a few KBs the catalog
 /// does not know (drivers, Defender); one VM in eight reported by its build.UBR instead of its cumulative
 /// updates, as a UBR-aware collection script would.
-struct FleetGenerator {
-    var vms: Int
-    var catalogs: [ProductCatalog]
+public struct FleetGenerator {
+    public var vms: Int
+    public var catalogs: [ProductCatalog]
 
-    static let products: [(product: String, os: String, line: String)] = [
+    public init(vms: Int, catalogs: [ProductCatalog]) {
+        self.vms = vms
+        self.catalogs = catalogs
+    }
+
+    public static let products: [(product: String, os: String, line: String)] = [
         ("Windows Server 2012 R2", "Microsoft Windows Server 2012 R2 Datacenter", "6.3.9600"),
         ("Windows Server 2016", "Microsoft Windows Server 2016 Datacenter", "10.0.14393"),
         ("Windows Server 2019", "Microsoft Windows Server 2019 Datacenter", "10.0.17763"),
         ("Windows Server 2022", "Microsoft Windows Server 2022 Datacenter", "10.0.20348"),
     ]
 
-    func write(to url: URL) throws {
+    public func write(to url: URL) throws {
         var random = SplitMix64(seed: 0xF1EE7)
         let byName = Dictionary(catalogs.map { ($0.product, $0) }, uniquingKeysWith: { a, _ in a })
         let fleet = Self.products.compactMap { entry in
             byName[entry.product].flatMap { $0.updates.isEmpty ? nil : (entry, $0.updates.sorted { $0.kb < $1.kb }) }
         }
-        guard !fleet.isEmpty else { throw ValidationFailure("the catalog holds none of the fleet's products") }
+        guard !fleet.isEmpty else { throw GeneratorError("the catalog holds none of the fleet's products") }
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let out = try FileHandle(forWritingTo: url)
         defer { try? out.close() }
@@ -53,17 +58,17 @@ struct FleetGenerator {
     }
 
     /// How many of its product's updates a VM lists: 3–12 for 70 % of VMs, 150–250 for long-lived servers.
-    static func installedCount(_ random: inout SplitMix64) -> Int {
+    public static func installedCount(_ random: inout SplitMix64) -> Int {
         random.next() % 10 < 3 ? 150 + Int(random.next() % 101) : 3 + Int(random.next() % 10)
     }
 
     /// One to three KBs no catalog lists (drivers, Defender platform updates).
-    static func unknownKBs(_ random: inout SplitMix64) -> [String] {
+    public static func unknownKBs(_ random: inout SplitMix64) -> [String] {
         (0..<(1 + Int(random.next() % 3))).map { _ in "KB\(2_800_000 + random.next() % 2_400_000)" }
     }
 
     /// `count` distinct elements (all of them when there are fewer), in their original order.
-    static func sample<T>(_ elements: [T], count: Int, random: inout SplitMix64) -> [T] {
+    public static func sample<T>(_ elements: [T], count: Int, random: inout SplitMix64) -> [T] {
         guard count < elements.count else { return elements }
         var indices = Array(elements.indices)
         for position in 0..<count {

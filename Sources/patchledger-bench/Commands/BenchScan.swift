@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerCLI
+import PatchLedgerGenerators
 import PatchLedgerStore
 
 struct BenchScan: AsyncParsableCommand {

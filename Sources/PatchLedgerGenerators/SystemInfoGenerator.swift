@@ -2,12 +2,17 @@ import Foundation
 
 /// Writes a fleet of systeminfo captures (English layout, CRLF) with pseudo-random installed KBs, and the
 /// same KB rows as CSV for `sqlite3 .import`: the inventory benchmark's input and its baseline.
-struct SystemInfoGenerator {
-    var files: Int
-    var kbsPerFile: Int
+public struct SystemInfoGenerator {
+    public var files: Int
+    public var kbsPerFile: Int
+
+    public init(files: Int, kbsPerFile: Int) {
+        self.files = files
+        self.kbsPerFile = kbsPerFile
+    }
 
     /// - Returns: the number of KB rows written.
-    func write(to folder: URL, csv: URL) throws -> Int {
+    public func write(to folder: URL, csv: URL) throws -> Int {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: csv.path, contents: nil)  // The open below reports a failure.
         let rows = try FileHandle(forWritingTo: csv)
@@ -51,19 +56,5 @@ struct SystemInfoGenerator {
             "Total Physical Memory:     8,191 MB", "Domain:                    contoso.local",
             "Logon Server:              \\\\DC-01", "Hotfix(s):                 \(hotfixes) Hotfix(s) Installed.",
         ].joined(separator: "\r\n") + "\r\n"
-    }
-}
-
-/// A small, fast, seedable generator so every run benchmarks the same files.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,11 +1,18 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerCLI
+import PatchLedgerGenerators
 import PatchLedgerImport
 import PatchLedgerStore
 
+@main
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure imports beside a baseline run on the same data in the same run (use a release build).",
+        commandName: "patchledger-bench",
+        abstract: """
+            Measure the patchledger beside this binary (same build folder: use -c release) beside a baseline run on \
+            the same data in the same run.
+            """,
         subcommands: [BenchCatalog.self, BenchInventory.self, BenchScan.self, BenchLag.self, BenchHistory.self],
         defaultSubcommand: BenchCatalog.self)
 }
@@ -112,8 +119,18 @@ struct BenchCatalog: AsyncParsableCommand {
             parse.seconds + load.seconds, run.seconds / (parse.seconds + load.seconds))
     }
 
+    /// The `patchledger` of the same build: the binary beside this one.
     static func executablePath() throws -> String {
-        try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        // Linux names the running binary in /proc; elsewhere the path it was started by must do.
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let me = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let binary = me.deletingLastPathComponent().appendingPathComponent("patchledger").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw ValidationFailure(
+                "no patchledger beside \(me.path): build both (swift build -c release), then run this one")
+        }
+        return binary
     }
 
     /// Updates a CVRF import wrote, read back from its ledger.

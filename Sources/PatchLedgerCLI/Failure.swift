@@ -4,7 +4,7 @@ import Foundation
 /// Prints an error as one line on stderr and exits 2, the code for bad input and runtime errors.
 ///
 /// A `ValidationError` (a filter that names nothing) passes through: the parser reports it as a usage error, 64.
-func exitingOnError<T>(_ body: () throws -> T) throws -> T {
+public func exitingOnError<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as ExitCode {
@@ -18,7 +18,7 @@ func exitingOnError<T>(_ body: () throws -> T) throws -> T {
 }
 
 /// `exitingOnError` for async work.
-func exitingOnError<T>(_ body: () async throws -> T) async throws -> T {
+public func exitingOnError<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
     } catch let error as ExitCode {
@@ -31,12 +31,12 @@ func exitingOnError<T>(_ body: () async throws -> T) async throws -> T {
     }
 }
 
-func printError(_ line: String) {
+public func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 /// A failure a command detects itself, printed as its one-line description.
-struct ValidationFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct ValidationFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
