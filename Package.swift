@@ -25,13 +25,15 @@ let package = Package(
 
         /// SHA-256 with the x86 SHA extensions, for the digest of every imported file.
         .target(name: "CSHA256"),
+        /// SHA-256, incremental, in hardware where the CPU can: kept apart so that Core stays free of C.
+        .target(name: "PatchLedgerDigest", dependencies: ["CSHA256"]),
 
         // MARK: Pipeline: read → store → evaluate → render
 
-        .target(name: "PatchLedgerCore", dependencies: ["CSHA256"]),
+        .target(name: "PatchLedgerCore"),
         .target(
             name: "PatchLedgerImport",
-            dependencies: ["PatchLedgerCore", "CLibXML2"]
+            dependencies: ["PatchLedgerCore", "PatchLedgerDigest", "CLibXML2"]
         ),
         .target(
             name: "PatchLedgerStore",
@@ -75,9 +77,10 @@ let package = Package(
         // MARK: Tests
 
         .testTarget(name: "PatchLedgerCoreTests", dependencies: ["PatchLedgerCore"]),
+        .testTarget(name: "PatchLedgerDigestTests", dependencies: ["PatchLedgerDigest"]),
         .testTarget(
             name: "PatchLedgerImportTests",
-            dependencies: ["PatchLedgerImport"],
+            dependencies: ["PatchLedgerImport", "PatchLedgerDigest"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
@@ -86,7 +89,10 @@ let package = Package(
         ),
         .testTarget(
             name: "patchledgerTests",
-            dependencies: ["patchledger", "PatchLedgerGenerators", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "patchledger", "PatchLedgerGenerators", "PatchLedgerDigest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Golden"]
         ),
     ],

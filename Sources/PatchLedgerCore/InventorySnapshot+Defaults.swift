@@ -80,9 +80,10 @@ extension InventorySnapshot {
         return (result, notes)
     }
 
-    /// Identifies the scan: SHA-256 of what it records (host, time, OS, build, KBs with dates), so the
-    /// same capture imported twice is one snapshot and a later scan of the same VM is a new one.
-    public var fingerprint: String {
+    /// What identifies the scan (host, time, OS, build, KBs with dates), as text: its SHA-256 is the snapshot's
+    /// fingerprint (`InventorySnapshot.fingerprint`, PatchLedgerImport), so the same capture imported twice is
+    /// one snapshot and a later scan of the same VM is a new one.
+    public var fingerprintText: String {
         var text = [
             vm?.lowercased() ?? "", scannedAt?.description ?? "", osName ?? "", version?.description ?? "",
             architecture?.rawValue ?? "",
@@ -90,6 +91,6 @@ extension InventorySnapshot {
         for entry in kbs.sorted(by: { $0.kb < $1.kb }) {
             text += "\n\(entry.kb) \(entry.installedOn?.description ?? "")"
         }
-        return SHA256.hex(Array(text.utf8))
+        return text
     }
 }

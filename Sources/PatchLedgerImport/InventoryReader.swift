@@ -1,5 +1,6 @@
 import Foundation
 import PatchLedgerCore
+import PatchLedgerDigest
 
 /// Reads one inventory file: decodes it, detects or applies its format, and returns its snapshots.
 public enum InventoryReader {

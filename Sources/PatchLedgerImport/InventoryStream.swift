@@ -1,5 +1,6 @@
 import Foundation
 import PatchLedgerCore
+import PatchLedgerDigest
 
 /// A big inventory file (one file for a whole fleet's scans) read a batch of records at a time, in memory
 /// bounded by the batch: PatchLedger JSON (in UTF-8) record by record, and the CSV formats row by row in any

@@ -1,5 +1,6 @@
 import Foundation
 import PatchLedgerCore
+import PatchLedgerDigest
 
 /// Reads the per-revision metadata fragments of an extracted WSUS catalog: `x/<RevisionId>` (KBArticleID,
 /// MsrcSeverity, SecurityBulletinID, RebootBehavior), `l/<lang>/<RevisionId>` (Title, Description) and

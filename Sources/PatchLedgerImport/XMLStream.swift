@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import PatchLedgerCore
+import PatchLedgerDigest
 
 /// Receives the events of one streamed document. Names arrive as tokens: indexes into the name list the
 /// handler gave the stream, or `nil` for names it did not ask for.

@@ -32,15 +32,15 @@ public final class InventoryImport {
 
     /// Stores one completed snapshot (`InventorySnapshot.completed(with:)`: VM and scan time are set).
     ///
-    /// - Parameter fingerprint: `snapshot.fingerprint`, when the caller computed it already (off this thread).
+    /// - Parameter fingerprint: `snapshot.fingerprint` (PatchLedgerImport), computed by the caller (off this thread).
     public func add(
-        _ snapshot: InventorySnapshot, fingerprint: String? = nil, sourcePath: String, sha256: String
+        _ snapshot: InventorySnapshot, fingerprint: String, sourcePath: String, sha256: String
     ) throws -> Outcome {
         let vm = snapshot.vm ?? "unknown"
         let vmID = try vmID(named: vm)
         let scannedAt = snapshot.scannedAt ?? Timestamp(secondsSinceEpoch: 0)
         let arguments: StatementArguments = [
-            vmID, scannedAt.description, fingerprint ?? snapshot.fingerprint, sourcePath, sha256, snapshot.format,
+            vmID, scannedAt.description, fingerprint, sourcePath, sha256, snapshot.format,
             snapshot.osName,
             snapshot.product, snapshot.version?.line, snapshot.version?.ubr, snapshot.architecture?.rawValue,
             snapshot.kbs.count, snapshot.declaredCount, importedAt,

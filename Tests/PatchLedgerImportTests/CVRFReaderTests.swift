@@ -1,5 +1,6 @@
 import Foundation
 import PatchLedgerCore
+import PatchLedgerDigest
 import Testing
 
 @testable import PatchLedgerImport

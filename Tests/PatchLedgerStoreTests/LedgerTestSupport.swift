@@ -31,3 +31,10 @@ extension Ledger {
         }
     }
 }
+
+extension InventoryImport {
+    /// `add` with the snapshot's fingerprint computed here, as the importer computes it off the writer's thread.
+    func add(_ snapshot: InventorySnapshot, sourcePath: String, sha256: String) throws -> Outcome {
+        try add(snapshot, fingerprint: snapshot.fingerprint, sourcePath: sourcePath, sha256: sha256)
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import PatchLedgerCore
+import PatchLedgerDigest
 import PatchLedgerStore
 import Testing
 

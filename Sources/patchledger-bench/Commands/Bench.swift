@@ -13,7 +13,9 @@ struct Bench: AsyncParsableCommand {
             Measure the patchledger beside this binary (same build folder: use -c release) beside a baseline run on \
             the same data in the same run.
             """,
-        subcommands: [BenchCatalog.self, BenchInventory.self, BenchScan.self, BenchLag.self, BenchHistory.self],
+        subcommands: [
+            BenchCatalog.self, BenchInventory.self, BenchScan.self, BenchLag.self, BenchHistory.self, BenchDigest.self,
+        ],
         defaultSubcommand: BenchCatalog.self)
 }
 

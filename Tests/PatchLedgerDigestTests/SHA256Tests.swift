@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PatchLedgerCore
+@testable import PatchLedgerDigest
 
 @Suite struct SHA256Tests {
     func digest(_ bytes: [UInt8], chunk: Int = .max, hardware: Bool = true) -> String {

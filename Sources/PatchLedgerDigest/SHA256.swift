@@ -7,7 +7,7 @@ import CSHA256
 /// blocks go through them (`CSHA256`), several times faster than the portable code below.
 public struct SHA256: Sendable {
     /// Whether this machine's CPU compresses blocks in hardware.
-    static let hardwareAvailable = csha256_hardware_available() != 0
+    public static let hardwareAvailable = csha256_hardware_available() != 0
     private let hardware: Bool
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
@@ -20,7 +20,7 @@ public struct SHA256: Sendable {
     }
 
     /// - Parameter hardware: use the SHA extensions (tests compare both paths).
-    init(hardware: Bool) {
+    public init(hardware: Bool) {
         self.hardware = hardware && Self.hardwareAvailable
         pending.reserveCapacity(64)
     }
