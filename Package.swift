@@ -47,18 +47,27 @@ let package = Package(
             dependencies: ["PatchLedgerCore"]
         ),
 
+        // MARK: Use cases: each user task as one entry point, wiring readers to the store and the store to Core
+
+        .target(
+            name: "PatchLedgerKit",
+            dependencies: ["PatchLedgerCore", "PatchLedgerImport", "PatchLedgerStore"]
+        ),
+
         // MARK: The executables
 
         /// What both executables share of the command line: exit codes, failures, argument values.
         .target(
             name: "PatchLedgerCLI",
-            dependencies: ["PatchLedgerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PatchLedgerCore", "PatchLedgerKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "patchledger",
             dependencies: [
                 "PatchLedgerCore", "PatchLedgerImport", "PatchLedgerStore", "PatchLedgerReport", "PatchLedgerCLI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PatchLedgerKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         /// Real-shaped inputs at any size (fleets, daily histories, captures, WSUS packages), for the benchmarks and

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import PatchLedgerKit
 
 /// Prints an error as one line on stderr and exits 2, the code for bad input and runtime errors.
 ///
-/// A `ValidationError` (a filter that names nothing) passes through: the parser reports it as a usage error, 64.
+/// A `ValidationError` passes through, and a `SelectionError` (a filter that names nothing) becomes one: the
+/// parser reports it as a usage error, 64.
 public func exitingOnError<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -11,6 +13,8 @@ public func exitingOnError<T>(_ body: () throws -> T) throws -> T {
         throw error
     } catch let error as ValidationError {
         throw error
+    } catch let error as SelectionError {
+        throw ValidationError(error.description)
     } catch {
         printError("Error: \(error)")
         throw ExitCode(2)
@@ -25,6 +29,8 @@ public func exitingOnError<T>(_ body: () async throws -> T) async throws -> T {
         throw error
     } catch let error as ValidationError {
         throw error
+    } catch let error as SelectionError {
+        throw ValidationError(error.description)
     } catch {
         printError("Error: \(error)")
         throw ExitCode(2)

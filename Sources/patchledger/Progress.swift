@@ -1,7 +1,8 @@
 import Foundation
+import PatchLedgerKit
 
 /// A live progress line on stderr, only when stderr is a terminal and `--quiet` is not given.
-final class Progress {
+final class Progress: ProgressSink {
     private let enabled: Bool
     private var lastDraw = Date.distantPast
     private let started = Date()
@@ -30,7 +31,7 @@ final class Progress {
     }
 
     /// For a run of catalog files (`expect` first): which file, how much of the run, its rate and ETA.
-    func update(file: String, bytes: Int, records: Int? = nil) {
+    func update(file: String, bytes: Int, records: Int?) {
         redraw { seconds in
             let megabytes = Double(doneBytes + bytes) / 1_048_576
             let total = Double(totalBytes) / 1_048_576

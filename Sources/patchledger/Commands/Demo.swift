@@ -3,6 +3,7 @@ import Foundation
 import PatchLedgerCLI
 import PatchLedgerCore
 import PatchLedgerImport
+import PatchLedgerKit
 import PatchLedgerReport
 import PatchLedgerStore
 
@@ -81,11 +82,7 @@ struct Demo: AsyncParsableCommand {
     private func showImageLag(_ ledger: Ledger, asOf: CalendarDate?) throws {
         let builds = "\(catalogs)/builds"
         print("\n$ patchledger import builds \(builds)")
-        for url in try InventoryReader.files(in: [builds]) {
-            let releases = try ReleaseHistoryReader.read(url, displayName: url.relativePath)
-            let counts = try ledger.importReleases(releases, path: url.relativePath)
-            print("\(url.relativePath): \(releases.count) releases: \(counts.added) added, \(counts.known) known")
-        }
+        try ReleaseHistoryImporter().run(paths: [builds], into: ledger).lines.forEach { print($0) }
         guard let asOf else { return }
         print("\n$ patchledger lag --as-of \(asOf)")
         print(LagRenderer.table(try LagReporter(asOf: asOf, maxDays: 30).run(on: ledger).lag), terminator: "")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PatchLedgerCLI
 import PatchLedgerCore
+import PatchLedgerKit
 import PatchLedgerReport
 import PatchLedgerStore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PatchLedgerCLI
 import PatchLedgerImport
+import PatchLedgerKit
 
 extension CatalogFormat: ExpressibleByArgument {}
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PatchLedgerCLI
 import PatchLedgerImport
+import PatchLedgerKit
 
 struct ImportBuilds: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,23 +28,8 @@ struct ImportBuilds: AsyncParsableCommand {
 
     func run() async throws {
         try exitingOnError {
-            let ledger = try ledger.open()
-            var lines: [String] = []
-            var (added, known) = (0, 0)
-            let files = try InventoryReader.files(in: paths)
-            for url in files {
-                let name = url.relativePath
-                let releases = try ReleaseHistoryReader.read(url, displayName: name, product: product)
-                let counts = try ledger.importReleases(releases, path: name)
-                var productLines: [String] = []
-                for release in releases where !productLines.contains(release.line) { productLines.append(release.line) }
-                lines.append(
-                    "\(name): \(releases.count) releases of \(productLines.joined(separator: ", ")): "
-                        + "\(counts.added) added, \(counts.known) known")
-                (added, known) = (added + counts.added, known + counts.known)
-            }
-            ImportOutput(quiet: quiet).print(
-                lines: lines, summary: "\(files.count) files: \(added) releases added, \(known) known", warnings: [])
+            let report = try ReleaseHistoryImporter(product: product).run(paths: paths, into: try ledger.open())
+            ImportOutput(quiet: quiet).print(lines: report.lines, summary: report.summary, warnings: [])
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import PatchLedgerCLI
 import PatchLedgerCore
 import PatchLedgerImport
+import PatchLedgerKit
 
 extension InventoryFormat: ExpressibleByArgument {}
 extension Architecture: ExpressibleByArgument {}

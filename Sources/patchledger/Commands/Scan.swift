@@ -3,6 +3,7 @@ import Foundation
 import PatchLedgerCLI
 import PatchLedgerCore
 import PatchLedgerImport
+import PatchLedgerKit
 import PatchLedgerReport
 
 extension Severity: ExpressibleByArgument {

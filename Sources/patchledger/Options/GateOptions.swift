@@ -12,7 +12,7 @@ struct GateOptions: ParsableArguments {
     @Option(help: "Warn (and fail under --fail-on) when the catalog's newest update is older than this many days.")
     var maxCatalogAge = Self.defaultMaxCatalogAge
 
-    static let defaultMaxCatalogAge = 45
+    static let defaultMaxCatalogAge = Unjudged.defaultMaxCatalogAge
 
     func problems(
         coverage: CatalogCoverage, asOf: CalendarDate, products: [String] = [], unknownProduct: [String] = [],
@@ -23,42 +23,14 @@ struct GateOptions: ParsableArguments {
             unknownProduct: unknownProduct, noScan: noScan)
     }
 
-    /// What cannot be judged, one line each (also for commands without a gate, which only warn).
-    ///
-    /// - Parameter products: the products of the VMs judged, for the catalog's missing months that concern them.
+    /// What cannot be judged (`Unjudged.problems`), for commands without the option.
     static func problems(
         coverage: CatalogCoverage, asOf: CalendarDate, maxCatalogAge: Int = defaultMaxCatalogAge,
         products: [String] = [], unknownProduct: [String] = [], noScan: [String] = []
     ) -> [String] {
-        var lines: [String] = []
-        if coverage.isEmpty {
-            lines.append(
-                "the ledger holds no catalog (import MSRC CVRF documents or a WSUS package: patchledger import "
-                    + "catalog): no VM can be judged")
-        } else if let age = coverage.age(on: asOf), let newest = coverage.newestRelease, age > maxCatalogAge {
-            let document = coverage.newestDocument.map { " (\($0))" } ?? ""
-            lines.append(
-                "the catalog's newest update was released on \(newest)\(document), \(age) days before \(asOf), "
-                    + "over --max-catalog-age \(maxCatalogAge): later updates are not known")
-        }
-        let gaps = coverage.gaps(affecting: products, asOf: asOf)
-        if !gaps.months.isEmpty {
-            lines.append(
-                "the catalog lacks the MSRC documents of \(Self.list(gaps.months.map(\.description))), when "
-                    + "\(Self.count(gaps.products, "product")) of these VMs \(gaps.products.count == 1 ? "was" : "were") "
-                    + "serviced (\(Self.list(gaps.products))): their answers miss those months' updates; import the "
-                    + "missing documents")
-        }
-        if !coverage.isEmpty, !unknownProduct.isEmpty {
-            lines.append(
-                "\(Self.count(unknownProduct, "VM")) of a product the catalog does not know, not judged: "
-                    + Self.list(unknownProduct))
-        }
-        if !noScan.isEmpty {
-            lines.append(
-                "\(Self.count(noScan, "VM")) with no scan on or before \(asOf), not judged: \(Self.list(noScan))")
-        }
-        return lines
+        Unjudged.problems(
+            coverage: coverage, asOf: asOf, maxCatalogAge: maxCatalogAge, products: products,
+            unknownProduct: unknownProduct, noScan: noScan)
     }
 
     /// Says each problem on stderr; under a gate, fails (exit 1) when there is one and `--allow-unknown` is off.
@@ -67,13 +39,5 @@ struct GateOptions: ParsableArguments {
         guard gating, !problems.isEmpty, !allowUnknown else { return }
         printError("Error: failing on what cannot be judged (above); --allow-unknown passes it")
         throw ExitCode(1)
-    }
-
-    private static func count(_ items: [String], _ noun: String) -> String {
-        "\(items.count) \(noun)\(items.count == 1 ? "" : "s")"
-    }
-
-    private static func list(_ items: [String]) -> String {
-        items.prefix(10).joined(separator: ", ") + (items.count > 10 ? ", … (\(items.count - 10) more)" : "")
     }
 }

@@ -4,12 +4,19 @@ import PatchLedgerImport
 import PatchLedgerStore
 
 /// Wires the catalog readers to the ledger: every file of one run goes into one transaction.
-struct CatalogImporter {
-    var format: CatalogFormat?
-    var progress: Progress
+public struct CatalogImporter {
+    public init(format: CatalogFormat? = nil, progress: ProgressSink) {
+        self.format = format
+        self.progress = progress
+    }
+
+    public var format: CatalogFormat?
+    public var progress: ProgressSink
 
     /// - Returns: one summary per file, and the diagnostics worth a warning.
-    func run(paths: [String], into ledger: Ledger) throws -> (summaries: [ImportSummary], diagnostics: [Diagnostic]) {
+    public func run(paths: [String], into ledger: Ledger) throws -> (
+        summaries: [ImportSummary], diagnostics: [Diagnostic]
+    ) {
         let files = try CatalogFormat.files(in: paths)
         var diagnostics: [Diagnostic] = []
         let bytes = files.reduce(0) { $0 + Self.size($1) }
@@ -34,7 +41,9 @@ struct CatalogImporter {
     ) throws -> ImportSummary {
         switch try format ?? CatalogFormat.detect(url, displayName: name) {
         case .msrcCVRF:
-            let result = try CVRFReader.read(url, displayName: name) { progress.update(file: name, bytes: $0) }
+            let result = try CVRFReader.read(url, displayName: name) {
+                progress.update(file: name, bytes: $0, records: nil)
+            }
             diagnostics += result.diagnostics
             return try session.apply(result.document, sha256: result.sha256, file: name)
         case .wsusPackage:

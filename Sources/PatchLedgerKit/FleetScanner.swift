@@ -3,11 +3,15 @@ import PatchLedgerCore
 import PatchLedgerStore
 
 /// Loads what a scan needs from the ledger, once, and runs the engine over the fleet on every core.
-struct FleetScanner {
-    var policy: ComplianceEngine.Policy
+public struct FleetScanner {
+    public init(policy: ComplianceEngine.Policy) {
+        self.policy = policy
+    }
 
-    /// - Throws: `ValidationError` for a selection that names no VM, group or product of the fleet.
-    func run(
+    public var policy: ComplianceEngine.Policy
+
+    /// - Throws: `SelectionError` for a selection that names no VM, group or product of the fleet.
+    public func run(
         on ledger: Ledger, selection: FleetSelection = FleetSelection(), filter: FleetScan.Filter,
         ignore: IgnoreList = IgnoreList()
     ) async throws -> FleetScan {

@@ -5,7 +5,7 @@ extension Array where Element: Sendable {
     ///
     /// For CPU-bound work on independent elements, like parsing many small inventory files while the
     /// ledger's single writer waits.
-    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
         defer {

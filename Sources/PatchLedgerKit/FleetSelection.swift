@@ -1,38 +1,44 @@
-import ArgumentParser
 import PatchLedgerCore
 
 /// `--vm`, `--group`, `--product`: which VMs a command covers. A value that names nothing known is a usage
 /// error listing what exists (or the nearest names), never an empty selection that passes.
-struct FleetSelection {
-    var vm: String?
-    var group: String?
-    var product: String?
+public struct FleetSelection {
+    public init(vm: String? = nil, group: String? = nil, product: String? = nil) {
+        self.vm = vm
+        self.group = group
+        self.product = product
+    }
 
-    func contains(_ target: ScanTarget) -> Bool {
+    public var vm: String?
+    public var group: String?
+    public var product: String?
+
+    public func contains(_ target: ScanTarget) -> Bool {
         (vm.map { target.vm.caseInsensitiveCompare($0) == .orderedSame } ?? true)
             && (group.map { target.group?.caseInsensitiveCompare($0) == .orderedSame } ?? true)
             && (product.map { target.product?.caseInsensitiveCompare($0) == .orderedSame } ?? true)
     }
 
-    /// - Throws: `ValidationError` (exit 64) for a value none of `vms` has.
-    func validate(vms: [String], groups: [String?], products: [String?]) throws {
+    /// - Throws: `SelectionError` (a usage error, exit 64) for a value none of `vms` has.
+    public func validate(vms: [String], groups: [String?], products: [String?]) throws {
         try Self.check("--vm", vm, known: vms)
         try Self.check("--group", group, known: groups.compactMap { $0 })
         try Self.check("--product", product, known: products.compactMap { $0 })
     }
 
-    func validate(against targets: [ScanTarget]) throws {
+    public func validate(against targets: [ScanTarget]) throws {
         try validate(vms: targets.map(\.vm), groups: targets.map(\.group), products: targets.map(\.product))
     }
 
-    /// - Throws: `ValidationError` unless `value` is nil or one of `known` (in any letter case).
-    static func check(_ option: String, _ value: String?, known: [String]) throws {
+    /// - Throws: `SelectionError` unless `value` is nil or one of `known` (in any letter case).
+    public static func check(_ option: String, _ value: String?, known: [String]) throws {
         guard let value, !known.contains(where: { $0.caseInsensitiveCompare(value) == .orderedSame }) else { return }
-        throw ValidationError("\(option) \(value) names nothing in the ledger; \(Self.suggest(value, from: known))")
+        throw SelectionError(
+            description: "\(option) \(value) names nothing in the ledger; \(Self.suggest(value, from: known))")
     }
 
     /// Every known value when they are few, else the nearest by spelling.
-    static func suggest(_ value: String, from known: [String]) -> String {
+    public static func suggest(_ value: String, from known: [String]) -> String {
         let distinct = Array(Set(known)).sorted()
         if distinct.isEmpty { return "there are none" }
         if distinct.count <= 12 { return "known: \(distinct.joined(separator: ", "))" }
@@ -43,7 +49,7 @@ struct FleetSelection {
         return "nearest: \(nearest.prefix(5).joined(separator: ", ")) (of \(distinct.count))"
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let (a, b) = (Array(a.unicodeScalars), Array(b.unicodeScalars))
         var previous = Array(0...b.count)
         for i in 1...max(a.count, 1) where i <= a.count {

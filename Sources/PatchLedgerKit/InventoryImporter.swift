@@ -4,30 +4,39 @@ import PatchLedgerImport
 import PatchLedgerStore
 
 /// Wires the inventory readers to the ledger: all files of one run go into one transaction.
-struct InventoryImporter {
-    struct Report {
+public struct InventoryImporter {
+    public struct Report {
         /// One line per snapshot read, for stdout.
-        var lines: [String] = []
-        var warnings: [Diagnostic] = []
+        public var lines: [String] = []
+        public var warnings: [Diagnostic] = []
         /// Files skipped under `--keep-going`, with the reason.
-        var failures: [String] = []
-        var files = 0
-        var added = 0
-        var unchanged = 0
+        public var failures: [String] = []
+        public var files = 0
+        public var added = 0
+        public var unchanged = 0
 
-        var summary: String {
+        public var summary: String {
             "\(files) files: \(added) snapshots added, \(unchanged) unchanged, \(failures.count) files failed"
         }
     }
 
-    var preparation: InventoryPreparation
-    var keepGoing = false
-    var progress: Progress
+    public var preparation: InventoryPreparation
+    public var keepGoing = false
+    public var progress: ProgressSink
     /// Whether `Report.lines` lists each snapshot (not for `--quiet`: a fleet's file holds hundreds of thousands).
-    var listsSnapshots = true
+    public var listsSnapshots = true
+
+    public init(
+        preparation: InventoryPreparation, keepGoing: Bool = false, progress: ProgressSink, listsSnapshots: Bool = true
+    ) {
+        self.preparation = preparation
+        self.keepGoing = keepGoing
+        self.progress = progress
+        self.listsSnapshots = listsSnapshots
+    }
 
     /// - Throws: the first bad file's error unless `keepGoing`; then nothing of the run is written.
-    func run(paths: [String], into ledger: Ledger) throws -> Report {
+    public func run(paths: [String], into ledger: Ledger) throws -> Report {
         let files = try InventoryReader.files(in: paths)
         var report = Report()
         if files.isEmpty {

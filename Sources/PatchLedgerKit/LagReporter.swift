@@ -3,12 +3,17 @@ import PatchLedgerCore
 import PatchLedgerStore
 
 /// Loads what an image-lag report needs from the ledger, once, and computes it.
-struct LagReporter {
-    var asOf: CalendarDate
-    var maxDays: Int
+public struct LagReporter {
+    public init(asOf: CalendarDate, maxDays: Int) {
+        self.asOf = asOf
+        self.maxDays = maxDays
+    }
+
+    public var asOf: CalendarDate
+    public var maxDays: Int
 
     /// - Returns: the lag, and the scanned VMs whose product the catalog does not know (not judged).
-    func run(on ledger: Ledger, image: String? = nil, group: String? = nil) throws -> (
+    public func run(on ledger: Ledger, image: String? = nil, group: String? = nil) throws -> (
         lag: ImageLag, unknownProduct: [String]
     ) {
         let policy = ComplianceEngine.Policy(classifications: Classification.scannedByDefault, asOf: asOf)

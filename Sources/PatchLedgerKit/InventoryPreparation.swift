@@ -4,35 +4,47 @@ import PatchLedgerImport
 
 /// Everything done to an inventory file before the ledger sees it: read, complete from the command line
 /// and the file's context, fingerprint. Independent per file, so it runs off the writer's thread.
-struct InventoryPreparation: Sendable {
+public struct InventoryPreparation: Sendable {
+    public init(
+        format: InventoryFormat? = nil, vm: String? = nil, scannedAt: Timestamp? = nil, osName: String? = nil,
+        version: OSVersion? = nil, architecture: Architecture? = nil
+    ) {
+        self.format = format
+        self.vm = vm
+        self.scannedAt = scannedAt
+        self.osName = osName
+        self.version = version
+        self.architecture = architecture
+    }
+
     /// One file, ready to store.
-    struct Prepared: Sendable {
-        var file: String
-        var sha256: String
-        var snapshots: [(snapshot: InventorySnapshot, fingerprint: String)]
-        var warnings: [Diagnostic]
+    public struct Prepared: Sendable {
+        public var file: String
+        public var sha256: String
+        public var snapshots: [(snapshot: InventorySnapshot, fingerprint: String)]
+        public var warnings: [Diagnostic]
         /// A big file read a batch at a time (`chunk(of:)`), instead of `snapshots`.
-        var stream: Stream?
+        public var stream: Stream?
     }
 
     /// A big inventory file, and what completes its records.
-    struct Stream: Sendable {
-        var records: InventoryStream
-        var defaults: SnapshotDefaults
+    public struct Stream: Sendable {
+        public var records: InventoryStream
+        public var defaults: SnapshotDefaults
     }
 
     /// Records completed per batch of a streamed file: enough to keep the writer busy, few enough that memory
     /// stays flat.
-    static let recordsPerChunk = 4096
+    public static let recordsPerChunk = 4096
 
-    var format: InventoryFormat?
-    var vm: String?
-    var scannedAt: Timestamp?
-    var osName: String?
-    var version: OSVersion?
-    var architecture: Architecture?
+    public var format: InventoryFormat?
+    public var vm: String?
+    public var scannedAt: Timestamp?
+    public var osName: String?
+    public var version: OSVersion?
+    public var architecture: Architecture?
 
-    func prepare(_ url: URL) -> Result<Prepared, Error> {
+    public func prepare(_ url: URL) -> Result<Prepared, Error> {
         Result {
             let name = url.relativePath
             if let records = try InventoryStream.open(url, displayName: name, format: format) {
@@ -54,7 +66,7 @@ struct InventoryPreparation: Sendable {
     }
 
     /// The next batch of a streamed file, completed and fingerprinted; empty after the last.
-    func chunk(of stream: Stream) throws -> Prepared {
+    public func chunk(of stream: Stream) throws -> Prepared {
         var prepared = Prepared(file: stream.records.file, sha256: stream.records.sha256, snapshots: [], warnings: [])
         let snapshots = try stream.records.next(upTo: Self.recordsPerChunk)
         prepared.warnings = stream.records.takeDiagnostics()

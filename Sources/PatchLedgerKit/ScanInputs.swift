@@ -4,15 +4,21 @@ import PatchLedgerStore
 
 /// What `scan`, `lag` and `report` evaluate, loaded from the ledger once: the VMs as of a day, and an
 /// engine over the catalog of their products (and of their images' products) with the release history.
-struct ScanInputs {
-    var targets: [ScanTarget]
-    var engine: ComplianceEngine
-    var history: ReleaseHistory
+public struct ScanInputs {
+    public init(targets: [ScanTarget], engine: ComplianceEngine, history: ReleaseHistory) {
+        self.targets = targets
+        self.engine = engine
+        self.history = history
+    }
+
+    public var targets: [ScanTarget]
+    public var engine: ComplianceEngine
+    public var history: ReleaseHistory
 
     /// - Parameters:
     ///   - validate: sees every VM before the selection, to refuse a filter that names none of them.
     ///   - selected: which VMs to evaluate.
-    static func load(
+    public static func load(
         _ ledger: Ledger, policy: ComplianceEngine.Policy, validate: ([ScanTarget]) throws -> Void = { _ in },
         selected: (ScanTarget) -> Bool = { _ in true }
     ) throws -> ScanInputs {

@@ -1,0 +1,52 @@
+/// What cannot be judged (README, "Exit codes"): no catalog, a catalog older than the allowed age, months the
+/// catalog lacks while the fleet's products were serviced, a product the catalog does not know, a VM never
+/// scanned. Said one line each by every command that evaluates; gates fail on them.
+public enum Unjudged {
+    public static let defaultMaxCatalogAge = 45
+
+    /// What cannot be judged, one line each (also for commands without a gate, which only warn).
+    ///
+    /// - Parameter products: the products of the VMs judged, for the catalog's missing months that concern them.
+    public static func problems(
+        coverage: CatalogCoverage, asOf: CalendarDate, maxCatalogAge: Int = defaultMaxCatalogAge,
+        products: [String] = [], unknownProduct: [String] = [], noScan: [String] = []
+    ) -> [String] {
+        var lines: [String] = []
+        if coverage.isEmpty {
+            lines.append(
+                "the ledger holds no catalog (import MSRC CVRF documents or a WSUS package: patchledger import "
+                    + "catalog): no VM can be judged")
+        } else if let age = coverage.age(on: asOf), let newest = coverage.newestRelease, age > maxCatalogAge {
+            let document = coverage.newestDocument.map { " (\($0))" } ?? ""
+            lines.append(
+                "the catalog's newest update was released on \(newest)\(document), \(age) days before \(asOf), "
+                    + "over --max-catalog-age \(maxCatalogAge): later updates are not known")
+        }
+        let gaps = coverage.gaps(affecting: products, asOf: asOf)
+        if !gaps.months.isEmpty {
+            lines.append(
+                "the catalog lacks the MSRC documents of \(Self.list(gaps.months.map(\.description))), when "
+                    + "\(Self.count(gaps.products, "product")) of these VMs \(gaps.products.count == 1 ? "was" : "were") "
+                    + "serviced (\(Self.list(gaps.products))): their answers miss those months' updates; import the "
+                    + "missing documents")
+        }
+        if !coverage.isEmpty, !unknownProduct.isEmpty {
+            lines.append(
+                "\(Self.count(unknownProduct, "VM")) of a product the catalog does not know, not judged: "
+                    + Self.list(unknownProduct))
+        }
+        if !noScan.isEmpty {
+            lines.append(
+                "\(Self.count(noScan, "VM")) with no scan on or before \(asOf), not judged: \(Self.list(noScan))")
+        }
+        return lines
+    }
+
+    private static func count(_ items: [String], _ noun: String) -> String {
+        "\(items.count) \(noun)\(items.count == 1 ? "" : "s")"
+    }
+
+    private static func list(_ items: [String]) -> String {
+        items.prefix(10).joined(separator: ", ") + (items.count > 10 ? ", … (\(items.count - 10) more)" : "")
+    }
+}

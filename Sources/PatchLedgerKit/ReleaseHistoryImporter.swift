@@ -1,0 +1,42 @@
+import Foundation
+import PatchLedgerCore
+import PatchLedgerImport
+import PatchLedgerStore
+
+/// `import builds`: release-history files into the ledger, each file one transaction.
+public struct ReleaseHistoryImporter {
+    /// The product line of every release (`--product`), else each file says or implies its own.
+    public var product: String?
+
+    public init(product: String? = nil) {
+        self.product = product
+    }
+
+    public struct Report {
+        /// One line per file: its releases, their lines, how many were added and known.
+        public var lines: [String] = []
+        public var files = 0
+        public var added = 0
+        public var known = 0
+
+        public var summary: String { "\(files) files: \(added) releases added, \(known) known" }
+    }
+
+    public func run(paths: [String], into ledger: Ledger) throws -> Report {
+        var report = Report()
+        for url in try InventoryReader.files(in: paths) {
+            let name = url.relativePath
+            let releases = try ReleaseHistoryReader.read(url, displayName: name, product: product)
+            let counts = try ledger.importReleases(releases, path: name)
+            var productLines: [String] = []
+            for release in releases where !productLines.contains(release.line) { productLines.append(release.line) }
+            report.lines.append(
+                "\(name): \(releases.count) releases of \(productLines.joined(separator: ", ")): "
+                    + "\(counts.added) added, \(counts.known) known")
+            report.files += 1
+            report.added += counts.added
+            report.known += counts.known
+        }
+        return report
+    }
+}
