@@ -79,6 +79,7 @@ let package = Package(
             name: "patchledger-bench",
             dependencies: [
                 "PatchLedgerCore", "PatchLedgerImport", "PatchLedgerStore", "PatchLedgerCLI", "PatchLedgerGenerators",
+                "PatchLedgerDigest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -39,9 +39,7 @@ struct Demo: AsyncParsableCommand {
         let fleet = "\(catalogs)/fleet"
         let manifest = "\(fleet)/manifest.csv"
         print("\n$ patchledger import fleet \(manifest)")
-        let entries = try FleetManifestReader.read(URL(fileURLWithPath: manifest), displayName: manifest)
-        let counts = try ledger.importFleet(entries, path: manifest)
-        print("\(manifest): \(entries.count) VMs: \(counts.added) added, \(counts.updated) updated")
+        print(try FleetImporter().run(path: manifest, into: ledger))
         let days = try FileManager.default.contentsOfDirectory(atPath: "\(fleet)/scans").sorted()
         for day in days {
             guard let time = Timestamp(parsing: day) else { continue }

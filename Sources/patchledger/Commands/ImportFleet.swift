@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchLedgerCLI
-import PatchLedgerImport
+import PatchLedgerKit
 
 struct ImportFleet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,11 +19,8 @@ struct ImportFleet: AsyncParsableCommand {
 
     func run() async throws {
         try exitingOnError {
-            let entries = try FleetManifestReader.read(URL(fileURLWithPath: path), displayName: path)
-            let counts = try ledger.open().importFleet(entries, path: path)
-            ImportOutput(quiet: quiet).print(
-                lines: [], summary: "\(path): \(entries.count) VMs: \(counts.added) added, \(counts.updated) updated",
-                warnings: [])
+            let summary = try FleetImporter().run(path: path, into: try ledger.open())
+            ImportOutput(quiet: quiet).print(lines: [], summary: summary, warnings: [])
         }
     }
 }
