@@ -97,9 +97,19 @@ let package = Package(
             name: "PatchLedgerStoreTests",
             dependencies: ["PatchLedgerStore", "PatchLedgerImport"]
         ),
+        /// Saved answers (golden files), shared by the test targets that keep some.
+        .target(name: "PatchLedgerTestSupport", path: "Tests/PatchLedgerTestSupport"),
+        .testTarget(
+            name: "PatchLedgerReportTests",
+            dependencies: [
+                "PatchLedgerReport", "PatchLedgerKit", "PatchLedgerStore", "PatchLedgerCore", "PatchLedgerTestSupport",
+            ],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "patchledgerTests",
             dependencies: [
+                "PatchLedgerTestSupport",
                 "patchledger", "PatchLedgerGenerators", "PatchLedgerDigest",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
