@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PatchLedgerStoreTests",
-            dependencies: ["PatchLedgerStore", "PatchLedgerImport"]
+            dependencies: ["PatchLedgerStore", "PatchLedgerImport", "PatchLedgerKit"]
         ),
         /// Saved answers (golden files), shared by the test targets that keep some.
         .target(name: "PatchLedgerTestSupport", path: "Tests/PatchLedgerTestSupport"),

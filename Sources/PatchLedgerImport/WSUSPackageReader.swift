@@ -6,23 +6,34 @@ public enum WSUSPackageReader {
     /// - Parameters:
     ///   - sha256: the file's digest when the caller has it already; else it is computed after the parse.
     ///   - progress: called with bytes read so far and updates read so far.
-    /// - Returns: the SHA-256 of the file's bytes.
+    /// - Returns: the SHA-256 of the file's bytes, or `.skipped` when the sink said so at the root.
     /// - Throws: `ImportError` for unreadable, malformed or wrong-root input, or what the sink threw.
     @discardableResult
     public static func read(
         _ url: URL, into sink: some WSUSPackageSink, displayName: String? = nil, sha256 known: String? = nil,
         progress: (_ bytes: Int, _ updates: Int) -> Void = { _, _ in }
-    ) throws -> String {
-        try readDeferringDigest(url, into: sink, displayName: displayName, sha256: known, progress: progress)
-            .wait().get()
+    ) throws -> Outcome<String> {
+        switch try readDeferringDigest(url, into: sink, displayName: displayName, sha256: known, progress: progress) {
+        case .read(let digest): .read(try digest.wait().get())
+        case .skipped: .skipped
+        }
     }
+
+    /// What a read gave: the package read (with its digest), or skipped at the root as the sink decided.
+    public enum Outcome<Digest> {
+        case read(Digest)
+        case skipped
+    }
+
+    /// The sink said `.skip`: ends the parse, never leaves this module.
+    private struct Skipped: Error {}
 
     /// As `read`, but returns at the end of the parse with the digest still being computed, on the core the
     /// parse leaves idle while the sink (the ledger) finishes its work: during the parse both cores are busy.
     public static func readDeferringDigest(
         _ url: URL, into sink: some WSUSPackageSink, displayName: String? = nil, sha256 known: String? = nil,
         progress: (_ bytes: Int, _ updates: Int) -> Void = { _, _ in }
-    ) throws -> Pending<Result<String, any Error>> {
+    ) throws -> Outcome<Pending<Result<String, any Error>>> {
         let name = displayName ?? url.path
         try InputFiles.check(url, displayName: name, limit: .wsusPackage)
         // A second read, from the page cache, once the parsing thread is done (whether it succeeded or not).
@@ -32,6 +43,18 @@ public enum WSUSPackageReader {
             return Result { try known ?? FileDigest.sha256(url, displayName: name) }
         }
         // The parse runs on its own thread; `sink` (the ledger) consumes here what it reads, meanwhile.
+        do {
+            try parse(url, name: name, into: sink, parsed: parsed, progress: progress)
+        } catch is Skipped {
+            return .skipped
+        }
+        return .read(digest)
+    }
+
+    private static func parse(
+        _ url: URL, name: String, into sink: some WSUSPackageSink, parsed: DispatchSemaphore,
+        progress: (_ bytes: Int, _ updates: Int) -> Void
+    ) throws {
         try BatchPipe<WSUSRecord>().run { pipe in
             defer { parsed.signal() }
             let batcher = WSUSRecordBatcher(pipe)
@@ -58,7 +81,7 @@ public enum WSUSPackageReader {
                     let record = slot.move()
                     slot.initialize(to: .progress(bytes: 0, updates: 0))
                     switch consume record {
-                    case .begin(let package): try sink.begin(package)
+                    case .begin(let package): if try sink.begin(package) == .skip { throw Skipped() }
                     case .update(let update): try sink.consume(update)
                     case .location(let location): try sink.consume(location)
                     case .progress(let bytes, let updates): progress(bytes, updates)
@@ -66,7 +89,6 @@ public enum WSUSPackageReader {
                 }
             }
         }
-        return digest
     }
 }
 
@@ -89,10 +111,11 @@ final class WSUSRecordBatcher: WSUSPackageSink {
         self.pipe = pipe
     }
 
-    func begin(_ package: WSUSPackageInfo) throws {
+    func begin(_ package: WSUSPackageInfo) throws -> WSUSPackageDecision {
         batch.append(.begin(package))
         // At once: the consumer may stop here (a package older than the one held).
         try flush()
+        return .read
     }
 
     func consume(_ update: consuming WSUSUpdate) throws {

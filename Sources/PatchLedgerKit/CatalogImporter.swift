@@ -60,17 +60,19 @@ public struct CatalogImporter {
                 return summary
             }
             let loader = try session.wsusPackageLoader(file: name, bytes: Self.size(url))
-            do {
-                let digestAfterParse = try WSUSPackageReader.readDeferringDigest(
-                    url, into: loader, displayName: name, sha256: digest
-                ) { bytes, updates in
-                    progress.update(file: name, bytes: bytes, records: updates)
-                }
+            let read = try WSUSPackageReader.readDeferringDigest(
+                url, into: loader, displayName: name, sha256: digest
+            ) { bytes, updates in
+                progress.update(file: name, bytes: bytes, records: updates)
+            }
+            switch read {
+            case .read(let digestAfterParse):
                 return try loader.finish(
                     digest: { try digestAfterParse.wait().get() },
                     metadata: try WSUSMetadataReader.read(fragments),
                     metadataFingerprint: fingerprint)
-            } catch WSUSPackageLoader.Stop.older {
+            case .skipped:
+                // Older than the package held: reported, nothing written.
                 return try loader.finishOlder()
             }
         }

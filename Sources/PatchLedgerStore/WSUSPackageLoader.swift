@@ -5,8 +5,6 @@ import PatchLedgerCore
 /// replaces the row, an equal or lower one leaves it), then KBs and KB supersedence resolved once every
 /// update and file location has been seen.
 public final class WSUSPackageLoader: WSUSPackageSink {
-    /// Thrown from `begin` to stop reading a package older than the one held.
-    public enum Stop: Error { case older }
 
     let session: CatalogImport
     public internal(set) var summary: ImportSummary
@@ -119,13 +117,14 @@ public final class WSUSPackageLoader: WSUSPackageSink {
         insertFile = try BulkInsert(db, "INSERT OR IGNORE INTO wsus_files (file_id, url, kb)", columns: 3)
     }
 
-    public func begin(_ package: WSUSPackageInfo) throws {
+    /// `.skip` for a package older than the one held: nothing of it is read (`finishOlder`).
+    public func begin(_ package: WSUSPackageInfo) throws -> WSUSPackageDecision {
         summary.documentKey = "wsusscn2"
         summary.revision = package.created
         let heldCreated = try String.fetchOne(
             db, sql: "SELECT revision FROM documents WHERE source = 'wsus' AND key = 'wsusscn2'")
         if let heldCreated, !package.created.isEmpty, package.created < heldCreated {
-            throw Stop.older
+            return .skip
         }
         let rows = try Row.fetchCursor(
             // `+source`: one pass over the table, not an index walk that visits the table's pages at random.
@@ -144,6 +143,7 @@ public final class WSUSPackageLoader: WSUSPackageSink {
             }
             for index in droppedIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
         }
+        return .read
     }
 
     /// Writes what does not depend on the KB now (products, package.xml's lists) and keeps the `updates`

@@ -9,7 +9,10 @@ final class RecordingSink: WSUSPackageSink {
     var package: WSUSPackageInfo?
     var updates: [WSUSUpdate] = []
     var locations: [WSUSFileLocation] = []
-    func begin(_ package: WSUSPackageInfo) throws { self.package = package }
+    func begin(_ package: WSUSPackageInfo) throws -> WSUSPackageDecision {
+        self.package = package
+        return .read
+    }
     func consume(_ update: WSUSUpdate) throws { updates.append(update) }
     func consume(_ location: WSUSFileLocation) throws { locations.append(location) }
 }

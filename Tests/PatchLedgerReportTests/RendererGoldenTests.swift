@@ -20,11 +20,11 @@ import Testing
     /// The demo's ledger: catalogs, the manifest, the two dated scans, the release history.
     static func demoLedger() throws -> Ledger {
         let ledger = try Ledger.inMemory()
-        _ = try CatalogImporter(format: nil, progress: Silent()).run(paths: ["\(catalogs)/msrc"], into: ledger)
+        _ = try CatalogImporter(format: nil, progress: NoProgress()).run(paths: ["\(catalogs)/msrc"], into: ledger)
         _ = try FleetImporter().run(path: "\(catalogs)/fleet/manifest.csv", into: ledger)
         for scanned in [first, day] {
             let importer = InventoryImporter(
-                preparation: InventoryPreparation(scannedAt: Timestamp(scanned)), progress: Silent())
+                preparation: InventoryPreparation(scannedAt: Timestamp(scanned)), progress: NoProgress())
             _ = try importer.run(paths: ["\(catalogs)/fleet/scans/\(scanned)"], into: ledger)
         }
         _ = try ReleaseHistoryImporter().run(paths: ["\(catalogs)/builds"], into: ledger)
@@ -70,15 +70,4 @@ import Testing
                 problems: parts.problems, open: parts.open),
             named: "report.html")
     }
-}
-
-/// No progress line: tests print nothing.
-final class Silent: ProgressSink {
-    func expect(files: Int, bytes: Int) {}
-    func advance(bytes: Int) {}
-    func update(file: String, bytes: Int, records: Int?) {}
-    func update(files done: Int, of total: Int, snapshots: Int) {}
-    func update(file: String, snapshots: Int) {}
-    func step(_ what: String) {}
-    func finish() {}
 }

@@ -6,7 +6,7 @@ import PatchLedgerImport
 final class CountingSink: WSUSPackageSink {
     var updates = 0
     var locations = 0
-    func begin(_ package: WSUSPackageInfo) throws {}
+    func begin(_ package: WSUSPackageInfo) throws -> WSUSPackageDecision { .read }
     func consume(_ update: WSUSUpdate) throws { updates += 1 }
     func consume(_ location: WSUSFileLocation) throws { locations += 1 }
 }

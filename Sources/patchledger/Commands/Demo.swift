@@ -21,7 +21,7 @@ struct Demo: AsyncParsableCommand {
             defer { try? FileManager.default.removeItem(at: folder) }
             let ledger = try Ledger(path: folder.appendingPathComponent("demo.sqlite").path)
             print("$ patchledger import catalog \(catalogs)")
-            let result = try CatalogImporter(format: nil, progress: Progress(quiet: true)).run(
+            let result = try CatalogImporter(format: nil, progress: NoProgress()).run(
                 paths: [catalogs], into: ledger)
             result.summaries.forEach { print($0.line) }
             print("\n$ patchledger catalog stats")
@@ -45,7 +45,7 @@ struct Demo: AsyncParsableCommand {
             guard let time = Timestamp(parsing: day) else { continue }
             print("\n$ patchledger import inventory --scanned-at \(day) \(fleet)/scans/\(day)")
             let importer = InventoryImporter(
-                preparation: InventoryPreparation(scannedAt: time), progress: Progress(quiet: true))
+                preparation: InventoryPreparation(scannedAt: time), progress: NoProgress())
             let report = try importer.run(paths: ["\(fleet)/scans/\(day)"], into: ledger)
             report.lines.forEach { print($0) }
             print(report.summary)
