@@ -1,6 +1,7 @@
 import Foundation
 import PatchLedgerCore
 import PatchLedgerImport
+import PatchLedgerKit
 import PatchLedgerStore
 
 enum TestData {
@@ -20,15 +21,12 @@ enum TestData {
 }
 
 extension Ledger {
-    /// Reads and applies CVRF files the way `import catalog` does: all in one transaction.
+    /// Reads and applies CVRF files through `import catalog`'s entry point: all in one transaction, every run
+    /// logged in `import_log`.
     @discardableResult
     func importCVRF(_ urls: [URL]) throws -> [ImportSummary] {
-        try importing { session in
-            try urls.map { url in
-                let result = try CVRFReader.read(url, displayName: url.lastPathComponent)
-                return try session.apply(result.document, sha256: result.sha256, file: url.lastPathComponent)
-            }
-        }
+        try CatalogImporter(format: .msrcCVRF, progress: NoProgress()).run(paths: urls.map(\.path), into: self)
+            .summaries
     }
 }
 
