@@ -56,9 +56,3 @@ public struct ImageVersion: Hashable, Sendable {
         return CalendarDate(year: 2000 + number(0..<2), month: number(2..<4), day: number(4..<6))
     }
 }
-
-/// Why an image's patch level cannot be told.
-public struct ImageProblem: Error, Hashable, Sendable {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
-}

@@ -3,21 +3,6 @@ import GRDB
 import GRDBSQLite
 import PatchLedgerCore
 
-/// One snapshot of a VM as the findings refresh reads it: product and build completed from the manifest as
-/// `scan` does; its installed KBs are read only when asked (a snapshot of an unknown product needs none).
-struct StreamedSnapshot {
-    var id: Int64
-    var vmID: Int64
-    /// As stored, and written back into findings and evaluations as is.
-    var scannedAt: String
-    var day: CalendarDate
-    /// The VM's latest evaluated snapshot, which a resumed VM continues from (evaluated and written before).
-    var isResumePoint: Bool
-    var product: String?
-    var version: OSVersion?
-    var hotpatch: Bool
-}
-
 /// The snapshots of the VMs in `temp.refresh_vms`, VM by VM, each VM's in scan order: a replayed VM's every
 /// snapshot, a resumed VM's resume point and the snapshots after `after`. Read through SQLite's statements,
 /// column by position: a fleet's history is hundreds of thousands of rows.

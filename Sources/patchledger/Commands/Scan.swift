@@ -6,13 +6,6 @@ import PatchLedgerImport
 import PatchLedgerKit
 import PatchLedgerReport
 
-extension Severity: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
-
-    /// By name: the raw values (1–4) are an implementation detail, and not accepted.
-    public static var allValueStrings: [String] { allCases.map { $0.description.lowercased() } }
-}
-
 struct Scan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute what each VM must install: missing critical and security updates, fleet-wide.",
@@ -142,10 +135,4 @@ extension Scan {
     }
 
     static let defaultIgnoreFile = ".patchledgerignore"
-}
-
-enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    case critical, important, moderate, low, any
-
-    var severity: Severity? { Severity(parsing: rawValue) }
 }

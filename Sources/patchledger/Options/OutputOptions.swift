@@ -2,10 +2,6 @@ import ArgumentParser
 import Foundation
 import PatchLedgerReport
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}
-
 /// `--format`, shared by every command that prints a result.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -1,0 +1,86 @@
+import Foundation
+import PatchLedgerCore
+import PatchLedgerDigest
+
+final class WSUSMetadataHandler: XMLStreamHandler {
+    enum Name: String, CaseIterable {
+        case extendedProperties = "ExtendedProperties"
+        case kbArticleID = "KBArticleID"
+        case securityBulletinID = "SecurityBulletinID"
+        case installationBehavior = "InstallationBehavior"
+        case title = "Title"
+        case description = "Description"
+        case properties = "Properties"
+        case supersededUpdates = "SupersededUpdates"
+        case updateIdentity = "UpdateIdentity"
+        // Attributes.
+        case msrcSeverity = "MsrcSeverity"
+        case rebootBehavior = "RebootBehavior"
+        case updateType = "UpdateType"
+        case updateID = "UpdateID"
+
+        static let byIndex = Array(allCases)
+    }
+
+    private(set) var metadata: WSUSMetadata
+    private var inSuperseded = false
+
+    init(metadata: WSUSMetadata) {
+        self.metadata = metadata
+    }
+
+    func start(_ element: Int?, _ attributes: XMLAttributes, _ stream: XMLStream) throws {
+        guard let element else { return }
+        switch Name.byIndex[element] {
+        case .extendedProperties:
+            if let text = attributes.value(Name.msrcSeverity.index) { metadata.severity = Severity(parsing: text) }
+        case .installationBehavior:
+            metadata.rebootBehavior = attributes.value(Name.rebootBehavior.index) ?? metadata.rebootBehavior
+        case .properties:
+            metadata.updateType = attributes.value(Name.updateType.index) ?? metadata.updateType
+        case .supersededUpdates: inSuperseded = true
+        case .updateIdentity where inSuperseded:
+            if let id = attributes.value(Name.updateID.index) { metadata.supersededUpdateIDs.append(id.lowercased()) }
+        case .kbArticleID, .securityBulletinID, .title, .description: stream.beginText()
+        default: break
+        }
+    }
+
+    func end(_ element: Int?, _ stream: XMLStream) throws {
+        guard let element else { return }
+        switch Name.byIndex[element] {
+        case .kbArticleID: metadata.kb = KB(parsing: stream.takeText()) ?? metadata.kb
+        case .securityBulletinID: metadata.securityBulletinID = nonEmpty(stream.takeText())
+        case .title: metadata.title = nonEmpty(stream.takeText())
+        case .description: metadata.description = nonEmpty(stream.takeText())
+        case .supersededUpdates: inSuperseded = false
+        default: break
+        }
+    }
+
+    private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+}
+
+extension WSUSMetadataHandler.Name {
+    var index: Int { Self.byIndex.firstIndex(of: self) ?? -1 }
+}
+
+extension WSUSMetadataReader {
+    /// Identifies a set of fragment folders without reading the fragments: SHA-256 over each file's path,
+    /// size and modification time. Empty when there are none.
+    public static func fingerprint(_ folders: [URL]) -> String {
+        guard !folders.isEmpty else { return "" }
+        var lines: [String] = []
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names {
+                let path = folder.appendingPathComponent(name).path
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+                let size = attributes?[.size] as? Int ?? 0
+                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                lines.append("\(folder.lastPathComponent)/\(name)\t\(size)\t\(modified)")
+            }
+        }
+        return SHA256.hex(Array(lines.sorted().joined(separator: "\n").utf8))
+    }
+}

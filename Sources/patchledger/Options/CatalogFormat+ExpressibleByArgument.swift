@@ -1,0 +1,6 @@
+import ArgumentParser
+import PatchLedgerCLI
+import PatchLedgerImport
+import PatchLedgerKit
+
+extension CatalogFormat: ExpressibleByArgument {}
