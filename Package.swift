@@ -21,6 +21,13 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        /// libmspack reads Microsoft cabinets (wsusscn2.cab, package.cab) without extracting them to disk.
+        .systemLibrary(
+            name: "CLibMSPack",
+            pkgConfig: "libmspack",
+            providers: [.apt(["libmspack-dev"])]
+        ),
+
         // MARK: C code of our own
 
         /// SHA-256 with the x86 SHA extensions, for the digest of every imported file.
@@ -33,7 +40,7 @@ let package = Package(
         .target(name: "PatchLedgerCore"),
         .target(
             name: "PatchLedgerImport",
-            dependencies: ["PatchLedgerCore", "PatchLedgerDigest", "CLibXML2"]
+            dependencies: ["PatchLedgerCore", "PatchLedgerDigest", "CLibXML2", "CLibMSPack"]
         ),
         .target(
             name: "PatchLedgerStore",

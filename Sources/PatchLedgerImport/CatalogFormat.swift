@@ -1,9 +1,11 @@
 import Foundation
 
-/// The catalog formats `import catalog` reads, told apart by their root element.
+/// The catalog formats `import catalog` reads, told apart by their root element, or a cabinet's signature.
 public enum CatalogFormat: String, CaseIterable, Sendable {
     case msrcCVRF = "msrc-cvrf"
     case wsusPackage = "wsus-package"
+    /// `wsusscn2.cab` or `package.cab`: the WSUS package.xml inside a Microsoft cabinet, read without extracting it.
+    case wsusCabinet = "wsus-cabinet"
 
     static let roots: [String: CatalogFormat] = ["cvrfdoc": .msrcCVRF, "OfflineSyncPackage": .wsusPackage]
 
@@ -13,6 +15,7 @@ public enum CatalogFormat: String, CaseIterable, Sendable {
     public static func detect(_ url: URL, displayName: String) throws -> CatalogFormat {
         // The larger limit of the two formats: the reader checks its own.
         try InputFiles.check(url, displayName: displayName, limit: .wsusPackage)
+        if try isCabinet(url) { return .wsusCabinet }
         let sniffer = RootSniffer()
         let stream = XMLStream(file: displayName, names: [])
         do {
@@ -30,9 +33,17 @@ public enum CatalogFormat: String, CaseIterable, Sendable {
         return format
     }
 
-    /// The files a list of paths names: files as given, folders searched (with subfolders) for `.xml` files, in path order.
+    /// The files a list of paths names: files as given, folders searched (with subfolders) for `.xml` and `.cab`
+    /// files, in path order.
     public static func files(in paths: [String]) throws -> [URL] {
-        try InputFiles.list(paths) { $0.lowercased().hasSuffix(".xml") }
+        try InputFiles.list(paths) { $0.lowercased().hasSuffix(".xml") || $0.lowercased().hasSuffix(".cab") }
+    }
+
+    /// Whether the file starts with a cabinet's signature, `MSCF`.
+    private static func isCabinet(_ url: URL) throws -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        return try handle.read(upToCount: 4) == Data("MSCF".utf8)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PatchLedgerCore
+import PatchLedgerDigest
 
 /// Streams a WSUS offline catalog `package.xml` (`OfflineSyncPackage`) into a sink, in bounded memory.
 public enum WSUSPackageReader {
@@ -44,16 +45,74 @@ public enum WSUSPackageReader {
         }
         // The parse runs on its own thread; `sink` (the ledger) consumes here what it reads, meanwhile.
         do {
-            try parse(url, name: name, into: sink, parsed: parsed, progress: progress)
+            try parse(name: name, into: sink, parsed: parsed, progress: progress) { stream, handler, chunk in
+                try stream.parse(url, handler: handler, chunk: chunk)
+            }
         } catch is Skipped {
             return .skipped
         }
         return .read(digest)
     }
 
+    /// Streams the package.xml of a cabinet (`package.cab`, or `wsusscn2.cab`, which holds `package.cab`) into
+    /// `sink` as libmspack decompresses it: nothing is written to disk, and the package's bytes are hashed as they
+    /// are parsed (the digest is package.xml's, as when the extracted file is imported).
+    ///
+    /// - Throws: `ImportError` for a damaged or truncated cabinet, one without a package, or a bad package.xml.
+    public static func readCabinet(
+        _ url: URL, into sink: some WSUSPackageSink, displayName: String? = nil,
+        progress: (_ bytes: Int, _ updates: Int) -> Void = { _, _ in }
+    ) throws -> Outcome<String> {
+        let name = displayName ?? url.path
+        try InputFiles.check(url, displayName: name, limit: .wsusPackage)
+        let hasher = HashBox()
+        do {
+            try parse(name: name, into: sink, parsed: DispatchSemaphore(value: 0), progress: progress) {
+                stream, handler, chunk in
+                let (cabinet, member) = try packageXML(in: url, displayName: name)
+                try stream.parse(
+                    handler: handler,
+                    chunk: { bytes in
+                        hasher.digest.update(bytes)
+                        chunk(bytes)
+                    },
+                    produce: { consume in try cabinet.extract(member, into: consume) })
+            }
+        } catch is Skipped {
+            return .skipped
+        }
+        return .read(hasher.digest.finalizeHex())
+    }
+
+    /// The cabinet holding package.xml, and that member: the cabinet at `url`, or its `package.cab`, read into
+    /// memory (compressed, a fraction of the package).
+    private static func packageXML(in url: URL, displayName: String) throws -> (Cabinet, Cabinet.Member) {
+        let outer = try Cabinet(file: url, displayName: displayName)
+        if let member = outer.member(named: "package.xml") { return (outer, member) }
+        guard let inner = outer.member(named: "package.cab") else {
+            let held = outer.members.prefix(5).map(\.name).joined(separator: ", ")
+            throw ImportError.unexpected(
+                file: displayName, line: 0, column: 0, expected: "package.xml or package.cab in the cabinet",
+                found: held.isEmpty ? "no member" : held)
+        }
+        let cabinet = try Cabinet(bytes: try outer.bytes(of: inner), displayName: "\(displayName)/package.cab")
+        guard let member = cabinet.member(named: "package.xml") else {
+            throw ImportError.unexpected(
+                file: cabinet.displayName, line: 0, column: 0, expected: "package.xml in the cabinet",
+                found: cabinet.members.prefix(5).map(\.name).joined(separator: ", "))
+        }
+        return (cabinet, member)
+    }
+
+    /// Runs `source` (which streams some package.xml through the stream and handler it is given) on its own
+    /// thread, handing what it reads to `sink` on this one.
     private static func parse(
-        _ url: URL, name: String, into sink: some WSUSPackageSink, parsed: DispatchSemaphore,
-        progress: (_ bytes: Int, _ updates: Int) -> Void
+        name: String, into sink: some WSUSPackageSink, parsed: DispatchSemaphore,
+        progress: (_ bytes: Int, _ updates: Int) -> Void,
+        source:
+            @escaping @Sendable (
+                XMLStream, any XMLStreamHandler, _ chunk: @escaping (UnsafeRawBufferPointer) -> Void
+            ) throws -> Void
     ) throws {
         try BatchPipe<WSUSRecord>().run { pipe in
             defer { parsed.signal() }
@@ -61,7 +120,7 @@ public enum WSUSPackageReader {
             let handler = WSUSPackageHandler(file: name, sink: batcher)
             let stream = XMLStream(file: name, names: WSUSPackageHandler.Name.allCases.map(\.rawValue))
             var bytesRead = 0
-            try stream.parse(url, handler: handler) { chunk in
+            try source(stream, handler) { chunk in
                 bytesRead += chunk.count
                 batcher.batch.append(.progress(bytes: bytesRead, updates: handler.updates))
             }
@@ -90,6 +149,11 @@ public enum WSUSPackageReader {
             }
         }
     }
+}
+
+/// The digest of a package read on the parsing thread, read on the calling one once the parse is over.
+private final class HashBox: @unchecked Sendable {
+    var digest = SHA256()
 }
 
 /// What the parsing thread hands to the consuming one, in document order.

@@ -74,6 +74,26 @@ final class XMLStream {
             throw ImportError.unreadable(file: file, reason: String(cString: strerror(errno)))
         }
         defer { fclose(input) }
+        let size = 1 << 18
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        try parse(handler: handler, wrapped: wrapped, chunk: chunk) { consume in
+            while true {
+                let count = fread(buffer, 1, size, input)
+                if count == 0 {
+                    if ferror(input) != 0 { throw ImportError.unreadable(file: file, reason: "read error") }
+                    return
+                }
+                try consume(UnsafeRawBufferPointer(start: buffer, count: count))
+            }
+        }
+    }
+
+    /// Streams the bytes `produce` pushes (a cabinet member as libmspack decompresses it) through `handler`.
+    func parse(
+        handler: any XMLStreamHandler, wrapped: Bool = false, chunk: (UnsafeRawBufferPointer) -> Void = { _ in },
+        produce: (_ consume: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
         self.handler = handler
         defer { self.handler = nil }
         var sax = Self.makeHandler()
@@ -97,37 +117,32 @@ final class XMLStream {
                 tokens.insert(Int(bitPattern: interned), index)
             }
         }
-        let size = 1 << 18
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        defer { buffer.deallocate() }
         var wrappedPending = wrapped
         var total = 0
         var tags = TagLength()
-        while true {
-            let count = fread(buffer, 1, size, input)
-            if count == 0 {
-                if ferror(input) != 0 { throw ImportError.unreadable(file: file, reason: "read error") }
-                // libxml2 calls an empty push stream "extra content", which misleads.
-                if total == 0, !wrapped {
-                    throw ImportError.malformed(file: file, line: 1, column: 1, reason: "the file is empty")
+        try withoutActuallyEscaping(chunk) { chunk in
+            try produce { block in
+                guard !block.isEmpty else { return }
+                total += block.count
+                var bytes = block
+                chunk(bytes)
+                if tags.overlong(in: bytes) {
+                    throw ImportError.malformed(
+                        file: file, line: tags.line, column: tags.column,
+                        reason: "a tag longer than \(TagLength.limit / 1024) KB: catalogs have no such element, and "
+                            + "libxml2 checks its attributes in quadratic time")
                 }
-                break
+                if wrappedPending {
+                    wrappedPending = false
+                    bytes = Self.droppingDeclaration(bytes)
+                    try feed(ctxt, Array("<fragment>".utf8))
+                }
+                try feed(ctxt, bytes)
             }
-            total += count
-            var bytes = UnsafeRawBufferPointer(start: buffer, count: count)
-            chunk(bytes)
-            if tags.overlong(in: bytes) {
-                throw ImportError.malformed(
-                    file: file, line: tags.line, column: tags.column,
-                    reason: "a tag longer than \(TagLength.limit / 1024) KB: catalogs have no such element, and "
-                        + "libxml2 checks its attributes in quadratic time")
-            }
-            if wrappedPending {
-                wrappedPending = false
-                bytes = Self.droppingDeclaration(bytes)
-                try feed(ctxt, Array("<fragment>".utf8))
-            }
-            try feed(ctxt, bytes)
+        }
+        // libxml2 calls an empty push stream "extra content", which misleads.
+        if total == 0, !wrapped {
+            throw ImportError.malformed(file: file, line: 1, column: 1, reason: "the file is empty")
         }
         if wrapped { try feed(ctxt, Array("</fragment>".utf8)) }
         xmlParseChunk(ctxt, nil, 0, 1)

@@ -46,6 +46,18 @@ public struct CatalogImporter {
             }
             diagnostics += result.diagnostics
             return try session.apply(result.document, sha256: result.sha256, file: name)
+        case .wsusCabinet:
+            // The package is read from the cabinet as it decompresses: no skip by the file's digest (the digest
+            // recorded is package.xml's, known only once read), and no metadata fragments yet (they are in the
+            // cabinet's shards).
+            let loader = try session.wsusPackageLoader(file: name, bytes: Self.size(url))
+            let read = try WSUSPackageReader.readCabinet(url, into: loader, displayName: name) { bytes, updates in
+                progress.update(file: name, bytes: bytes, records: updates)
+            }
+            switch read {
+            case .read(let digest): return try loader.finish(sha256: digest)
+            case .skipped: return try loader.finishOlder()
+            }
         case .wsusPackage:
             let fragments = WSUSMetadataReader.fragmentFolders(besidePackage: url)
             let fingerprint = WSUSMetadataReader.fingerprint(fragments)

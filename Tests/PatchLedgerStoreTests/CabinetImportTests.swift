@@ -1,0 +1,83 @@
+import Foundation
+import PatchLedgerCore
+import PatchLedgerImport
+import PatchLedgerKit
+import Testing
+
+@testable import PatchLedgerStore
+
+/// `import catalog` of a cabinet (`package.cab`, `wsusscn2.cab`, made here with gcab from the sample package)
+/// gives the ledger that importing the extracted package.xml gives, without writing anything to disk; a damaged
+/// cabinet changes nothing.
+@Suite(.enabled(if: TestData.gcab != nil, "gcab is not installed (apt-get install gcab)"))
+struct CabinetImportTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cabinets-\(UUID())")
+
+    /// The sample package.xml alone (no metadata fragments: a cabinet's shards are not read yet), in
+    /// `package.cab`, and that in `wsusscn2.cab`, as Microsoft nests them.
+    func cabinets() throws -> (xml: URL, package: URL, wsusscn2: URL) {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let xml = folder.appendingPathComponent("package.xml")
+        try FileManager.default.copyItem(at: TestData.root.appendingPathComponent("catalogs/wsus/package.xml"), to: xml)
+        try gcab(["-c", "-z", "package.cab", "package.xml"])
+        try gcab(["-c", "-z", "wsusscn2.cab", "package.cab"])
+        return (xml, folder.appendingPathComponent("package.cab"), folder.appendingPathComponent("wsusscn2.cab"))
+    }
+
+    /// gcab, in the cabinets' folder (it stores members under the names given).
+    func gcab(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(TestData.gcab))
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "gcab \(arguments)")
+    }
+
+    func imported(_ url: URL) throws -> (ledger: Ledger, summary: ImportSummary) {
+        let ledger = try Ledger.inMemory()
+        let result = try CatalogImporter(format: nil, progress: NoProgress()).run(paths: [url.path], into: ledger)
+        return (ledger, try #require(result.summaries.first))
+    }
+
+    @Test func aCabinetGivesTheLedgerOfItsExtractedPackage() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (xml, package, wsusscn2) = try cabinets()
+        let bookkeeping: Set<String> = ["imports", "import_log"]
+        let extracted = try imported(xml)
+        #expect(extracted.summary.added == 33)
+        for cabinet in [package, wsusscn2] {
+            let (ledger, summary) = try imported(cabinet)
+            #expect(summary.outcome == .imported)
+            #expect((summary.added, summary.changed) == (33, 0))
+            #expect(
+                try ledger.dump(excluding: bookkeeping) == extracted.ledger.dump(excluding: bookkeeping), "\(cabinet)")
+            // The digest recorded is package.xml's: the cabinet and the extracted file are one document.
+            let again = try CatalogImporter(format: nil, progress: NoProgress()).run(paths: [xml.path], into: ledger)
+            #expect(again.summaries.first?.outcome == .unchanged)
+        }
+    }
+
+    @Test func aTruncatedOrForeignCabinetIsAnErrorAndChangesNothing() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (_, _, wsusscn2) = try cabinets()
+        let bytes = try Data(contentsOf: wsusscn2)
+        let truncated = folder.appendingPathComponent("truncated.cab")
+        try bytes.prefix(bytes.count * 2 / 3).write(to: truncated)
+        try Data("just text".utf8).write(to: folder.appendingPathComponent("readme.txt"))
+        try gcab(["-c", "-z", "other.cab", "readme.txt"])
+        for (cabinet, says) in [
+            (truncated, "cannot read"), (folder.appendingPathComponent("other.cab"), "package.xml or package.cab"),
+        ] {
+            let ledger = try Ledger.inMemory()
+            let before = try ledger.dump()
+            #expect {
+                _ = try CatalogImporter(format: nil, progress: NoProgress()).run(paths: [cabinet.path], into: ledger)
+            } throws: { error in
+                "\(error)".contains(cabinet.path) && "\(error)".contains(says)
+            }
+            #expect(try ledger.dump() == before)
+        }
+    }
+}
