@@ -64,23 +64,3 @@ final class WSUSMetadataHandler: XMLStreamHandler {
 extension WSUSMetadataHandler.Name {
     var index: Int { Self.byIndex.firstIndex(of: self) ?? -1 }
 }
-
-extension WSUSMetadataReader {
-    /// Identifies a set of fragment folders without reading the fragments: SHA-256 over each file's path,
-    /// size and modification time. Empty when there are none.
-    public static func fingerprint(_ folders: [URL]) -> String {
-        guard !folders.isEmpty else { return "" }
-        var lines: [String] = []
-        for folder in folders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names {
-                let path = folder.appendingPathComponent(name).path
-                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-                let size = attributes?[.size] as? Int ?? 0
-                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                lines.append("\(folder.lastPathComponent)/\(name)\t\(size)\t\(modified)")
-            }
-        }
-        return SHA256.hex(Array(lines.sorted().joined(separator: "\n").utf8))
-    }
-}
