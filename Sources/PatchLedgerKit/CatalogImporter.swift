@@ -47,15 +47,17 @@ public struct CatalogImporter {
             diagnostics += result.diagnostics
             return try session.apply(result.document, sha256: result.sha256, file: name)
         case .wsusCabinet:
-            // The package is read from the cabinet as it decompresses: no skip by the file's digest (the digest
-            // recorded is package.xml's, known only once read), and no metadata fragments yet (they are in the
-            // cabinet's shards).
+            // The package is read from the cabinet as it decompresses, then the metadata fragments from its
+            // shards; no skip by the file's digest (the digest recorded is package.xml's, known only once read).
             let loader = try session.wsusPackageLoader(file: name, bytes: Self.size(url))
             let read = try WSUSPackageReader.readCabinet(url, into: loader, displayName: name) { bytes, updates in
                 progress.update(file: name, bytes: bytes, records: updates)
             }
             switch read {
-            case .read(let digest): return try loader.finish(sha256: digest)
+            case .read(let digest):
+                let fragments = try WSUSMetadataReader.read(cabinet: url, displayName: name)
+                return try loader.finish(
+                    sha256: digest, metadata: fragments.metadata, metadataFingerprint: fragments.fingerprint)
             case .skipped: return try loader.finishOlder()
             }
         case .wsusPackage:

@@ -59,6 +59,57 @@ struct CabinetImportTests {
         }
     }
 
+    /// The sample catalog as Microsoft ships it: `wsusscn2.cab` holding `index.xml`, `package.cab` and two shards
+    /// of metadata fragments split at RevisionId 40000020 (`RANGESTART`), the second also holding a French title
+    /// and an EULA, which are not read.
+    @Test func theShardsMetadataIsReadAsFromTheExtractedFolders() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let sample = TestData.root.appendingPathComponent("catalogs/wsus")
+        for item in ["package.xml", "x", "c", "l"] {
+            try FileManager.default.copyItem(
+                at: sample.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+        }
+        var low: [String] = []
+        var high: [String] = []
+        for kind in ["x", "c", "l/en"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(kind).path) {
+                if (Int(name) ?? 0) < 40_000_020 {
+                    low.append("\(kind)/\(name)")
+                } else {
+                    high.append("\(kind)/\(name)")
+                }
+            }
+        }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("l/fr"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("e"), withIntermediateDirectories: true)
+        let french = "<LocalizedProperties><Language>fr</Language><Title>Mise à jour</Title></LocalizedProperties>"
+        try Data(french.utf8).write(to: folder.appendingPathComponent("l/fr/40000023"))
+        try Data("not XML at all <".utf8).write(to: folder.appendingPathComponent("e/40000023"))
+        try gcab(["-c", "-z", "package.cab", "package.xml"])
+        try gcab(["-c", "-z", "package2.cab"] + low.sorted())
+        try gcab(["-c", "-z", "package3.cab"] + high.sorted() + ["l/fr/40000023", "e/40000023"])
+        let index = """
+            <?xml version="1.0"?>
+            <INDEX VERSION="1"><CABLIST XOR="0"><CAB NAME="package.cab" />\
+            <CAB NAME="package2.cab" RANGESTART="0" FILESDIR="1" /><CAB NAME="package3.cab" RANGESTART="40000020" />\
+            </CABLIST></INDEX>
+            """
+        try Data(index.utf8).write(to: folder.appendingPathComponent("index.xml"))
+        try gcab(["-c", "-z", "wsusscn2.cab", "index.xml", "package.cab", "package2.cab", "package3.cab"])
+
+        let extracted = try imported(folder.appendingPathComponent("package.xml"))
+        let cabinet = try imported(folder.appendingPathComponent("wsusscn2.cab"))
+        // The documents row differs only in how the metadata were fingerprinted (folders by file times).
+        let bookkeeping: Set<String> = ["imports", "import_log", "documents"]
+        #expect(try cabinet.ledger.dump(excluding: bookkeeping) == extracted.ledger.dump(excluding: bookkeeping))
+        #expect(try cabinet.ledger.update(KB(5_030_214)).title?.contains("Mise") != true)
+        let titled = try cabinet.ledger.dump()["updates"]?.filter { row in row.contains { $0.contains("(KB") } }
+        #expect((titled?.count ?? 0) > 10, "titles come from the l/en fragments")
+    }
+
     @Test func aTruncatedOrForeignCabinetIsAnErrorAndChangesNothing() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (_, _, wsusscn2) = try cabinets()
