@@ -171,6 +171,22 @@ extension Ledger {
         migrator.registerMigration("Keep installed ids as written") { db in
             try db.execute(sql: "ALTER TABLE snapshot_kbs ADD COLUMN written TEXT")
         }
+        // What `fetch` downloaded, so that the next run asks only for what changed (ETag, Last-Modified) and
+        // skips a document whose revision the list says is the one held.
+        migrator.registerMigration("Remember what fetch downloaded") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE fetched (
+                        url TEXT PRIMARY KEY,
+                        revision TEXT,
+                        etag TEXT,
+                        last_modified TEXT,
+                        path TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        fetched_at TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 

@@ -10,7 +10,8 @@ struct PatchLedger: AsyncParsableCommand {
         commandName: "patchledger",
         abstract: "Update-compliance ledger for fleets of Windows VMs.",
         subcommands: [
-            Import.self, Catalog.self, VMs.self, Scan.self, Lag.self, DriftCommand.self, Report.self, Demo.self,
+            Import.self, Fetch.self, Catalog.self, VMs.self, Scan.self, Lag.self, DriftCommand.self, Report.self,
+            Demo.self,
         ]
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PatchLedgerCLI
+import PatchLedgerCore
 import PatchLedgerImport
 import PatchLedgerKit
 
@@ -30,13 +31,16 @@ struct ImportCatalog: AsyncParsableCommand {
         try exitingOnError {
             let result = try CatalogImporter(format: format, progress: Progress(quiet: quiet))
                 .run(paths: paths, into: try ledger.open())
-            let all = result.summaries
-            let summary =
-                "\(all.count) files: \(all.map(\.added).reduce(0, +)) updates added, "
-                + "\(all.map(\.changed).reduce(0, +)) changed, \(all.map(\.unchanged).reduce(0, +)) unchanged, "
-                + "\(all.map(\.removed).reduce(0, +)) removed"
             ImportOutput(quiet: quiet, verbose: verbose).print(
-                lines: all.map(\.line), summary: summary, warnings: result.diagnostics)
+                lines: result.summaries.map(\.line), summary: Self.summary(result.summaries),
+                warnings: result.diagnostics)
         }
+    }
+
+    /// The run's summary line: files, and updates added, changed, unchanged and removed.
+    static func summary(_ all: [ImportSummary]) -> String {
+        "\(all.count) files: \(all.map(\.added).reduce(0, +)) updates added, "
+            + "\(all.map(\.changed).reduce(0, +)) changed, \(all.map(\.unchanged).reduce(0, +)) unchanged, "
+            + "\(all.map(\.removed).reduce(0, +)) removed"
     }
 }
