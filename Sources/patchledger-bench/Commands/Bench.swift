@@ -15,6 +15,7 @@ struct Bench: AsyncParsableCommand {
             """,
         subcommands: [
             BenchCatalog.self, BenchInventory.self, BenchScan.self, BenchLag.self, BenchHistory.self, BenchDigest.self,
+            BenchCabinet.self,
         ],
         defaultSubcommand: BenchCatalog.self)
 }
