@@ -96,7 +96,7 @@ public struct CatalogFetcher {
         let outcome = try downloader.download(
             url, accept: accept, etag: onDisk ? held?.etag : nil, lastModified: onDisk ? held?.lastModified : nil,
             to: destination
-        ) { bytes, _ in sink.progress.update(file: name, bytes: bytes, records: nil) }
+        ) { bytes, expected in sink.progress.downloading(name, bytes: bytes, of: expected) }
         switch outcome {
         case .notModified:
             var current = held

@@ -10,6 +10,8 @@ public protocol ProgressSink: AnyObject {
     func update(files done: Int, of total: Int, snapshots: Int)
     /// For one big file read a batch at a time.
     func update(file: String, snapshots: Int)
+    /// A download: how much of it arrived, of how much when the server said.
+    func downloading(_ name: String, bytes: Int, of expected: Int?)
     /// For tasks that run in phases: what is being done.
     func step(_ what: String)
     /// The task is over: the line is cleared.

@@ -13,6 +13,8 @@ final class Progress: ProgressSink {
     private var doneBytes = 0
     private var totalFiles = 0
     private var doneFiles = 0
+    /// The download under way, and when its first block came.
+    private var download: (name: String, started: Date)?
 
     init(quiet: Bool) {
         enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) == 1
@@ -42,6 +44,24 @@ final class Progress: ProgressSink {
                 min(100, megabytes * 100 / max(total, 0.001)), rate, rate > 0 ? max(0, total - megabytes) / rate : 0)
             if let records { line += ", \(records) updates" }
             return line
+        }
+    }
+
+    /// A download: what arrived, of how much, the rate, and the time left when the size is known.
+    func downloading(_ name: String, bytes: Int, of expected: Int?) {
+        // The rate is this download's, from its first block.
+        if download?.name != name { download = (name, Date()) }
+        let elapsed = -(download?.started.timeIntervalSinceNow ?? 0)
+        redraw { _ in
+            let megabytes = Double(bytes) / 1_048_576
+            let rate = megabytes / max(elapsed, 0.001)
+            guard let expected, expected > 0 else {
+                return String(format: "%@: %.1f MB, %.1f MB/s", name, megabytes, rate)
+            }
+            let total = Double(expected) / 1_048_576
+            return String(
+                format: "%@: %.1f of %.1f MB (%.0f%%), %.1f MB/s, ETA %.0f s", name, megabytes, total,
+                min(100, megabytes * 100 / total), rate, rate > 0 ? max(0, total - megabytes) / rate : 0)
         }
     }
 

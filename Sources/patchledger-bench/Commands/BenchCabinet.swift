@@ -26,12 +26,16 @@ struct BenchCabinet: AsyncParsableCommand {
             defer { work.remove() }
             let extracted = work.url.appendingPathComponent("extracted")
             let cabinets = work.url.appendingPathComponent("cabinet")
-            for folder in [extracted, cabinets] {
+            // package.xml without its fragments: the parse and load alone, for a second comparison.
+            let alone = work.url.appendingPathComponent("alone")
+            for folder in [extracted, cabinets, alone] {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
             var started = Date()
             try WSUSPackageGenerator(updates: updates).write(to: extracted.appendingPathComponent("package.xml"))
             let fragments = try WSUSFragmentGenerator(updates: updates).write(to: extracted)
+            try FileManager.default.linkItem(
+                at: extracted.appendingPathComponent("package.xml"), to: alone.appendingPathComponent("package.xml"))
             print(
                 String(
                     format: "generated package.xml and %d fragments in %.1f s", fragments.count,
@@ -68,22 +72,29 @@ struct BenchCabinet: AsyncParsableCommand {
             let me = try BenchCatalog.executablePath()
             var baseline: [ChildProcess.Measurement] = []
             var cabinet: [ChildProcess.Measurement] = []
+            var packageAlone: [ChildProcess.Measurement] = []
             let before = try Self.files(in: cabinets)
             for _ in 0..<max(1, runs) {
-                for (url, isCabinet) in [
-                    (extracted.appendingPathComponent("package.xml"), false),
-                    (cabinets.appendingPathComponent("wsusscn2.cab"), true),
+                for (url, series) in [
+                    (extracted.appendingPathComponent("package.xml"), 0),
+                    (cabinets.appendingPathComponent("wsusscn2.cab"), 1),
+                    (alone.appendingPathComponent("package.xml"), 2),
                 ] {
                     let db = work.url.appendingPathComponent("bench.sqlite").path
                     WorkFolder.removeLedger(at: db)
                     let run = try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, url.path])
                     guard run.status == 0 else { throw ValidationFailure("import of \(url.path) exited \(run.status)") }
-                    if isCabinet { cabinet.append(run) } else { baseline.append(run) }
+                    switch series {
+                    case 0: baseline.append(run)
+                    case 1: cabinet.append(run)
+                    default: packageAlone.append(run)
+                    }
                 }
             }
             let after = try Self.files(in: cabinets)
             let base = ChildProcess.Measurement.median(baseline)
             let cab = ChildProcess.Measurement.median(cabinet)
+            let xml = ChildProcess.Measurement.median(packageAlone)
             let size = { (url: URL) in
                 Double((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) / 1_048_576
             }
@@ -91,7 +102,10 @@ struct BenchCabinet: AsyncParsableCommand {
                 String(
                     format: "%d updates, %d fragments; wsusscn2.cab %.1f MB", updates, fragments.count,
                     size(cabinets.appendingPathComponent("wsusscn2.cab"))))
-            for (name, run) in [("extracted package.xml + folders", base), ("wsusscn2.cab, nothing extracted", cab)] {
+            for (name, run) in [
+                ("extracted package.xml + folders", base), ("wsusscn2.cab, nothing extracted", cab),
+                ("package.xml alone (no metadata)", xml),
+            ] {
                 print(
                     name.padding(toLength: 34, withPad: " ", startingAt: 0)
                         + String(
@@ -99,7 +113,9 @@ struct BenchCabinet: AsyncParsableCommand {
                             run.peakRSSMegabytes))
             }
             print(
-                String(format: "cabinet / extracted: %.2fx (target ≤ 1.3x); ", cab.seconds / base.seconds)
+                String(
+                    format: "cabinet / extracted: %.2fx (target ≤ 1.3x); cabinet / package.xml alone: %.2fx; ",
+                    cab.seconds / base.seconds, cab.seconds / xml.seconds)
                     + (before == after ? "the cabinet's folder is unchanged" : "FILES WRITTEN beside the cabinet"))
         }
     }
