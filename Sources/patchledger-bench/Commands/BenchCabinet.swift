@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PatchLedgerCLI
 import PatchLedgerGenerators
+import PatchLedgerStore
 
 struct BenchCabinet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -80,7 +81,7 @@ struct BenchCabinet: AsyncParsableCommand {
                     (cabinets.appendingPathComponent("wsusscn2.cab"), 1),
                     (alone.appendingPathComponent("package.xml"), 2),
                 ] {
-                    let db = work.url.appendingPathComponent("bench.sqlite").path
+                    let db = work.url.appendingPathComponent("bench-\(series).sqlite").path
                     WorkFolder.removeLedger(at: db)
                     let run = try ChildProcess.measure(me, ["import", "catalog", "--quiet", "--db", db, url.path])
                     guard run.status == 0 else { throw ValidationFailure("import of \(url.path) exited \(run.status)") }
@@ -92,6 +93,14 @@ struct BenchCabinet: AsyncParsableCommand {
                 }
             }
             let after = try Self.files(in: cabinets)
+            // The last run of each: the cabinet's ledger must be the extracted files' (the documents row aside: the
+            // fragments are fingerprinted by file times in folders, by member lengths in shards).
+            let bookkeeping: Set<String> = ["imports", "import_log", "documents"]
+            let ledgers = try [0, 1].map {
+                try Ledger(path: work.url.appendingPathComponent("bench-\($0).sqlite").path).dump(
+                    excluding: bookkeeping)
+            }
+            let differing = Set(ledgers[0].keys).union(ledgers[1].keys).filter { ledgers[0][$0] != ledgers[1][$0] }
             let base = ChildProcess.Measurement.median(baseline)
             let cab = ChildProcess.Measurement.median(cabinet)
             let xml = ChildProcess.Measurement.median(packageAlone)
@@ -117,6 +126,10 @@ struct BenchCabinet: AsyncParsableCommand {
                     format: "cabinet / extracted: %.2fx (target ≤ 1.3x); cabinet / package.xml alone: %.2fx; ",
                     cab.seconds / base.seconds, cab.seconds / xml.seconds)
                     + (before == after ? "the cabinet's folder is unchanged" : "FILES WRITTEN beside the cabinet"))
+            print(
+                differing.isEmpty
+                    ? "the two ledgers are equal, table by table (imports, import_log and documents aside)"
+                    : "THE LEDGERS DIFFER in \(differing.sorted().joined(separator: ", "))")
         }
     }
 
