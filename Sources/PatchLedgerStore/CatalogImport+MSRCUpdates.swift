@@ -75,15 +75,23 @@ extension CatalogImport {
                 try edge.execute(arguments: [id, superseded])
             }
         }
-        try db.execute(
+        // Each update's severity: the highest MSRC gives any of its CVEs on any of its products, in Severity's order.
+        var highest: [String: Severity] = [:]
+        let ratings = try Row.fetchCursor(
+            db,
             sql: """
-                UPDATE updates SET severity = (
-                    SELECT CASE max(CASE cp.severity WHEN 'Critical' THEN 4 WHEN 'Important' THEN 3
-                        WHEN 'Moderate' THEN 2 WHEN 'Low' THEN 1 END)
-                        WHEN 4 THEN 'Critical' WHEN 3 THEN 'Important' WHEN 2 THEN 'Moderate' WHEN 1 THEN 'Low' END
-                    FROM remediations r JOIN cve_products cp ON cp.cve = r.cve AND cp.product_id = r.product_id
-                    WHERE r.kb = updates.source_key)
-                WHERE source = 'msrc' AND source_key IN (SELECT kb FROM touched_kbs)
+                SELECT r.kb, cp.severity
+                FROM remediations r JOIN cve_products cp ON cp.cve = r.cve AND cp.product_id = r.product_id
+                WHERE r.kb IN (SELECT kb FROM touched_kbs)
                 """)
+        while let row = try ratings.next() {
+            guard let kb: String = row[0], let severity = Severity(parsing: row[1] as String? ?? "") else { continue }
+            highest[kb] = max(highest[kb] ?? severity, severity)
+        }
+        let rate = try db.cachedStatement(
+            sql: "UPDATE updates SET severity = ? WHERE source = 'msrc' AND source_key = ?")
+        for kb in try String.fetchAll(db, sql: "SELECT kb FROM touched_kbs") {
+            try rate.execute(arguments: [highest[kb]?.description, kb])
+        }
     }
 }
