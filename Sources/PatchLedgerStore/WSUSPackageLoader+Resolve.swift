@@ -41,6 +41,14 @@ extension WSUSPackageLoader {
         let sha256 = try digest()
         if summary.added + summary.changed == 0 {
             summary.outcome = .unchanged
+            // Read again with nothing new (a cabinet, whose digest is known only once read): nothing is written,
+            // as for a package.xml recognised by its digest before the read.
+            let held =
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT 1 FROM documents WHERE source = 'wsus' AND key = 'wsusscn2' AND sha256 = ? "
+                        + "AND metadata_fingerprint = ?", arguments: [sha256, metadataFingerprint]) ?? false
+            if held { return summary }
             _ = try session.recordImport(summary, sha256: sha256)
             // The ledger holds exactly what this package and these fragments give: remember both.
             try db.execute(

@@ -53,6 +53,12 @@ struct CabinetImportTests {
             #expect((summary.added, summary.changed) == (33, 0))
             #expect(
                 try ledger.dump(excluding: bookkeeping) == extracted.ledger.dump(excluding: bookkeeping), "\(cabinet)")
+            // Read again, the cabinet writes nothing but its line in import_log (a nightly re-run).
+            let before = try ledger.dump(excluding: ["import_log"])
+            let repeated = try CatalogImporter(format: nil, progress: NoProgress()).run(
+                paths: [cabinet.path], into: ledger)
+            #expect(repeated.summaries.first?.outcome == .unchanged)
+            #expect(try ledger.dump(excluding: ["import_log"]) == before)
             // The digest recorded is package.xml's: the cabinet and the extracted file are one document.
             let again = try CatalogImporter(format: nil, progress: NoProgress()).run(paths: [xml.path], into: ledger)
             #expect(again.summaries.first?.outcome == .unchanged)
