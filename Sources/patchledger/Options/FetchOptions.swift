@@ -6,7 +6,7 @@ import PatchLedgerKit
 
 /// What both `fetch` commands take, and what both print.
 struct FetchOptions: ParsableArguments {
-    @Option(help: "The folder to download into (default: downloads/<source> beside the ledger).")
+    @Option(help: "The folder to download into (default: downloads/msrc or downloads/wsus beside the ledger).")
     var to: String?
 
     @Option(help: "The base URL of a mirror to fetch from instead of Microsoft's.")
