@@ -12,6 +12,12 @@ struct ChildProcess {
         var peakRSSMegabytes: Double
         var status: Int32
 
+        /// One line of a bench's table: the name, then wall time, CPU time and peak RSS.
+        func row(_ name: String) -> String {
+            name.padding(toLength: 34, withPad: " ", startingAt: 0)
+                + String(format: "%8.2f s  CPU %7.2f s  peak RSS %7.1f MB", seconds, cpuSeconds, peakRSSMegabytes)
+        }
+
         /// The median times and the highest peak RSS of several runs of one command.
         static func median(_ runs: [Measurement]) -> Measurement {
             Measurement(

@@ -115,11 +115,7 @@ struct BenchCabinet: AsyncParsableCommand {
                 ("extracted package.xml + folders", base), ("wsusscn2.cab, nothing extracted", cab),
                 ("package.xml alone (no metadata)", xml),
             ] {
-                print(
-                    name.padding(toLength: 34, withPad: " ", startingAt: 0)
-                        + String(
-                            format: "%8.2f s  CPU %7.2f s  peak RSS %7.1f MB", run.seconds, run.cpuSeconds,
-                            run.peakRSSMegabytes))
+                print(run.row(name))
             }
             print(
                 String(

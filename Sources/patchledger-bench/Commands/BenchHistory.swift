@@ -67,11 +67,7 @@ struct BenchHistory: AsyncParsableCommand {
                 ("report --html", report), ("import inventory (next day)", next),
                 ("sqlite3 .import of the same rows", floor),
             ] {
-                print(
-                    name.padding(toLength: 34, withPad: " ", startingAt: 0)
-                        + String(
-                            format: "%8.2f s  CPU %7.2f s  peak RSS %7.1f MB", run.seconds, run.cpuSeconds,
-                            run.peakRSSMegabytes))
+                print(run.row(name))
             }
         }
     }
