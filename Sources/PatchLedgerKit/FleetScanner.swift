@@ -19,4 +19,19 @@ public struct FleetScanner {
             ledger, policy: policy, validate: selection.validate(against:), selected: selection.contains)
         return await FleetScan.scan(targets: inputs.targets, engine: inputs.engine, filter: filter, ignore: ignore)
     }
+
+    /// `scan --explain KB`: for each VM selected, why `kb` is or is not in what it must install.
+    public func explain(_ kb: KB, on ledger: Ledger, selection: FleetSelection = FleetSelection()) throws -> [(
+        vm: String, why: String
+    )] {
+        let inputs = try ScanInputs.load(
+            ledger, policy: policy, validate: selection.validate(against:), selected: selection.contains)
+        return inputs.targets.map { target in
+            guard target.scannedAt != nil else { return (target.vm, "not judged: no scan on or before the day") }
+            guard let product = target.product else { return (target.vm, "not judged: its product is unknown") }
+            let state = VMState(
+                product: product, version: target.version, installed: Set(target.installed), hotpatch: target.hotpatch)
+            return (target.vm, inputs.engine.compiled.explain(kb, for: state))
+        }
+    }
 }

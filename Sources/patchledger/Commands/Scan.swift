@@ -64,11 +64,10 @@ struct Scan: AsyncParsableCommand {
         let day = asOf ?? CalendarDate.today()
         if let explain {
             try exitingOnError {
-                let selection = FleetSelection(vm: vm, group: group, product: product)
-                let inputs = try ScanInputs.load(
-                    ledger.openExisting(), policy: policy(asOf: day), validate: selection.validate(against:),
-                    selected: selection.contains)
-                for target in inputs.targets { print("\(target.vm): \(explain): \(Self.why(explain, target, inputs))") }
+                let answers = try FleetScanner(policy: policy(asOf: day)).explain(
+                    explain, on: ledger.openExisting(),
+                    selection: FleetSelection(vm: vm, group: group, product: product))
+                for (vm, why) in answers { print("\(vm): \(explain): \(why)") }
             }
             return
         }
@@ -114,16 +113,6 @@ extension Scan {
     func policy(asOf day: CalendarDate) -> ComplianceEngine.Policy {
         ComplianceEngine.Policy(
             classifications: classification.isEmpty ? Classification.scannedByDefault : Set(classification), asOf: day)
-    }
-
-    /// `--explain`'s sentence for one VM.
-    static func why(_ kb: KB, _ target: ScanTarget, _ inputs: ScanInputs) -> String {
-        guard target.scannedAt != nil else { return "not judged: no scan on or before the day" }
-        guard let product = target.product else { return "not judged: its product is unknown" }
-        return inputs.engine.compiled.explain(
-            kb,
-            for: VMState(
-                product: product, version: target.version, installed: Set(target.installed), hotpatch: target.hotpatch))
     }
 
     /// `--ignore FILE` (which must exist), else `.patchledgerignore` in the current folder when there is one.
