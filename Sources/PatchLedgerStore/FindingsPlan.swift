@@ -66,12 +66,13 @@ struct FindingsPlan {
         }
         let catalogs = try Ledger.productCatalogs(db, for: try products(db))
         guard !catalogs.isEmpty else { return vms.count }
-        let evaluator = FindingsEvaluator(
+        var replay = FindingsReplay(
             catalogs: catalogs, supersedence: try Ledger.supersedence(db), history: try Ledger.releaseHistory(db))
-        var writer = try FindingsWriter(db, evaluator: evaluator)
+        let writer = try FindingsWriter(db)
         try SnapshotStream(db, after: snapshotsAfter).forEach { snapshot, kbs in
-            try writer.add(snapshot, kbs: kbs)
+            try replay.add(snapshot, kbs: kbs, into: writer)
         }
+        try replay.finish(into: writer)
         try writer.finish()
         return vms.count
     }

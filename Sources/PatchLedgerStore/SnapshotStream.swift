@@ -16,7 +16,7 @@ struct SnapshotStream {
     }
 
     /// - Parameter body: receives each snapshot, and a reader of its installed KBs (sorted: the table's order).
-    func forEach(_ body: (StreamedSnapshot, _ kbs: () throws -> [KB]) throws -> Void) throws {
+    func forEach(_ body: (ReplayedSnapshot, _ kbs: () throws -> [KB]) throws -> Void) throws {
         let statement = try db.makeStatement(
             sql: """
                 SELECT s.id, s.vm_id, s.scanned_at, s.product, s.os_version, s.ubr, s.architecture, v.image, v.build,
@@ -48,7 +48,7 @@ struct SnapshotStream {
                 scannedProduct: text(3), scannedVersion: scanned,
                 architecture: text(6).flatMap { Architecture(rawValue: $0) }, manifestBuild: version(text(8)),
                 image: text(7))
-            let snapshot = StreamedSnapshot(
+            let snapshot = ReplayedSnapshot(
                 id: id, vmID: vmID, scannedAt: scannedAt, day: scanDay,
                 isResumePoint: sqlite3_column_int64(handle, 10) == 1, product: product, version: resolved,
                 hotpatch: vm.hotpatch)
