@@ -24,7 +24,7 @@ final class LoopbackServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
     private let lock = NSLock()
-    private var handler: (Request) -> Response
+    private let handler: (Request) -> Response
     private var seen: [Request] = []
 
     var base: String { "http://127.0.0.1:\(port)" }
@@ -55,11 +55,6 @@ final class LoopbackServer: @unchecked Sendable {
         port = UInt16(bigEndian: address.sin_port)
         let thread = Thread { [self] in serve() }
         thread.start()
-    }
-
-    /// Replaces how requests are answered.
-    func answer(_ respond: @escaping (Request) -> Response) {
-        lock.withLock { handler = respond }
     }
 
     func stop() {
