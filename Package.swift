@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PatchLedgerStoreTests",
-            dependencies: ["PatchLedgerStore", "PatchLedgerImport", "PatchLedgerKit"]
+            dependencies: ["PatchLedgerStore", "PatchLedgerImport", "PatchLedgerKit", "PatchLedgerTestSupport"]
         ),
         /// Saved answers (golden files), shared by the test targets that keep some.
         .target(name: "PatchLedgerTestSupport", path: "Tests/PatchLedgerTestSupport"),

@@ -7,33 +7,23 @@ import PatchLedgerKit
 /// A `ValidationError` passes through, and a `SelectionError` (a filter that names nothing) becomes one: the
 /// parser reports it as a usage error, 64.
 public func exitingOnError<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as ValidationError {
-        throw error
-    } catch let error as SelectionError {
-        throw ValidationError(error.description)
-    } catch {
-        printError("Error: \(error)")
-        throw ExitCode(2)
-    }
+    do { return try body() } catch { throw exitError(error) }
 }
 
 /// `exitingOnError` for async work.
 public func exitingOnError<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as ValidationError {
-        throw error
-    } catch let error as SelectionError {
-        throw ValidationError(error.description)
-    } catch {
+    do { return try await body() } catch { throw exitError(error) }
+}
+
+/// What a command throws for `error`: exit codes and usage errors as they are, anything else said on stderr and
+/// turned into exit 2.
+private func exitError(_ error: any Error) -> any Error {
+    switch error {
+    case is ExitCode, is ValidationError: return error
+    case let selection as SelectionError: return ValidationError(selection.description)
+    default:
         printError("Error: \(error)")
-        throw ExitCode(2)
+        return ExitCode(2)
     }
 }
 

@@ -8,6 +8,9 @@ final class Cabinet {
         var name: String
         var length: Int
         fileprivate let file: UnsafeMutablePointer<mscabd_file>
+
+        /// The name as a path: lower case, `/` between folders (cabinets write `x\20000001`).
+        var path: String { name.lowercased().replacingOccurrences(of: "\\", with: "/") }
     }
 
     let displayName: String
@@ -77,7 +80,7 @@ final class Cabinet {
     /// The member named `name` (`\` and `/` alike, letter case ignored), if the cabinet holds it.
     func member(named name: String) -> Member? {
         let wanted = name.lowercased().replacingOccurrences(of: "\\", with: "/")
-        return members.first { $0.name.lowercased().replacingOccurrences(of: "\\", with: "/") == wanted }
+        return members.first { $0.path == wanted }
     }
 
     /// Decompresses `member`, handing each block to `body` as it comes.

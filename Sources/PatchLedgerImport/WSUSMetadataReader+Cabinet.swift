@@ -21,7 +21,7 @@ extension WSUSMetadataReader {
         for shard in try shards(of: outer) {
             let cabinet = try Cabinet(bytes: try outer.bytes(of: shard), displayName: "\(displayName)/\(shard.name)")
             for member in cabinet.members {
-                let name = member.name.lowercased().replacingOccurrences(of: "\\", with: "/")
+                let name = member.path
                 guard let folder = folders.first(where: { name.hasPrefix($0) }),
                     let revision = Int(name.dropFirst(folder.count))
                 else { continue }

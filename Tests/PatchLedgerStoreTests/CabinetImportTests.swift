@@ -2,6 +2,7 @@ import Foundation
 import PatchLedgerCore
 import PatchLedgerImport
 import PatchLedgerKit
+import PatchLedgerTestSupport
 import Testing
 
 @testable import PatchLedgerStore
@@ -9,7 +10,7 @@ import Testing
 /// `import catalog` of a cabinet (`package.cab`, `wsusscn2.cab`, made here with gcab from the sample package)
 /// gives the ledger that importing the extracted package.xml gives, without writing anything to disk; a damaged
 /// cabinet changes nothing.
-@Suite(.enabled(if: TestData.gcab != nil, "gcab is not installed (apt-get install gcab)"))
+@Suite(.enabled(if: Cabinets.gcab != nil, "gcab is not installed (apt-get install gcab)"))
 struct CabinetImportTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cabinets-\(UUID())")
 
@@ -19,20 +20,9 @@ struct CabinetImportTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let xml = folder.appendingPathComponent("package.xml")
         try FileManager.default.copyItem(at: TestData.root.appendingPathComponent("catalogs/wsus/package.xml"), to: xml)
-        try gcab(["-c", "-z", "package.cab", "package.xml"])
-        try gcab(["-c", "-z", "wsusscn2.cab", "package.cab"])
+        try Cabinets.make("package.cab", of: ["package.xml"], in: folder)
+        try Cabinets.make("wsusscn2.cab", of: ["package.cab"], in: folder)
         return (xml, folder.appendingPathComponent("package.cab"), folder.appendingPathComponent("wsusscn2.cab"))
-    }
-
-    /// gcab, in the cabinets' folder (it stores members under the names given).
-    func gcab(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(TestData.gcab))
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "gcab \(arguments)")
     }
 
     func imported(_ url: URL) throws -> (ledger: Ledger, summary: ImportSummary) {
@@ -94,9 +84,9 @@ struct CabinetImportTests {
         let french = "<LocalizedProperties><Language>fr</Language><Title>Mise à jour</Title></LocalizedProperties>"
         try Data(french.utf8).write(to: folder.appendingPathComponent("l/fr/40000023"))
         try Data("not XML at all <".utf8).write(to: folder.appendingPathComponent("e/40000023"))
-        try gcab(["-c", "-z", "package.cab", "package.xml"])
-        try gcab(["-c", "-z", "package2.cab"] + low.sorted())
-        try gcab(["-c", "-z", "package3.cab"] + high.sorted() + ["l/fr/40000023", "e/40000023"])
+        try Cabinets.make("package.cab", of: ["package.xml"], in: folder)
+        try Cabinets.make("package2.cab", of: low.sorted(), in: folder)
+        try Cabinets.make("package3.cab", of: high.sorted() + ["l/fr/40000023", "e/40000023"], in: folder)
         let index = """
             <?xml version="1.0"?>
             <INDEX VERSION="1"><CABLIST XOR="0"><CAB NAME="package.cab" />\
@@ -104,7 +94,8 @@ struct CabinetImportTests {
             </CABLIST></INDEX>
             """
         try Data(index.utf8).write(to: folder.appendingPathComponent("index.xml"))
-        try gcab(["-c", "-z", "wsusscn2.cab", "index.xml", "package.cab", "package2.cab", "package3.cab"])
+        try Cabinets.make(
+            "wsusscn2.cab", of: ["index.xml", "package.cab", "package2.cab", "package3.cab"], in: folder)
 
         let extracted = try imported(folder.appendingPathComponent("package.xml"))
         let cabinet = try imported(folder.appendingPathComponent("wsusscn2.cab"))
@@ -123,7 +114,7 @@ struct CabinetImportTests {
         let truncated = folder.appendingPathComponent("truncated.cab")
         try bytes.prefix(bytes.count * 2 / 3).write(to: truncated)
         try Data("just text".utf8).write(to: folder.appendingPathComponent("readme.txt"))
-        try gcab(["-c", "-z", "other.cab", "readme.txt"])
+        try Cabinets.make("other.cab", of: ["readme.txt"], in: folder)
         for (cabinet, says) in [
             (truncated, "cannot read"), (folder.appendingPathComponent("other.cab"), "package.xml or package.cab"),
         ] {

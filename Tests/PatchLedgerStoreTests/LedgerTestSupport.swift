@@ -14,11 +14,6 @@ enum TestData {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }()
 
-    /// gcab (Debian's `gcab`), which makes the cabinets the cabinet tests read.
-    static let gcab = ["/usr/bin/gcab", "/usr/local/bin/gcab"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
-
     static func xmlFiles(in folder: URL) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xml") }.sorted()
             .map { folder.appendingPathComponent($0) }

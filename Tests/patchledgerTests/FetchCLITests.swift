@@ -1,5 +1,6 @@
 import Foundation
 import PatchLedgerStore
+import PatchLedgerTestSupport
 import Testing
 
 /// `fetch msrc` and `fetch wsus` against a loopback server (never the internet): a first fetch, nothing
@@ -137,7 +138,7 @@ import Testing
     }
 
     /// wsusscn2.cab, made with gcab from the sample package: downloaded and imported, then a 304.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/gcab"), "gcab is not installed"))
+    @Test(.enabled(if: Cabinets.gcab != nil, "gcab is not installed"))
     func theWSUSCatalogIsDownloadedImportedThenNotModified() throws {
         let cli = try CLI()
         let work = cli.folder.appendingPathComponent("cab")
@@ -145,14 +146,8 @@ import Testing
         try FileManager.default.copyItem(
             at: CLI.root.appendingPathComponent("catalogs/wsus/package.xml"),
             to: work.appendingPathComponent("package.xml"))
-        for arguments in [["package.cab", "package.xml"], ["wsusscn2.cab", "package.cab"]] {
-            let gcab = Process()
-            gcab.executableURL = URL(fileURLWithPath: "/usr/bin/gcab")
-            gcab.arguments = ["-c", "-z"] + arguments
-            gcab.currentDirectoryURL = work
-            try gcab.run()
-            gcab.waitUntilExit()
-        }
+        try Cabinets.make("package.cab", of: ["package.xml"], in: work)
+        try Cabinets.make("wsusscn2.cab", of: ["package.cab"], in: work)
         let cabinet = Array(try Data(contentsOf: work.appendingPathComponent("wsusscn2.cab")))
         let server = try LoopbackServer { request in
             guard request.path == "/microsoftupdate/v6/wsusscan/wsusscn2.cab" else { return .init(status: 404) }
