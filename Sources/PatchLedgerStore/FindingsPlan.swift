@@ -3,9 +3,7 @@ import GRDBSQLite
 import PatchLedgerCore
 
 /// One refresh of the findings ledger: which VMs are replayed whole and which resume from their latest
-/// evaluated snapshot, then one pass over their snapshots, VM by VM, that evaluates and writes the changes.
-///
-/// Memory holds one VM's open findings and the evaluator's memo, never the fleet's history.
+/// evaluated snapshot, then one pass over their snapshots, VM by VM, in which `evaluation` says what changed.
 struct FindingsPlan {
     /// Snapshots with a larger id are new.
     private let snapshotsAfter: Int64
@@ -50,7 +48,7 @@ struct FindingsPlan {
     }
 
     /// - Returns: how many VMs were evaluated.
-    func run(_ db: Database) throws -> Int {
+    func run(_ db: Database, evaluation: any FindingsEvaluating) throws -> Int {
         guard !vms.isEmpty else { return 0 }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS refresh_vms (id INTEGER PRIMARY KEY, resume INTEGER)")
         try db.execute(sql: "DELETE FROM temp.refresh_vms")
@@ -64,16 +62,9 @@ struct FindingsPlan {
                     sql: "DELETE FROM \(table) WHERE vm_id IN (SELECT id FROM temp.refresh_vms WHERE resume IS NULL)")
             }
         }
-        let catalogs = try Ledger.productCatalogs(db, for: try products(db))
-        guard !catalogs.isEmpty else { return vms.count }
-        var replay = FindingsReplay(
-            catalogs: catalogs, supersedence: try Ledger.supersedence(db), history: try Ledger.releaseHistory(db))
-        let writer = try FindingsWriter(db)
-        try SnapshotStream(db, after: snapshotsAfter).forEach { snapshot, kbs in
-            try replay.add(snapshot, kbs: kbs, into: writer)
-        }
-        try replay.finish(into: writer)
-        try writer.finish()
+        let refresh = try FindingsRefresh(db, products: try products(db), snapshotsAfter: snapshotsAfter)
+        try evaluation.evaluate(refresh)
+        try refresh.rows.finish()
         return vms.count
     }
 

@@ -1,8 +1,8 @@
 import GRDB
 import PatchLedgerCore
 
-/// Writes what a findings replay (`FindingsReplay`, Core) says into `evaluations` and `findings`.
-struct FindingsWriter: FindingsRows {
+/// Writes what a findings evaluation says changed into `evaluations` and `findings`.
+public struct FindingsWriter: FindingsRows {
     /// Rows of a whole replay go in many to a statement (a new fleet's first import writes hundreds of
     /// thousands); nothing reads them back before `finish()`.
     private let insertFinding: BulkInsert
@@ -32,7 +32,7 @@ struct FindingsWriter: FindingsRows {
             """, columns: 7)
     }
 
-    func evaluation(
+    public func evaluation(
         snapshot: Int64, vm: Int64, scannedAt: String, notCompliantFrom: CalendarDate?, lacks: SnapshotLacks
     )
         throws
@@ -42,15 +42,15 @@ struct FindingsWriter: FindingsRows {
             .int(lacks.openCVEs), .int(lacks.openCritical), .int(lacks.openImportant))
     }
 
-    func open(vm: Int64, key: Int64, severity: UInt8, at scannedAt: String) throws {
+    public func open(vm: Int64, key: Int64, severity: UInt8, at scannedAt: String) throws {
         try openFinding.execute(.integer(vm), .text(Self.kb(key)), .string(Self.text(severity)), .text(scannedAt))
     }
 
-    func fix(vm: Int64, key: Int64, lastSeen: String, at scannedAt: String) throws {
+    public func fix(vm: Int64, key: Int64, lastSeen: String, at scannedAt: String) throws {
         try fixFinding.execute(.integer(vm), .text(Self.kb(key)), .text(lastSeen), .text(scannedAt))
     }
 
-    func episode(vm: Int64, _ episode: EpisodeTracker.Episode) throws {
+    public func episode(vm: Int64, _ episode: EpisodeTracker.Episode) throws {
         try insertFinding.add(
             .integer(vm), .text(Self.kb(episode.key)), .int(episode.episode), .string(Self.text(episode.severity)),
             .text(episode.firstSeen), .string(episode.lastSeen), .string(episode.fixedAt))

@@ -15,7 +15,7 @@ extension Ledger {
     public func refreshFindings() throws -> Int {
         try Self.wrap {
             guard try writer.read({ db in try FindingsStamps(db).isStale(db) }) else { return 0 }
-            let evaluated = try writer.write { db in try Self.refreshFindings(db) }
+            let evaluated = try writer.write { db in try refreshFindings(db) }
             evaluatedByLastWrite.withLock { $0 = evaluated }
             return evaluated
         }
@@ -25,21 +25,21 @@ extension Ledger {
     /// `vmsEvaluatedByLastWrite`.
     func refreshFindingsOfImport(_ db: Database) throws {
         FaultPoint.reach("findings")
-        let evaluated = try Self.refreshFindings(db)
+        let evaluated = try refreshFindings(db)
         evaluatedByLastWrite.withLock { $0 = evaluated }
     }
 
     /// `refreshFindings()` inside a transaction already open: an import's rows and the findings they cause
     /// commit together or not at all.
     @discardableResult
-    static func refreshFindings(_ db: Database) throws -> Int {
+    func refreshFindings(_ db: Database) throws -> Int {
         let stamps = try FindingsStamps(db)
         let state = try Row.fetchOne(db, sql: "SELECT * FROM findings_state WHERE id = 1")
         let plan = try FindingsPlan(
             db, everything: state == nil || state?["catalog_stamp"] != stamps.catalog,
             manifestSince: state?["manifest_stamp"] == stamps.manifest ? nil : state?["manifest_stamp"] ?? "",
             snapshotsAfter: state?["last_snapshot_id"] ?? 0)
-        let evaluated = try plan.run(db)
+        let evaluated = try plan.run(db, evaluation: evaluation)
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO findings_state (id, catalog_stamp, manifest_stamp, last_snapshot_id)

@@ -7,6 +7,8 @@ import Synchronization
 /// The schema is public (README, "The ledger"): users query it directly.
 public final class Ledger: Sendable {
     let writer: any DatabaseWriter
+    /// Judges the snapshots each import's findings refresh covers.
+    let evaluation: any FindingsEvaluating
 
     /// How many VMs the findings refresh of this instance's last write evaluated.
     public var vmsEvaluatedByLastWrite: Int { evaluatedByLastWrite.withLock { $0 } }
@@ -16,26 +18,33 @@ public final class Ledger: Sendable {
     ///
     /// A writer waits for another writer's transaction up to `writerPatience`, calling `whileWaiting` once when
     /// the wait becomes noticeable, so two imports serialize instead of failing with "database is locked".
-    /// Commands that only read open the ledger with `reading(path:whileWaiting:)`.
-    public convenience init(path: String, whileWaiting: (@Sendable () -> Void)? = nil) throws {
-        try self.init(path: path, readOnly: false, whileWaiting: whileWaiting)
+    /// Commands that only read open the ledger with `reading(path:evaluation:whileWaiting:)`. `evaluation` judges
+    /// the findings every import refreshes (PatchLedgerKit opens ledgers with its own).
+    public convenience init(
+        path: String, evaluation: any FindingsEvaluating, whileWaiting: (@Sendable () -> Void)? = nil
+    ) throws {
+        try self.init(path: path, readOnly: false, evaluation: evaluation, whileWaiting: whileWaiting)
     }
 
     /// Opens the ledger at `path` for a command that only reads. Read-only, it never waits for an import in
     /// progress (WAL: it reads the ledger as the last commit left it; a writable connection would first write,
     /// to set the WAL up or to migrate). A ledger that must first be brought up to date (a migration, or findings
     /// an older version left stale) is opened for writing instead, and waits like any writer.
-    public static func reading(path: String, whileWaiting: (@Sendable () -> Void)? = nil) throws -> Ledger {
-        let ledger = try Ledger(path: path, readOnly: true, whileWaiting: whileWaiting)
+    public static func reading(
+        path: String, evaluation: any FindingsEvaluating, whileWaiting: (@Sendable () -> Void)? = nil
+    ) throws -> Ledger {
+        let ledger = try Ledger(path: path, readOnly: true, evaluation: evaluation, whileWaiting: whileWaiting)
         let current = try wrap {
             try ledger.writer.read { db in
                 try migrator.hasCompletedMigrations(db) && !FindingsStamps(db).isStale(db)
             }
         }
-        return current ? ledger : try Ledger(path: path, whileWaiting: whileWaiting)
+        return current ? ledger : try Ledger(path: path, evaluation: evaluation, whileWaiting: whileWaiting)
     }
 
-    private convenience init(path: String, readOnly: Bool, whileWaiting: (@Sendable () -> Void)?) throws {
+    private convenience init(
+        path: String, readOnly: Bool, evaluation: any FindingsEvaluating, whileWaiting: (@Sendable () -> Void)?
+    ) throws {
         do {
             var configuration = Configuration()
             configuration.readonly = readOnly
@@ -50,7 +59,9 @@ public final class Ledger: Sendable {
                 try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192")
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
-            try self.init(writer: DatabasePool(path: path, configuration: configuration), migrating: !readOnly)
+            try self.init(
+                writer: DatabasePool(path: path, configuration: configuration), evaluation: evaluation,
+                migrating: !readOnly)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
         }
@@ -72,12 +83,13 @@ public final class Ledger: Sendable {
     }
 
     /// An in-memory ledger with the production schema, for tests and the demo.
-    public static func inMemory() throws -> Ledger {
-        try Ledger(writer: DatabaseQueue())
+    public static func inMemory(evaluation: any FindingsEvaluating) throws -> Ledger {
+        try Ledger(writer: DatabaseQueue(), evaluation: evaluation)
     }
 
-    init(writer: any DatabaseWriter, migrating: Bool = true) throws {
+    init(writer: any DatabaseWriter, evaluation: any FindingsEvaluating, migrating: Bool = true) throws {
         self.writer = writer
+        self.evaluation = evaluation
         if migrating { try Self.wrap { try Self.migrator.migrate(writer) } }
     }
 

@@ -1,5 +1,6 @@
 import GRDB
 import PatchLedgerCore
+import PatchLedgerKit
 import Testing
 
 @testable import PatchLedgerStore
@@ -20,7 +21,7 @@ import Testing
                         (7, 'KB5028168', '2023-07-12'), (7, 'KB890830', NULL);
                     """)
         }
-        let ledger = try Ledger(writer: queue)
+        let ledger = try Ledger(writer: queue, evaluation: FindingsEvaluation())
         let rows = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT snapshot_id, kb, installed_on FROM snapshot_kbs ORDER BY kb")
         }
@@ -44,7 +45,7 @@ import Testing
                     VALUES (26100, 1742, NULL, '2024-10-01', 'A', 'GA', '2024-10', 'Windows_11_24H2_26100.txt');
                     """)
         }
-        let ledger = try Ledger(writer: queue)
+        let ledger = try Ledger(writer: queue, evaluation: FindingsEvaluation())
         let version = try #require(OSVersion(parsing: "26100.1742"))
         #expect(try ledger.releaseHistory().level(at: version, product: "Windows Server 2025")?.ubr == 1742)
         let release = Release(
@@ -72,7 +73,7 @@ import Testing
                     VALUES (1, '1 0', '', 0);
                     """)
         }
-        let ledger = try Ledger(writer: queue)
+        let ledger = try Ledger(writer: queue, evaluation: FindingsEvaluation())
         #expect(try ledger.dump()["findings"]?.isEmpty == true)
         #expect(try ledger.dump()["findings_state"]?.isEmpty == true)
         try ledger.importCVRF(try TestData.xmlFiles(in: TestData.catalogs))
