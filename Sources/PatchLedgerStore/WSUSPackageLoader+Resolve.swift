@@ -127,7 +127,7 @@ extension WSUSPackageLoader {
         return kbChanged
     }
 
-    /// Replaces the WSUS supersedence edges by `edges` (`Edge.packed`, sorted); returns how many changed.
+    /// Replaces the WSUS supersedence edges by `edges` (`WSUSEdge.packed`, sorted); returns how many changed.
     private func replaceSupersedence(_ edges: [UInt64]) throws -> Int {
         // A cursor, not an array of rows: a re-import holds every edge of the catalog. CROSS JOIN reads the
         // edges first and finds each update by id, instead of walking the source index into the table.
@@ -143,7 +143,7 @@ extension WSUSPackageLoader {
             let id: Int64 = row[0]
             let text: String = row[1]
             if let kb = KB(parsing: text), kb.description == text {
-                held.append(Edge.packed(rowID: id, kb: Int32(clamping: kb.number)))
+                held.append(WSUSEdge.packed(rowID: id, kb: Int32(clamping: kb.number)))
             } else {
                 heldOther.append((id, text))
             }
@@ -153,7 +153,7 @@ extension WSUSPackageLoader {
         let delete = try BulkStatement(db, sql: "DELETE FROM supersedence WHERE update_id = ? AND supersedes = ?")
         var changed = 0
         func remove(_ edge: UInt64) throws {
-            try delete.execute(.int64(Edge.rowID(edge)), .text(Edge.kb(edge).description))
+            try delete.execute(.int64(WSUSEdge.rowID(edge)), .text(WSUSEdge.kb(edge).description))
             changed += 1
         }
         var heldIndex = 0
@@ -167,7 +167,7 @@ extension WSUSPackageLoader {
                 heldIndex += 1
                 continue
             }
-            try insert.add(.int64(Edge.rowID(edge)), .text(Edge.kb(edge).description))
+            try insert.add(.int64(WSUSEdge.rowID(edge)), .text(WSUSEdge.kb(edge).description))
             changed += 1
         }
         for edge in held[heldIndex...] { try remove(edge) }

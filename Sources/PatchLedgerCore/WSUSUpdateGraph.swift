@@ -1,12 +1,11 @@
-import PatchLedgerCore
-
-/// package.xml's update graph, kept compact until the whole package has been read: package.xml names an
-/// update's KB only through its payload files' URLs, listed after every update, and names supersedence and
-/// bundles only by RevisionId. Updates are numbered by slot (their order in the package), file ids are
-/// interned, relations are flat pairs; KBs are plain numbers (0 for none).
-struct WSUSUpdateGraph {
-    /// The ledger row of each slot.
-    private(set) var rowIDs: [Int64] = []
+/// package.xml's update graph, kept compact until the whole package has been read, and the rules that give each
+/// update its KB and its supersedence edges: package.xml names an update's KB only through its payload files'
+/// URLs, listed after every update, and names supersedence and bundles only by RevisionId. Updates are numbered by
+/// slot (their order in the package), file ids are interned, relations are flat pairs; KBs are plain numbers (0
+/// for none).
+public struct WSUSUpdateGraph: Sendable {
+    /// The caller's row id of each slot (the ledger's, for the store).
+    public private(set) var rowIDs: [Int64] = []
     private var slotByUpdateID: [String: Int32] = [:]
     private var slotByRevision: [Int: Int32] = [:]
     private var fileSlots: [String: Int32] = [:]
@@ -16,10 +15,12 @@ struct WSUSUpdateGraph {
     private var bundles: [(child: Int32, parentRevision: Int)] = []
     private var supersessions: [(superseded: Int32, byRevision: Int)] = []
 
-    var count: Int { rowIDs.count }
+    public var count: Int { rowIDs.count }
+
+    public init() {}
 
     /// Makes room for about `updates` updates at once: growing the tables step by step rehashed them often.
-    mutating func reserve(updates: Int) {
+    public mutating func reserve(updates: Int) {
         rowIDs.reserveCapacity(updates)
         slotByUpdateID.reserveCapacity(updates)
         slotByRevision.reserveCapacity(updates)
@@ -30,17 +31,17 @@ struct WSUSUpdateGraph {
         supersessions.reserveCapacity(updates * 2)
     }
 
-    func slot(revision: Int) -> Int32? { slotByRevision[revision] }
+    public func slot(revision: Int) -> Int32? { slotByRevision[revision] }
 
     /// The slot of `updateID`: the one it has, or else the next one, claimed now (one hash either way). A
     /// claimed slot gets its ledger row from `add` before anything else reads the graph.
-    mutating func slot(claiming updateID: String) -> Int32 {
+    public mutating func slot(claiming updateID: String) -> Int32 {
         func read(_ slot: inout Int32) -> Int32 { slot }
         return read(&slotByUpdateID[updateID, default: Int32(rowIDs.count)])
     }
 
     /// Adds `update` (or another revision of an update already added) with its ledger row; returns its slot.
-    mutating func add(_ update: WSUSUpdate, rowID: Int64) -> Int32 {
+    public mutating func add(_ update: WSUSUpdate, rowID: Int64) -> Int32 {
         let slot = slot(claiming: update.updateID)
         add(update, slot: slot, rowID: rowID)
         return slot
@@ -48,7 +49,7 @@ struct WSUSUpdateGraph {
 
     /// Adds `update` in `slot`: a newly claimed slot with its ledger row, or one already added (another
     /// revision of the update).
-    mutating func add(_ update: WSUSUpdate, slot: Int32, rowID: Int64) {
+    public mutating func add(_ update: WSUSUpdate, slot: Int32, rowID: Int64) {
         if slot == rowIDs.count { rowIDs.append(rowID) }
         slotByRevision[update.revisionID] = slot
         for file in update.payloadFileIDs { payloads.append((slot, fileSlot(file))) }
@@ -57,7 +58,7 @@ struct WSUSUpdateGraph {
     }
 
     /// Records where a file is and the KB its URL names; `false` when the file was located before.
-    mutating func locate(fileID: String, kb: KB?) -> Bool {
+    public mutating func locate(fileID: String, kb: KB?) -> Bool {
         let file = Int(fileSlot(fileID))
         guard !fileLocated[file] else { return false }
         fileLocated[file] = true
@@ -76,7 +77,7 @@ struct WSUSUpdateGraph {
 
     /// Each slot's KB: that of its first payload file naming one; a bundle, which has no payload, takes that
     /// of an update it bundles; a metadata fragment's KBArticleID outranks both.
-    func kbs(metadata: [Int: WSUSMetadata]) -> [Int32] {
+    public func kbs(metadata: [Int: WSUSMetadata]) -> [Int32] {
         var kbs = [Int32](repeating: 0, count: count)
         for (slot, file) in payloads where kbs[Int(slot)] == 0 {
             kbs[Int(slot)] = fileKBs[Int(file)]
@@ -92,16 +93,16 @@ struct WSUSUpdateGraph {
         return kbs
     }
 
-    /// The KB supersedence edges, as `Edge.packed` values, sorted and unique: from `SupersededBy` and from
+    /// The KB supersedence edges, as `WSUSEdge.packed` values, sorted and unique: from `SupersededBy` and from
     /// the fragments' SupersededUpdates. An update never supersedes its own KB. A `SupersededBy` naming a
     /// revision the package does not hold gives no edge, and a warning in `warnings`.
-    func edges(kbs: [Int32], metadata: [Int: WSUSMetadata], warnings: inout WarningTally) -> [UInt64] {
+    public func edges(kbs: [Int32], metadata: [Int: WSUSMetadata], warnings: inout WarningTally) -> [UInt64] {
         var edges: [UInt64] = []
         edges.reserveCapacity(supersessions.count)
         func add(by: Int32, superseded: Int32) {
             let kb = kbs[Int(superseded)]
             guard kb != 0, kbs[Int(by)] != kb else { return }
-            edges.append(Edge.packed(rowID: rowIDs[Int(by)], kb: kb))
+            edges.append(WSUSEdge.packed(rowID: rowIDs[Int(by)], kb: kb))
         }
         for (superseded, byRevision) in supersessions {
             if let by = slotByRevision[byRevision] {
@@ -126,13 +127,13 @@ struct WSUSUpdateGraph {
     }
 }
 
-/// A WSUS supersedence edge — ledger row supersedes KB — packed in one integer so hundreds of thousands sort
-/// and compare without hashing strings.
-enum Edge {
-    static func packed(rowID: Int64, kb: Int32) -> UInt64 {
+/// A WSUS supersedence edge — row supersedes KB — packed in one integer so hundreds of thousands sort and
+/// compare without hashing strings.
+public enum WSUSEdge {
+    public static func packed(rowID: Int64, kb: Int32) -> UInt64 {
         UInt64(UInt32(truncatingIfNeeded: rowID)) << 32 | UInt64(UInt32(bitPattern: kb))
     }
 
-    static func rowID(_ edge: UInt64) -> Int64 { Int64(edge >> 32) }
-    static func kb(_ edge: UInt64) -> KB { KB(Int(edge & 0xFFFF_FFFF)) }
+    public static func rowID(_ edge: UInt64) -> Int64 { Int64(edge >> 32) }
+    public static func kb(_ edge: UInt64) -> KB { KB(Int(edge & 0xFFFF_FFFF)) }
 }
