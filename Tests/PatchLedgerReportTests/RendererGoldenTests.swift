@@ -49,7 +49,7 @@ import Testing
         try Self.golden.expect(LagRenderer.csv(lag), named: "lag.csv")
         try Self.golden.expect(try JSONOutput.render(lag), named: "lag.json")
 
-        let drift = try Drift(ledger: ledger, since: Self.first, until: Self.day)
+        let drift = try DriftReporter(since: Self.first, until: Self.day).run(on: ledger).drift
         try Self.golden.expect(DriftRenderer.table(drift), named: "drift.txt")
         try Self.golden.expect(DriftRenderer.csv(drift), named: "drift.csv")
         try Self.golden.expect(try JSONOutput.render(drift), named: "drift.json")

@@ -64,8 +64,8 @@ struct Demo: AsyncParsableCommand {
         guard let last else { return }
         let first = days.compactMap { CalendarDate(parsing: $0) }.min() ?? last
         print("\n$ patchledger drift --since \(first) --until \(last)")
-        try ledger.refreshFindings()
-        print(DriftRenderer.table(try Drift(ledger: ledger, since: first, until: last)), terminator: "")
+        let drift = try DriftReporter(since: first, until: last).run(on: ledger).drift
+        print(DriftRenderer.table(drift), terminator: "")
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-demo-report.html")
         print("\n$ patchledger report --as-of \(last) --html \(report.path)")
         let parts = try await ReportWriter(asOf: last).gather(ledger)

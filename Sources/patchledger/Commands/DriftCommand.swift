@@ -38,21 +38,10 @@ struct DriftCommand: AsyncParsableCommand {
                 }
                 return
             }
-            if vm != nil || group != nil {
-                let vms = try ledger.vms()
-                try FleetSelection(vm: vm, group: group).validate(
-                    vms: vms.map(\.vm), groups: vms.map(\.group), products: [])
+            let (drift, unknown) = try DriftReporter(vm: vm, group: group, since: since, until: end).run(on: ledger)
+            GateOptions.problems(coverage: try ledger.catalogCoverage(), asOf: end, unknownProduct: unknown).forEach {
+                printError("warning: \($0)")
             }
-            try ledger.refreshFindings()
-            let histories = try ledger.driftHistories(vm: vm, group: group, since: since, until: end)
-            // A VM whose latest scan by the end was not evaluated: its product is unknown to the catalog.
-            let unknown = histories.filter { history in
-                Drift.compared(history.scans, since: nil, until: end).map { !history.scans[$0.to].evaluated } ?? false
-            }
-            GateOptions.problems(
-                coverage: try ledger.catalogCoverage(), asOf: end, unknownProduct: unknown.map(\.vm)
-            ).forEach { printError("warning: \($0)") }
-            let drift = Drift(histories: histories, since: since, until: end)
             switch output.format {
             case .table: print(Style.severities(TextTable.fit(DriftRenderer.table(drift))), terminator: "")
             case .json: print(try JSONOutput.render(drift), terminator: "")
