@@ -51,7 +51,8 @@ extension Ledger {
 
 /// What the findings depend on, as `findings_state` records it when they were last brought up to date.
 struct FindingsStamps {
-    /// Catalog imports that changed something, and the release history, whose rows are only ever added.
+    /// Catalog imports that changed something, and the release history's content: a row corrected in place
+    /// keeps its key, so its count alone would not say so.
     let catalog: String
     /// The newest manifest import.
     let manifest: String
@@ -59,15 +60,31 @@ struct FindingsStamps {
     let lastSnapshot: Int64
 
     init(_ db: Database) throws {
-        catalog =
-            try String.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT coalesce(max(id), 0) FROM imports WHERE outcome = 'imported') || ' '
-                        || (SELECT count(*) FROM releases)
-                    """) ?? ""
+        let imports =
+            try Int64.fetchOne(
+                db, sql: "SELECT coalesce(max(id), 0) FROM imports WHERE outcome = 'imported'") ?? 0
+        catalog = "\(imports) \(try Self.releasesFingerprint(db))"
         manifest = try String.fetchOne(db, sql: "SELECT coalesce(max(manifest_imported_at), '') FROM vms") ?? ""
         lastSnapshot = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM snapshots") ?? 0
+    }
+
+    /// The release history's rows, every column the evaluation reads, as a count and an FNV-1a hash: a few
+    /// hundred rows, read at each import and each read-only open.
+    private static func releasesFingerprint(_ db: Database) throws -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var count = 0
+        let rows = try String.fetchCursor(
+            db,
+            sql: """
+                SELECT line || '|' || build || '|' || ubr || '|' || kb || '|' || released || '|' || type || '|'
+                    || channel || '|' || month || char(10)
+                FROM releases ORDER BY line, build, ubr, kb
+                """)
+        while let row = try rows.next() {
+            count += 1
+            for byte in row.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        return "\(count):\(String(hash, radix: 16))"
     }
 
     /// Whether the findings were last brought up to date for other stamps than these.

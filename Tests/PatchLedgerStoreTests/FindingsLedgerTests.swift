@@ -175,6 +175,25 @@ import Testing
         #expect(try ledger.refreshFindings() == 0, "the imports brought the findings up to date")
     }
 
+    @Test func aReleaseCorrectedInPlaceReplaysAndTheSameReleaseAgainDoesNot() throws {
+        let july = try #require(CalendarDate(parsing: "2023-07-11"))
+        func release(type: String, date: CalendarDate) -> Release {
+            Release(
+                line: "Windows Server 2019", channel: "LTSC", month: "2023-07", type: type, date: date, build: 17763,
+                ubr: 4645, kb: KB(5_028_168))
+        }
+        _ = try scan("2023-07-20", [5_027_222])
+        _ = try ledger.importReleases([release(type: "B", date: july)], path: "history.txt")
+        #expect(ledger.vmsEvaluatedByLastWrite == 1)
+        #expect(try ledger.importReleases([release(type: "B", date: july)], path: "history.txt") == (0, 1))
+        #expect(ledger.vmsEvaluatedByLastWrite == 0, "the same rows again change nothing to judge by")
+        // A corrected row (its type and date say whether and when it was a security release) keeps its key.
+        let corrected = release(type: "OOB", date: CalendarDate(daysSinceEpoch: july.daysSinceEpoch + 1))
+        #expect(try ledger.importReleases([corrected], path: "history.txt") == (0, 1))
+        #expect(ledger.vmsEvaluatedByLastWrite == 1, "the findings are judged again by the corrected row")
+        #expect(try ledger.refreshFindings() == 0)
+    }
+
     @Test func aManifestEntryReplaysItsVM() throws {
         _ = try scan("2023-07-20", [5_027_222])
         #expect(ledger.vmsEvaluatedByLastWrite == 1)
