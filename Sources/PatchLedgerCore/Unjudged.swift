@@ -42,6 +42,23 @@ public enum Unjudged {
         return lines
     }
 
+    /// What image lag cannot measure, one line each: VMs whose image cannot be read, and a scope in which no VM
+    /// names an image at all (a lag gate that measured nothing has not passed).
+    public static func imageProblems(_ lag: ImageLag) -> [String] {
+        var seen = Set<String>()
+        let vms = lag.problems.map(\.vm).filter { seen.insert($0).inserted }
+        if !vms.isEmpty {
+            return [
+                "\(Self.count(vms, "VM")) whose image cannot be measured, not judged: \(Self.list(vms)) "
+                    + "(the problems listed say why)"
+            ]
+        }
+        if lag.images.isEmpty {
+            return ["no VM in scope names an image (import fleet gives VMs theirs): no image lag was measured"]
+        }
+        return []
+    }
+
     private static func count(_ items: [String], _ noun: String) -> String {
         "\(items.count) \(noun)\(items.count == 1 ? "" : "s")"
     }

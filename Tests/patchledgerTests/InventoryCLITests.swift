@@ -279,7 +279,36 @@ import Testing
         let problems = try #require(json["problems"] as? [[String: Any]])
         #expect(problems.compactMap { $0["vm"] as? String } == ["odd-01"])
         #expect(try cli.run(["lag", "--as-of", "2023-09-04", "--fail-on", "stale"]).status == 1)
-        #expect(try cli.run(["lag", "--as-of", "2023-09-04", "--fail-on", "stale", "--max-days", "60"]).status == 0)
+        // Nothing is stale within 60 days, but odd-01's image cannot be measured: the gate fails closed.
+        let gate = ["lag", "--as-of", "2023-09-04", "--fail-on", "stale", "--max-days", "60"]
+        let unmeasured = try cli.run(gate)
+        #expect(unmeasured.status == 1)
+        #expect(
+            unmeasured.stderr.contains(
+                "warning: 1 VM whose image cannot be measured, not judged: odd-01 (the problems listed say why)"),
+            "\(unmeasured.stderr)")
+        #expect(try cli.run(gate + ["--allow-unknown"]).status == 0)
+        #expect(try cli.run(gate + ["--group", "web"]).status == 0, "odd-01 is in no group: out of scope")
+        // Without --fail-on it is said, and the exit is 0.
+        let plain = try cli.run(["lag", "--as-of", "2023-09-04", "--max-days", "60"])
+        #expect(plain.status == 0)
+        #expect(plain.stderr.contains("cannot be measured, not judged: odd-01"))
+    }
+
+    @Test func aLagGateWithNoImageToMeasureFailsClosed() throws {
+        let cli = try CLI()
+        try cli.succeed(["import", "catalog", "--quiet", "catalogs/msrc"])
+        let capture = cli.folder.appendingPathComponent("scan.json")
+        try Data(
+            #"[{"vm": "web-01", "scannedAt": "2023-08-20T00:00:00Z", "os": "Windows Server 2019", "build": "17763.4645", "kbs": ["KB5028168"]}]"#
+                .utf8
+        ).write(to: capture)
+        try cli.succeed(["import", "inventory", "--quiet", capture.path])
+        let gate = ["lag", "--as-of", "2023-08-31", "--fail-on", "stale"]
+        let nothing = try cli.run(gate)
+        #expect(nothing.status == 1)
+        #expect(nothing.stderr.contains("no VM in scope names an image (import fleet gives VMs theirs)"))
+        #expect(try cli.run(gate + ["--allow-unknown"]).status == 0)
     }
 }
 
