@@ -13,13 +13,16 @@ public struct ReleaseHistoryImporter {
     }
 
     public struct Report {
-        /// One line per file: its releases, their lines, how many were added and known.
+        /// One line per file: its releases, their lines, how many were added, changed (corrected) and unchanged.
         public var lines: [String] = []
         public var files = 0
         public var added = 0
-        public var known = 0
+        public var changed = 0
+        public var unchanged = 0
 
-        public var summary: String { "\(files) files: \(added) releases added, \(known) known" }
+        public var summary: String {
+            "\(files) files: \(added) releases added, \(changed) changed, \(unchanged) unchanged"
+        }
     }
 
     public func run(paths: [String], into ledger: Ledger) throws -> Report {
@@ -32,10 +35,11 @@ public struct ReleaseHistoryImporter {
             for release in releases where !productLines.contains(release.line) { productLines.append(release.line) }
             report.lines.append(
                 "\(name): \(releases.count) releases of \(productLines.joined(separator: ", ")): "
-                    + "\(counts.added) added, \(counts.known) known")
+                    + "\(counts.added) added, \(counts.changed) changed, \(counts.unchanged) unchanged")
             report.files += 1
             report.added += counts.added
-            report.known += counts.known
+            report.changed += counts.changed
+            report.unchanged += counts.unchanged
         }
         return report
     }

@@ -21,29 +21,35 @@ extension Ledger {
     /// Records release-history rows in one transaction; a row already held (same line, build.UBR and KB) is replaced
     /// by the file's.
     ///
-    /// - Returns: how many rows were new and how many were known already.
-    public func importReleases(_ releases: [Release], path: String) throws -> (added: Int, known: Int) {
+    /// - Returns: how many rows were new, how many were held with another date, type, channel or month (a
+    ///   correction), and how many were held as they are.
+    public func importReleases(_ releases: [Release], path: String) throws -> (
+        added: Int, changed: Int, unchanged: Int
+    ) {
         try writing { db in
-            var added = 0
+            var (added, changed) = (0, 0)
             for release in releases {
-                let known =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT 1 FROM releases WHERE line = ? AND build = ? AND ubr = ? AND kb = ?",
-                        arguments: [release.line, release.build, release.ubr, release.kb?.description ?? ""]) ?? false
+                let key: StatementArguments = [
+                    release.line, release.build, release.ubr, release.kb?.description ?? "",
+                ]
+                let held = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT released, type, channel, month FROM releases WHERE line = ? AND build = ? AND ubr = ? AND kb = ?",
+                    arguments: key)
+                let content: [String] = [release.date.description, release.type, release.channel, release.month]
+                if let held {
+                    if (0..<4).map({ held[$0] as String }) != content { changed += 1 }
+                } else {
+                    added += 1
+                }
                 try db.execute(
                     sql: """
                         INSERT OR REPLACE INTO releases (line, build, ubr, kb, released, type, channel, month, source_path)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        release.line, release.build, release.ubr, release.kb?.description ?? "",
-                        release.date.description,
-                        release.type,
-                        release.channel, release.month, path,
-                    ])
-                if !known { added += 1 }
+                        """, arguments: key + StatementArguments(content + [path]))
             }
-            return (added, releases.count - added)
+            return (added, changed, releases.count - added - changed)
         }
     }
 

@@ -51,7 +51,10 @@ import Testing
         let release = Release(
             line: "Windows Server 2025", channel: "LTSC", month: "2024-11", type: "A",
             date: try #require(CalendarDate(parsing: "2024-11-01")), build: 26100, ubr: 1742, kb: nil)
-        #expect(try ledger.importReleases([release], path: "Windows_Server_2025_26100.txt") == (added: 1, known: 0))
+        #expect(
+            try ledger.importReleases([release], path: "Windows_Server_2025_26100.txt") == (
+                added: 1, changed: 0, unchanged: 0
+            ))
         let history = try ledger.releaseHistory()
         #expect(history.level(at: version, product: "Windows Server 2025")?.date.description == "2024-11-01")
         let client = "Windows 11 Version 24H2 for x64-based Systems"

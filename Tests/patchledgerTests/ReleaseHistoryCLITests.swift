@@ -16,11 +16,17 @@ import Testing
             "GA 2025-04 B 2025-04-08 26100.3775 KB5055523\nGA 2024-10 A 2024-10-01 26100.1742\n".utf8
         ).write(to: folder.appendingPathComponent("Windows_11_24H2_26100.txt"))
         let first = try cli.succeed(["import", "builds", folder.path])
-        #expect(first.stdout.contains("2 files: 4 releases added, 0 known"), "\(first.stdout)")
+        #expect(first.stdout.contains("2 files: 4 releases added, 0 changed, 0 unchanged"), "\(first.stdout)")
         #expect(first.stdout.contains("Windows_Server_2025_26100.txt: 2 releases of Windows Server 2025: 2 added"))
         #expect(first.stdout.contains("Windows_11_24H2_26100.txt: 2 releases of Windows 11 Version 24H2: 2 added"))
         let again = try cli.succeed(["import", "builds", folder.path])
-        #expect(again.stdout.contains("2 files: 0 releases added, 4 known"), "\(again.stdout)")
+        #expect(again.stdout.contains("2 files: 0 releases added, 0 changed, 4 unchanged"), "\(again.stdout)")
+        // A row corrected in place (another date, the same line, build.UBR and KB) is said to have changed.
+        try Data(
+            "GA 2025-04 B 2025-04-09 26100.3775 KB5055523\nGA 2024-10 A 2024-10-01 26100.1742\n".utf8
+        ).write(to: folder.appendingPathComponent("Windows_11_24H2_26100.txt"))
+        let corrected = try cli.succeed(["import", "builds", folder.path])
+        #expect(corrected.stdout.contains("2 files: 0 releases added, 1 changed, 3 unchanged"), "\(corrected.stdout)")
 
         // A file that names no line, of a build two lines share: refused, naming the row, nothing recorded.
         let bare = cli.folder.appendingPathComponent("history.txt")
@@ -35,7 +41,7 @@ import Testing
                 "1 releases added"))
     }
 
-    /// Every row of Microsoft's release history of each version is added: none counted as "known" because another
+    /// Every row of Microsoft's release history of each version is added: none counted as held already because another
     /// product has the same build (Windows Server 2025 lost 16 of its 17 rows to Windows 11 24H2 that way).
     @Test(.enabled(if: GoldenScanTests.sharedHas("builds"), "../shared/data/builds is absent"))
     func everyRowOfEveryRealHistoryIsAdded() throws {
@@ -50,7 +56,9 @@ import Testing
                 .count
         }
         let result = try cli.succeed(["import", "builds", folder.path])
-        #expect(result.stdout.contains("\(files.count) files: \(rows) releases added, 0 known"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("\(files.count) files: \(rows) releases added, 0 changed, 0 unchanged"),
+            "\(result.stdout)")
         #expect(result.stdout.contains("Windows_Server_2025_26100.txt: 17 releases of Windows Server 2025: 17 added"))
     }
 }
