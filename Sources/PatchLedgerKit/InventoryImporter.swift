@@ -53,7 +53,7 @@ public struct InventoryImporter {
         // Hosts read so far: a later file's capture of a host that is another machine is refused, not merged.
         var machines = RunMachines()
         // The findings follow the snapshots in the same transaction: both commit, or neither.
-        try ledger.importingInventory { session in
+        try ledger.importingInventory(savepoints: keepGoing) { session in
             var next = start(0)
             var index = 0
             while let pending = next {
@@ -72,19 +72,17 @@ public struct InventoryImporter {
                         continue
                     }
                     let before = machines
-                    do {
+                    func storeFile() throws {
                         if let stream = prepared.stream {
-                            try session.withinSavepoint {
-                                try storeStream(stream, into: session, report: &report, machines: &machines)
-                            }
-                        } else if keepGoing {
-                            // A file that fails midway under --keep-going leaves nothing behind.
-                            try session.withinSavepoint {
-                                try store(prepared, into: session, report: &report, machines: &machines)
-                            }
+                            try storeStream(stream, into: session, report: &report, machines: &machines)
                         } else {
                             try store(prepared, into: session, report: &report, machines: &machines)
                         }
+                    }
+                    do {
+                        // A file that fails midway under --keep-going leaves nothing behind. Without it, a failure
+                        // ends the transaction: no savepoint is needed, and none is paid for.
+                        if keepGoing { try session.withinSavepoint(storeFile) } else { try storeFile() }
                     } catch let error as ImportError where keepGoing {
                         machines = before
                         report.failures.append(error.description)

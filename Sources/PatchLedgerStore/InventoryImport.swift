@@ -55,7 +55,8 @@ public final class InventoryImport {
     }
 
     /// Runs `body` in a savepoint: if it throws, what it wrote is undone and the session carries on with the
-    /// next file (`--keep-going` skips a bad streamed file this way, records already stored included).
+    /// next file (`--keep-going` skips a bad streamed file this way, records already stored included). The
+    /// session must have been opened with `importingInventory(savepoints: true)`.
     public func withinSavepoint(_ body: () throws -> Void) throws {
         try insertKB.flush()
         try db.execute(sql: "SAVEPOINT inventory_file")
@@ -98,8 +99,10 @@ public final class InventoryImport {
 extension Ledger {
     /// Runs `body` in one write transaction with the findings it causes: if it throws, or the process dies, the
     /// ledger is exactly as before.
-    public func importingInventory<T>(_ body: (InventoryImport) throws -> T) throws -> T {
-        try writing { db in
+    ///
+    /// - Parameter savepoints: `body` stores files in savepoints (`InventoryImport.withinSavepoint`).
+    public func importingInventory<T>(savepoints: Bool = false, _ body: (InventoryImport) throws -> T) throws -> T {
+        try writing(savepoints: savepoints) { db in
             let session = try InventoryImport(db: db)
             let result = try body(session)
             try session.finish()

@@ -110,11 +110,23 @@ public final class Ledger: Sendable {
 
     /// Runs `body` in one write transaction that also brings the findings up to date: every import goes
     /// through here, so the commands that only read never have to write (nor wait for an import).
-    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    ///
+    /// - Parameter savepoints: `body` nests savepoints around large writes. Statement journals then spill to a
+    ///   temporary file, as SQLite's default does, instead of staying in memory: in memory, each statement's end
+    ///   walked the enclosing savepoint's whole journal (100,000 scans of VMs held took 253 s, against 11 s).
+    func writing<T>(savepoints: Bool = false, _ body: (Database) throws -> T) throws -> T {
         try Self.wrap {
-            try writer.write { db in
-                let result = try body(db)
-                try refreshFindingsOfImport(db)
+            try writer.writeWithoutTransaction { db in
+                // Only outside a transaction can the connection's temporary storage change.
+                if savepoints { try db.execute(sql: "PRAGMA temp_store = FILE") }
+                defer { if savepoints { try? db.execute(sql: "PRAGMA temp_store = MEMORY") } }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    try refreshFindingsOfImport(db)
+                    return .commit
+                }
+                guard let result else { preconditionFailure("a committed transaction has a result") }
                 return result
             }
         }

@@ -79,7 +79,7 @@ import Testing
 
     @Test func aFileRolledBackToItsSavepointLeavesTheRestOfTheRun() throws {
         struct BadRecord: Error {}
-        try ledger.importingInventory { session in
+        try ledger.importingInventory(savepoints: true) { session in
             _ = try session.add(Self.snapshot("web-01", at: "2023-07-20", kbs: [1]), sourcePath: "a.json", sha256: "a")
             #expect(throws: BadRecord.self) {
                 try session.withinSavepoint {

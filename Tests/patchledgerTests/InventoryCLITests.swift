@@ -193,6 +193,41 @@ import Testing
     }
 }
 
+/// A streamed file (8 MB or more) that fails after thousands of records: the run ends with nothing written,
+/// and under --keep-going only that file's records are undone.
+@Suite struct InventoryStreamedFailureCLITests {
+    @Test func aStreamedFileFailingLateLeavesNoneOfItsRecords() throws {
+        let cli = try CLI()
+        _ = try cli.run(["import", "inventory", "--scanned-at", "2023-08-28", "catalogs/fleet/scans/2023-08-28"])
+        let before = try Ledger(path: cli.db).dump()
+        let kbs = (0..<40).map { "\"KB\(5_000_000 + $0)\"" }.joined(separator: ", ")
+        var records = (0..<24_000).map { index in
+            #"{"vm": "bulk-\#(index)", "scannedAt": "2023-08-29T00:00:00Z", "os": "Windows Server 2019", "kbs": [\#(kbs)]}"#
+        }
+        records.append(#"{"vm": "broken", "scannedAt": "2023-08-29T00:00:00Z"}"#)
+        let big = cli.folder.appendingPathComponent("fleet.json")
+        try Data(("[" + records.joined(separator: ",\n") + "]\n").utf8).write(to: big)
+        #expect(try FileManager.default.attributesOfItem(atPath: big.path)[.size] as? Int ?? 0 >= 8 << 20)
+
+        let aborted = try cli.run(["import", "inventory", "--quiet", big.path])
+        #expect(aborted.status == 2)
+        #expect(aborted.stderr.contains("fleet.json"), "\(aborted.stderr)")
+        #expect(try Ledger(path: cli.db).dump() == before)
+
+        let small = cli.folder.appendingPathComponent("one.json")
+        try Data(
+            #"[{"vm": "solo", "scannedAt": "2023-08-29T00:00:00Z", "os": "Windows Server 2019", "kbs": ["KB5028168"]}]"#
+                .utf8
+        ).write(to: small)
+        let going = try cli.run(["import", "inventory", "--quiet", "--keep-going", big.path, small.path])
+        #expect(going.status == 2)
+        #expect(going.stdout == "1 files: 1 snapshots added, 0 unchanged, 1 files failed\n", "\(going.stdout)")
+        let vms = try Ledger(path: cli.db).dump()["vms"]?.map { $0[1] } ?? []
+        #expect(vms.contains("\"solo\""))
+        #expect(!vms.contains { $0.hasPrefix("\"bulk-") })
+    }
+}
+
 @Suite struct ScanCLITests {
     func sampleLedger() throws -> CLI {
         let cli = try CLI()

@@ -22,4 +22,13 @@ struct WorkFolder {
     static func removeLedger(at path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
+
+    /// Copies a closed ledger (and its WAL, if one was left), replacing whatever was at `copy`: two runs then
+    /// start from the same state.
+    static func copyLedger(at path: String, to copy: String) throws {
+        removeLedger(at: copy)
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.copyItem(atPath: path + suffix, toPath: copy + suffix)
+        }
+    }
 }

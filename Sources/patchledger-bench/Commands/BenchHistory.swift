@@ -14,9 +14,10 @@ struct BenchHistory: AsyncParsableCommand {
             daily for --days days from --start (HistoryGenerator: cumulative levels drawn from the product's real \
             updates, some long-lived servers with 150–250 KBs, some with nothing installed) as one PatchLedger \
             JSON file, and times, each in a child process: `import inventory` of it, `drift` over the days \
-            (JSON), `report --html` on the last day, and `import inventory` of the next day's scans. The \
-            baseline, in the same run: `sqlite3 .import` of the same snapshot and KB rows into tables shaped \
-            like `snapshots` and `snapshot_kbs`. Build with -c release.
+            (JSON), `report --html` on the last day, and `import inventory` of the next day's scans, plain and \
+            with --keep-going, each from the same ledger. The baseline, in the same run: `sqlite3 .import` of \
+            the same snapshot and KB rows into tables shaped like `snapshots` and `snapshot_kbs`. Build with \
+            -c release.
             """)
 
     @Option(help: "A folder of CVRF documents: the catalog.") var cvrf: String
@@ -58,13 +59,21 @@ struct BenchHistory: AsyncParsableCommand {
             let report = try timed(
                 "report",
                 ["report", "--db", db, "--as-of", "\(end)", "--html", folder.appendingPathComponent("r.html").path])
+            // The next day twice from the same ledger: as cron runs it, and with --keep-going (a savepoint per file).
+            let keepGoingDB = folder.appendingPathComponent("keep-going.sqlite").path
+            try WorkFolder.copyLedger(at: db, to: keepGoingDB)
             let next = try timed("next day", ["import", "inventory", "--quiet", "--db", db, files.nextDay.path])
+            let nextKeepGoing = try timed(
+                "next day --keep-going",
+                ["import", "inventory", "--quiet", "--keep-going", "--db", keepGoingDB, files.nextDay.path])
+            WorkFolder.removeLedger(at: keepGoingDB)
             let floor = try Self.storageFloor(files, folder: folder)
             print(
                 "\(vms) VMs × \(days) days of \(product): \(files.snapshots) snapshots, \(files.kbRows) KB rows")
             for (name, run) in [
                 ("import inventory (all days)", history), ("drift over the days", drift),
                 ("report --html", report), ("import inventory (next day)", next),
+                ("import (next day, --keep-going)", nextKeepGoing),
                 ("sqlite3 .import of the same rows", floor),
             ] {
                 print(run.row(name))
