@@ -7,9 +7,10 @@ public enum HTMLReport {
     ///   - headline: the tiles' figures, as `report --format json` gives them.
     ///   - problems: what could not be judged, one line each (as the commands warn on stderr).
     ///   - open: since when each VM has lacked each update (the per-VM sections' "missing since").
+    ///   - vmSections: the most VMs given a section of their own, the worst first; `nil` for every VM.
     public static func render(
         scan: FleetScan, drift: Drift, lag: ImageLag, headline: ReportHeadline, problems: [String],
-        open: OpenFindings
+        open: OpenFindings, vmSections limit: Int? = defaultVMSections
     ) -> String {
         let summary = scan.summary
         var body = "<header><h1>PatchLedger fleet report</h1><p>as of \(HTML.escape(scan.asOf)): "
@@ -54,9 +55,13 @@ public enum HTMLReport {
         body += "<section id=\"top-missing\"><h2>Top missing updates</h2>" + topMissing(scan) + "</section>"
         body += "<section><h2>Time to fix</h2>" + timeToFix(drift) + "</section>"
         body += "<section id=\"problems\"><h2>Problems</h2>" + problemList(problems, lag: lag, headline) + "</section>"
-        body += "<section id=\"vms\"><h2>What each VM must install</h2>" + vmSections(scan, open: open) + "</section>"
+        body += "<section id=\"vms\"><h2>What each VM must install</h2>"
+        body += vmSections(scan, open: open, limit: limit) + "</section>"
         return page(body)
     }
+
+    /// Sections beyond this many VMs made a page no browser opens comfortably: 100,000 VMs wrote 96 MB.
+    public static let defaultVMSections = 1_000
 
     /// The headline tiles, each linking to the section that lists what it counts; `data-value` holds the plain
     /// number (empty when there is none) for tools and the render check.
@@ -195,15 +200,17 @@ public enum HTMLReport {
         return out
     }
 
+    /// The VMs with something to install, the worst first: by worst severity, then oldest missing update, then
+    /// open CVEs.
+    private static func worstFirst(_ scan: FleetScan) -> [FleetScan.VMResult] {
+        // Each VM's rank once, as a tuple: ranks built as arrays in the comparison cost a tenth of a 100,000-VM report.
+        scan.vms.filter { $0.missingCount > 0 }.map { (rank: rank($0), vm: $0) }.sorted {
+            $0.rank != $1.rank ? $0.rank > $1.rank : $0.vm.vm < $1.vm.vm
+        }.map(\.vm)
+    }
+
     private static func worstVMs(_ scan: FleetScan, limit: Int = 25) -> String {
-        let ranked = scan.vms.filter { $0.missingCount > 0 }.sorted {
-            (a: FleetScan.VMResult, b: FleetScan.VMResult) -> Bool in
-            let x = rank(a)
-            let y = rank(b)
-            if x != y { return y.lexicographicallyPrecedes(x) }
-            return a.vm < b.vm
-        }
-        let rows = ranked.prefix(limit).map { vm -> [String] in
+        let rows = worstFirst(scan).prefix(limit).map { vm -> [String] in
             [
                 "<a href=\"#\(anchor(vm.vm))\">\(HTML.escape(vm.vm))</a>", HTML.escape(vm.group ?? ""),
                 HTML.escape(vm.product ?? ""), HTML.severity(vm.worstSeverity?.description),
@@ -221,39 +228,54 @@ public enum HTMLReport {
         "vm-" + vm.utf8.map { String($0, radix: 16) }.joined()
     }
 
-    /// One section per VM with something to install: each update, why (the open CVEs it closes, exploited or
-    /// not, what it covers), and since when (its release, its age, and the first scan that showed it or an update
-    /// it covers missing).
-    private static func vmSections(_ scan: FleetScan, open: OpenFindings) -> String {
-        let failing = scan.vms.filter { $0.missingCount > 0 }.sorted { $0.vm < $1.vm }
-        guard !failing.isEmpty else { return "<p>None: no VM has an update to install.</p>" }
-        return failing.map { vm in
-            let rows = vm.missing.map { update -> [String] in
-                [
-                    HTML.reference(update.kb), HTML.escape(update.title ?? update.subtype ?? ""),
-                    HTML.severity(update.severity), update.exploited == true ? "<b class=\"bad\">exploited</b>" : "",
-                    "\(update.cves.count)", HTML.escape(update.released ?? ""), update.ageDays.map { "\($0)" } ?? "",
-                    HTML.escape(open.since(vm: vm.vm, kbs: [update.kb] + update.covers)?.date.description ?? ""),
-                    update.covers.isEmpty ? "" : "\(update.covers.count) older",
-                ]
-            }
-            let since = open.since(vm: vm.vm).map { "not compliant since \($0.date)" }
-            let facts = [vm.group, vm.product, vm.build, vm.scannedAt.map { "scanned \($0)" }, since].compactMap { $0 }
-            return "<article id=\"\(anchor(vm.vm))\"><h3>\(HTML.escape(vm.vm))</h3>"
-                + "<p>\(HTML.escape(facts.joined(separator: " · ")))</p>"
-                + HTML.table(
+    /// One section per VM with something to install, in name order: each update, why (the open CVEs it closes,
+    /// exploited or not, what it covers), and since when (its release, its age, and the first scan that showed it
+    /// or an update it covers missing). Past `limit` VMs, only the worst `limit` have one, and the page says so.
+    private static func vmSections(_ scan: FleetScan, open: OpenFindings, limit: Int?) -> String {
+        let all = worstFirst(scan)
+        guard !all.isEmpty else { return "<p>None: no VM has an update to install.</p>" }
+        var note = ""
+        var failing = all
+        if let limit, all.count > limit {
+            failing = Array(all.prefix(limit))
+            note =
+                "<p class=\"caption\">The \(limit) worst of the \(all.count) VMs with something to install (ranked "
+                + "as the worst VMs above). Every VM's list: <code>patchledger scan --format csv</code>, or this "
+                + "report with <code>--all-vms</code>.</p>"
+        }
+        failing.sort { $0.vm < $1.vm }
+        return note
+            + failing.map { vm in
+                let rows = vm.missing.map { update -> [String] in
                     [
-                        "KB", "title", "severity", "exploited", "CVEs", "released", "age days", "missing since",
-                        "covers",
-                    ],
-                    rows,
-                    numeric: [4, 6])
-                + "</article>"
-        }.joined()
+                        HTML.reference(update.kb), HTML.escape(update.title ?? update.subtype ?? ""),
+                        HTML.severity(update.severity),
+                        update.exploited == true ? "<b class=\"bad\">exploited</b>" : "",
+                        "\(update.cves.count)", HTML.escape(update.released ?? ""),
+                        update.ageDays.map { "\($0)" } ?? "",
+                        HTML.escape(open.since(vm: vm.vm, kbs: [update.kb] + update.covers)?.date.description ?? ""),
+                        update.covers.isEmpty ? "" : "\(update.covers.count) older",
+                    ]
+                }
+                let since = open.since(vm: vm.vm).map { "not compliant since \($0.date)" }
+                let facts = [vm.group, vm.product, vm.build, vm.scannedAt.map { "scanned \($0)" }, since].compactMap {
+                    $0
+                }
+                return "<article id=\"\(anchor(vm.vm))\"><h3>\(HTML.escape(vm.vm))</h3>"
+                    + "<p>\(HTML.escape(facts.joined(separator: " · ")))</p>"
+                    + HTML.table(
+                        [
+                            "KB", "title", "severity", "exploited", "CVEs", "released", "age days", "missing since",
+                            "covers",
+                        ],
+                        rows,
+                        numeric: [4, 6])
+                    + "</article>"
+            }.joined()
     }
 
-    private static func rank(_ vm: FleetScan.VMResult) -> [Int] {
-        [vm.worstSeverity?.rawValue ?? 0, vm.oldestMissingDays ?? 0, vm.openCves]
+    private static func rank(_ vm: FleetScan.VMResult) -> (Int, Int, Int) {
+        (vm.worstSeverity?.rawValue ?? 0, vm.oldestMissingDays ?? 0, vm.openCves)
     }
 
     private static func topMissing(_ scan: FleetScan, limit: Int = 25) -> String {

@@ -69,7 +69,7 @@ struct Demo: AsyncParsableCommand {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("patchledger-demo-report.html")
         print("\n$ patchledger report --as-of \(last) --html \(report.path)")
         let parts = try await ReportWriter(asOf: last).gather(ledger)
-        try Data(parts.page.utf8).write(to: report)
+        try Data(parts.page().utf8).write(to: report)
         // Its figures beside it, as `report --format json` prints them: the render check compares the tiles.
         try Data(try JSONOutput.render(parts.figures).utf8).write(
             to: report.deletingPathExtension().appendingPathExtension("json"))

@@ -24,6 +24,13 @@ struct Report: AsyncParsableCommand {
     @Option(help: "A VM whose latest scan is older than this many days before the report day is a problem.")
     var maxScanAge = ReportWriter.defaultMaxScanAge
 
+    @Flag(
+        help: """
+            Give every VM with something to install a section of its own (default: the \(HTMLReport.defaultVMSections) \
+            worst, to keep the page small enough to open).
+            """)
+    var allVMs = false
+
     func validate() throws {
         guard html != nil || output.format != .table else {
             throw ValidationError("give --html FILE for the page, or --format json or csv for its figures")
@@ -39,7 +46,7 @@ struct Report: AsyncParsableCommand {
             parts.problems.forEach { printError("warning: \($0)") }
             progress.finish()
             if let html {
-                let page = parts.page
+                let page = parts.page(vmSections: allVMs ? nil : HTMLReport.defaultVMSections)
                 guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
                     throw ValidationFailure(
                         "\(html): cannot write the report (does its folder exist, and is it writable?)")
@@ -56,8 +63,10 @@ struct Report: AsyncParsableCommand {
 }
 
 extension ReportWriter.Parts {
-    /// The HTML page.
-    var page: String {
-        HTMLReport.render(scan: scan, drift: drift, lag: lag, headline: headline, problems: problems, open: open)
+    /// The HTML page, with sections for at most `vmSections` VMs (`nil`: every one).
+    func page(vmSections: Int? = HTMLReport.defaultVMSections) -> String {
+        HTMLReport.render(
+            scan: scan, drift: drift, lag: lag, headline: headline, problems: problems, open: open,
+            vmSections: vmSections)
     }
 }
