@@ -62,9 +62,16 @@ public struct FleetGenerator {
         random.next() % 10 < 3 ? 150 + Int(random.next() % 101) : 3 + Int(random.next() % 10)
     }
 
-    /// One to three KBs no catalog lists (drivers, Defender platform updates).
+    /// One to three distinct KBs no catalog lists (as drivers' and Defender platform updates' are): numbered
+    /// above any KB Microsoft has published, so none is a catalog's KB or repeats one a VM lists.
     public static func unknownKBs(_ random: inout SplitMix64) -> [String] {
-        (0..<(1 + Int(random.next() % 3))).map { _ in "KB\(2_800_000 + random.next() % 2_400_000)" }
+        let count = 1 + Int(random.next() % 3)
+        var kbs: [String] = []
+        while kbs.count < count {
+            let kb = "KB\(9_000_000 + random.next() % 900_000)"
+            if !kbs.contains(kb) { kbs.append(kb) }
+        }
+        return kbs
     }
 
     /// `count` distinct elements (all of them when there are fewer), in their original order.
