@@ -65,16 +65,26 @@ extension TextTable {
     /// The same rows as RFC 4180 CSV, header first, for spreadsheets and scripts. Headers are snake_case in
     /// every command's CSV (`MEAN DAYS` → `mean_days`), whatever the table shows.
     public func renderCSV() -> String {
-        let names = header.map { $0.lowercased().split(separator: " ").joined(separator: "_") }
-        return ([names] + rows).map { cells in cells.map(Self.csvField).joined(separator: ",") }
-            .joined(separator: "\r\n") + "\r\n"
+        ([Self.csvHeader(header)] + rows).map(Self.csvLine).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A table header's CSV column names: snake_case.
+    static func csvHeader(_ header: [String]) -> [String] {
+        header.map { $0.lowercased().split(separator: " ").joined(separator: "_") }
+    }
+
+    /// One CSV line, without its line end.
+    static func csvLine(_ cells: [String]) -> String {
+        cells.map(csvField).joined(separator: ",")
     }
 
     /// Quoted where needed; a cell starting with `= + - @` gets a leading `'` so that a spreadsheet shows
     /// text from input files (host names, titles) instead of running it as a formula.
     private static func csvField(_ cell: String) -> String {
-        let safe = cell.first.map { "=+-@".contains($0) } == true ? "'" + cell : cell
-        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        // By UTF-8 byte, not Character: a 100,000-VM scan's CSV spent nearly half its time comparing Characters.
+        let formula = cell.utf8.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 } ?? false
+        let safe = formula ? "'" + cell : cell
+        guard safe.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return safe }
         return "\"" + safe.replacingAll("\"", with: "\"\"") + "\""
     }
 }

@@ -56,7 +56,7 @@ struct Report: AsyncParsableCommand {
             case .table: print(html ?? "")
             case .json:
                 print(try JSONOutput.render(parts.figures), terminator: "")
-            case .csv: print(ScanRenderer.csv(parts.scan), terminator: "")
+            case .csv: ScanRenderer.writeCSV(parts.scan, to: StandardOutput.write)
             }
         }
     }

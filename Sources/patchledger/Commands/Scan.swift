@@ -99,7 +99,7 @@ struct Scan: AsyncParsableCommand {
         switch output.format {
         case .table: print(Style.severities(TextTable.fit(ScanRenderer.table(scan))), terminator: "")
         case .json: await ScanJSON.write(scan, to: StandardOutput.write)
-        case .csv: print(ScanRenderer.csv(scan), terminator: "")
+        case .csv: ScanRenderer.writeCSV(scan, to: StandardOutput.write)
         }
         let problems = gate.problems(
             coverage: coverage, asOf: day, products: scan.vms.compactMap(\.product),
