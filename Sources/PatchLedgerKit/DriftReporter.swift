@@ -21,7 +21,7 @@ public struct DriftReporter {
     /// - Throws: `SelectionError` when the selection names nothing the ledger holds.
     public func run(on ledger: Ledger) throws -> (drift: Drift, unknownProduct: [String]) {
         if selection.vm != nil || selection.group != nil {
-            let vms = try ledger.vms()
+            let vms = try ledger.vmNames()
             try selection.validate(vms: vms.map(\.vm), groups: vms.map(\.group), products: [])
         }
         try ledger.refreshFindings()
