@@ -47,9 +47,17 @@ public struct CatalogImporter {
             diagnostics += result.diagnostics
             return try session.apply(result.document, sha256: result.sha256, file: name)
         case .wsusCabinet:
-            // The package is read from the cabinet as it decompresses, then the metadata fragments from its
-            // shards; no skip by the file's digest (the digest recorded is package.xml's, known only once read).
-            let loader = try session.wsusPackageLoader(file: name, bytes: Self.size(url))
+            // A nightly re-import of the cabinet held: recognised by the cabinet's own digest (the document's is
+            // package.xml's, known only once read), its read skipped.
+            let cabinetDigest =
+                try session.heldWSUSPackageSHA256() == nil ? nil : try FileDigest.sha256(url, displayName: name)
+            if let cabinetDigest, let summary = try session.unchangedWSUSCabinet(sha256: cabinetDigest, file: name) {
+                return summary
+            }
+            // The package is read from the cabinet as it decompresses, then the metadata fragments from its shards.
+            let loader = try session.wsusPackageLoader(
+                file: name, bytes: Self.size(url),
+                cabinetSHA256: try cabinetDigest ?? FileDigest.sha256(url, displayName: name))
             let read = try WSUSPackageReader.readCabinet(url, into: loader, displayName: name) { bytes, updates in
                 progress.update(file: name, bytes: bytes, records: updates)
             }

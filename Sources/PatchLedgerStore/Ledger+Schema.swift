@@ -187,6 +187,11 @@ extension Ledger {
                     );
                     """)
         }
+        // The digest of the cabinet a WSUS package was last read from (NULL: read from package.xml), so that a
+        // nightly re-import of the same wsusscn2.cab is recognised before a read of hundreds of MB.
+        migrator.registerMigration("Remember the cabinet a WSUS package came in") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN cabinet_sha256 TEXT")
+        }
         return migrator
     }
 

@@ -48,29 +48,39 @@ extension WSUSPackageLoader {
                     db,
                     sql: "SELECT 1 FROM documents WHERE source = 'wsus' AND key = 'wsusscn2' AND sha256 = ? "
                         + "AND metadata_fingerprint = ?", arguments: [sha256, metadataFingerprint]) ?? false
-            if held { return summary }
+            if held {
+                // The same content from another cabinet (or from package.xml): the next read of this one is skipped.
+                try db.execute(
+                    sql: """
+                        UPDATE documents SET cabinet_sha256 = ?1
+                        WHERE source = 'wsus' AND key = 'wsusscn2' AND cabinet_sha256 IS NOT ?1
+                        """, arguments: [cabinetSHA256])
+                return summary
+            }
             _ = try session.recordImport(summary, sha256: sha256)
             // The ledger holds exactly what this package and these fragments give: remember both.
             try db.execute(
-                sql:
-                    "UPDATE documents SET sha256 = ?, metadata_fingerprint = ? WHERE source = 'wsus' AND key = 'wsusscn2'",
-                arguments: [sha256, metadataFingerprint])
+                sql: """
+                    UPDATE documents SET sha256 = ?, metadata_fingerprint = ?, cabinet_sha256 = ?
+                    WHERE source = 'wsus' AND key = 'wsusscn2'
+                    """,
+                arguments: [sha256, metadataFingerprint, cabinetSHA256])
             return summary
         }
         let importID = try session.recordImport(summary, sha256: sha256)
         try db.execute(
             sql: """
                 INSERT INTO documents (source, key, title, revision, initial_release, current_release, sha256, import_id,
-                    metadata_fingerprint)
-                VALUES ('wsus', 'wsusscn2', 'WSUS offline catalog', ?, ?, ?, ?, ?, ?)
+                    metadata_fingerprint, cabinet_sha256)
+                VALUES ('wsus', 'wsusscn2', 'WSUS offline catalog', ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source, key) DO UPDATE SET revision = excluded.revision,
                     current_release = excluded.current_release, sha256 = excluded.sha256, import_id = excluded.import_id,
-                    metadata_fingerprint = excluded.metadata_fingerprint
+                    metadata_fingerprint = excluded.metadata_fingerprint, cabinet_sha256 = excluded.cabinet_sha256
                 """,
             arguments: [
                 summary.revision, String(summary.revision?.prefix(10) ?? ""),
                 String(summary.revision?.prefix(10) ?? ""),
-                sha256, importID, metadataFingerprint,
+                sha256, importID, metadataFingerprint, cabinetSHA256,
             ])
         return summary
     }
@@ -250,9 +260,31 @@ extension CatalogImport {
 
     /// A sink for one package.xml of this import.
     ///
-    /// - Parameter bytes: the package's size, if known: tables are sized for the updates it likely holds
-    ///   (package.xml spends some 800 bytes on each).
-    public func wsusPackageLoader(file: String, bytes: Int = 0) throws -> WSUSPackageLoader {
-        try WSUSPackageLoader(session: self, file: file, expectedUpdates: bytes / 800)
+    /// - Parameters:
+    ///   - bytes: the package's size, if known: tables are sized for the updates it likely holds (package.xml
+    ///     spends some 800 bytes on each).
+    ///   - cabinetSHA256: the digest of the cabinet the package is read from, if it is (`unchangedWSUSCabinet`).
+    public func wsusPackageLoader(file: String, bytes: Int = 0, cabinetSHA256: String? = nil) throws
+        -> WSUSPackageLoader
+    {
+        let loader = try WSUSPackageLoader(session: self, file: file, expectedUpdates: bytes / 800)
+        loader.cabinetSHA256 = cabinetSHA256
+        return loader
+    }
+
+    /// When the ledger's WSUS package was last read from a cabinet with this digest and nothing changed it
+    /// since, records nothing and says `unchanged` without reading the cabinet (a nightly re-import); else `nil`.
+    public func unchangedWSUSCabinet(sha256: String, file: String) throws -> ImportSummary? {
+        guard
+            let held = try Row.fetchOne(
+                db,
+                sql: "SELECT revision FROM documents WHERE source = 'wsus' AND key = 'wsusscn2' AND cabinet_sha256 = ?",
+                arguments: [sha256])
+        else { return nil }
+        var summary = ImportSummary(
+            file: file, format: "wsus-package", documentKey: "wsusscn2", revision: held["revision"], outcome: .unchanged
+        )
+        summary.unchanged = try Int.fetchOne(db, sql: "SELECT count(*) FROM updates WHERE source = 'wsus'") ?? 0
+        return summary
     }
 }

@@ -13,6 +13,8 @@ public final class WSUSPackageLoader: WSUSPackageSink {
     private var nextRowID: Int64 = 1
     private var productIDs: [String: Int64] = [:]
     var graph = WSUSUpdateGraph()
+    /// The digest of the cabinet the package is read from; `nil` for a package.xml.
+    var cabinetSHA256: String?
     /// Per slot: the `updates` row to write once its KB is known (new or of a higher revision), or `nil`
     /// when the held row stands and only its KB may change.
     var pendingRows = PendingRows()

@@ -11,12 +11,13 @@ public enum Cabinets {
         public var description: String
     }
 
-    /// Makes `cabinet` in `folder` of `members`, paths relative to it and stored as given (`x/40000005`).
-    public static func make(_ cabinet: String, of members: [String], in folder: URL) throws {
+    /// Makes `cabinet` in `folder` of `members`, paths relative to it and stored as given (`x/40000005`);
+    /// MSZIP-compressed, or stored as they are.
+    public static func make(_ cabinet: String, of members: [String], in folder: URL, compressed: Bool = true) throws {
         guard let gcab else { throw Failure(description: "gcab is not installed (apt-get install gcab)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gcab)
-        process.arguments = ["-c", "-z", cabinet] + members
+        process.arguments = ["-c"] + (compressed ? ["-z"] : []) + [cabinet] + members
         process.currentDirectoryURL = folder
         try process.run()
         process.waitUntilExit()
