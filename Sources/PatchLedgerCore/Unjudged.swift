@@ -42,6 +42,11 @@ public enum Unjudged {
         return lines
     }
 
+    /// A fleet of no VM at all: nothing was judged, so a gate over it has not passed.
+    public static func emptyFleet(vms: Int) -> [String] {
+        vms == 0 ? ["the ledger holds no VM (import inventory, or import fleet): nothing was judged"] : []
+    }
+
     /// What image lag cannot measure, one line each: VMs whose image cannot be read, and a scope in which no VM
     /// names an image at all (a lag gate that measured nothing has not passed).
     public static func imageProblems(_ lag: ImageLag) -> [String] {

@@ -91,6 +91,25 @@ import Testing
         #expect(early.stderr.contains("1 VM with no scan on or before 2023-08-20, not judged: web-01"))
     }
 
+    /// A ledger with a catalog and no VM (an inventory import that never ran): nothing was judged.
+    @Test func aGateOverNoVMFailsUnlessAllowed() throws {
+        let cli = try CLI()
+        try cli.succeed(["import", "catalog", "--quiet", "catalogs/msrc"])
+        let gate = ["scan", "--as-of", "2023-08-31", "--fail-on", "critical"]
+        let empty = try cli.run(gate)
+        #expect(empty.status == 1)
+        #expect(
+            empty.stderr.contains(
+                "warning: the ledger holds no VM (import inventory, or import fleet): nothing was judged"),
+            "\(empty.stderr)")
+        #expect(try cli.run(gate + ["--allow-unknown"]).status == 0)
+        let plain = try cli.run(["scan", "--as-of", "2023-08-31"])
+        #expect(plain.status == 0)
+        #expect(plain.stderr.contains("the ledger holds no VM"))
+        let report = try cli.run(["report", "--as-of", "2023-08-31", "--format", "json"])
+        #expect(report.stdout.contains("the ledger holds no VM"))
+    }
+
     @Test func aStaleCatalogFailsTheGateUnlessAllowed() throws {
         let cli = try Self.demo()
         // web-01 lacks nothing the catalog knows; the catalog's newest update is 145 days old on 2023-12-31.
