@@ -85,8 +85,8 @@ let package = Package(
         .executableTarget(
             name: "patchledger-bench",
             dependencies: [
-                "PatchLedgerCore", "PatchLedgerImport", "PatchLedgerStore", "PatchLedgerCLI", "PatchLedgerGenerators",
-                "PatchLedgerDigest",
+                "PatchLedgerCore", "PatchLedgerImport", "PatchLedgerStore", "PatchLedgerKit", "PatchLedgerCLI",
+                "PatchLedgerGenerators", "PatchLedgerDigest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -117,7 +117,7 @@ let package = Package(
             name: "patchledgerTests",
             dependencies: [
                 "PatchLedgerTestSupport",
-                "patchledger", "PatchLedgerGenerators", "PatchLedgerDigest",
+                "patchledger", "PatchLedgerKit", "PatchLedgerGenerators", "PatchLedgerDigest",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]

@@ -1,6 +1,7 @@
 import Foundation
 import PatchLedgerCore
 import PatchLedgerImport
+import PatchLedgerKit
 import Testing
 
 @testable import PatchLedgerStore

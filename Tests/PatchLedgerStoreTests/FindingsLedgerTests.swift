@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PatchLedgerCore
 import PatchLedgerImport
+import PatchLedgerKit
 import Testing
 
 @testable import PatchLedgerStore

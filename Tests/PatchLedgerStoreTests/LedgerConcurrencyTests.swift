@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PatchLedgerCore
+import PatchLedgerKit
 import Synchronization
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import PatchLedgerCore
 import PatchLedgerDigest
+import PatchLedgerKit
 import PatchLedgerStore
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchLedgerKit
 import PatchLedgerStore
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import PatchLedgerGenerators
+import PatchLedgerKit
 import PatchLedgerStore
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import PatchLedgerKit
 import PatchLedgerStore
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 import PatchLedgerCLI
 import PatchLedgerGenerators
 import PatchLedgerImport
+import PatchLedgerKit
 import PatchLedgerStore
 
 struct BenchCatalog: AsyncParsableCommand {

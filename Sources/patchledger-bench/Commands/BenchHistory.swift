@@ -3,6 +3,7 @@ import Foundation
 import PatchLedgerCLI
 import PatchLedgerCore
 import PatchLedgerGenerators
+import PatchLedgerKit
 import PatchLedgerStore
 
 struct BenchHistory: AsyncParsableCommand {

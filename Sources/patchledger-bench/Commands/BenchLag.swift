@@ -4,6 +4,7 @@ import PatchLedgerCLI
 import PatchLedgerCore
 import PatchLedgerGenerators
 import PatchLedgerImport
+import PatchLedgerKit
 import PatchLedgerStore
 
 struct BenchLag: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PatchLedgerCLI
 import PatchLedgerGenerators
+import PatchLedgerKit
 import PatchLedgerStore
 
 struct BenchScan: AsyncParsableCommand {
