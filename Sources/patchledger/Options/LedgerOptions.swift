@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchLedgerCLI
+import PatchLedgerKit
 import PatchLedgerStore
 
 /// `--db`, shared by every command that reads or writes the ledger.
