@@ -71,7 +71,7 @@ public struct InventoryImporter {
                         report.failures.append(error.description)
                         continue
                     }
-                    let before = machines
+                    machines.beginFile()
                     func storeFile() throws {
                         if let stream = prepared.stream {
                             try storeStream(stream, into: session, report: &report, machines: &machines)
@@ -84,7 +84,7 @@ public struct InventoryImporter {
                         // ends the transaction: no savepoint is needed, and none is paid for.
                         if keepGoing { try session.withinSavepoint(storeFile) } else { try storeFile() }
                     } catch let error as ImportError where keepGoing {
-                        machines = before
+                        machines.forgetFile()
                         report.failures.append(error.description)
                     }
                 }

@@ -49,4 +49,22 @@ import Testing
                 == "VM LAPTOP is also another capture of this file, a different machine (host DESKTOP, not LAPTOP): "
                 + "not merged; import each with its own --vm NAME")
     }
+
+    /// A file skipped under --keep-going is forgotten: the machines it named first are free for the next file,
+    /// those named before it stay.
+    @Test func aForgottenFileLeavesTheMachinesOfTheFilesBeforeIt() {
+        var machines = RunMachines()
+        machines.beginFile()
+        #expect(machines.claim(Self.capture(), file: "a.txt") == nil)
+        machines.beginFile()
+        #expect(machines.claim(Self.capture(vm: "DESKTOP", host: "DESKTOP"), file: "b.txt") == nil)
+        #expect(machines.claim(Self.capture(os: "Microsoft Windows 11 Pro"), file: "b.txt") != nil)
+        machines.forgetFile()
+        machines.beginFile()
+        // DESKTOP, named first by the forgotten file, is another machine now without conflict; LAPTOP is still a.txt's.
+        #expect(
+            machines.claim(Self.capture(vm: "DESKTOP", host: "DESKTOP", build: "10.0.22631.2428"), file: "c.txt") == nil
+        )
+        #expect(machines.claim(Self.capture(os: "Microsoft Windows 11 Pro"), file: "c.txt")?.contains("a.txt") == true)
+    }
 }
