@@ -6,10 +6,12 @@ public enum Unjudged {
 
     /// What cannot be judged, one line each (also for commands without a gate, which only warn).
     ///
-    /// - Parameter products: the products of the VMs judged, for the catalog's missing months that concern them.
+    /// - Parameters:
+    ///   - products: the products of the VMs judged, for the catalog's missing months that concern them.
+    ///   - vms: how many VMs were in scope, when the command judges VMs: none at all is nothing judged.
     public static func problems(
         coverage: CatalogCoverage, asOf: CalendarDate, maxCatalogAge: Int = defaultMaxCatalogAge,
-        products: [String] = [], unknownProduct: [String] = [], noScan: [String] = []
+        products: [String] = [], unknownProduct: [String] = [], noScan: [String] = [], vms: Int? = nil
     ) -> [String] {
         var lines: [String] = []
         if coverage.isEmpty {
@@ -39,12 +41,10 @@ public enum Unjudged {
             lines.append(
                 "\(Self.count(noScan, "VM")) with no scan on or before \(asOf), not judged: \(Self.list(noScan))")
         }
+        if vms == 0 {
+            lines.append("the ledger holds no VM (import inventory, or import fleet): nothing was judged")
+        }
         return lines
-    }
-
-    /// A fleet of no VM at all: nothing was judged, so a gate over it has not passed.
-    public static func emptyFleet(vms: Int) -> [String] {
-        vms == 0 ? ["the ledger holds no VM (import inventory, or import fleet): nothing was judged"] : []
     }
 
     /// What image lag cannot measure, one line each: VMs whose image cannot be read, and a scope in which no VM

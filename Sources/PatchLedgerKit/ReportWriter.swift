@@ -58,11 +58,9 @@ public struct ReportWriter {
         let histories = try ledger.driftHistories(since: since, until: asOf)
         let drift = Drift(histories: histories, since: since, until: asOf)
         let coverage = try ledger.catalogCoverage()
-        let problems =
-            Unjudged.problems(
-                coverage: coverage, asOf: asOf, products: scan.vms.compactMap(\.product),
-                unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan)
-            + Unjudged.emptyFleet(vms: scan.vms.count)
+        let problems = Unjudged.problems(
+            coverage: coverage, asOf: asOf, products: scan.vms.compactMap(\.product),
+            unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan, vms: scan.vms.count)
         let headline = ReportHeadline(
             scan: scan, lag: lag, coverage: coverage, asOf: asOf, maxScanAgeDays: maxScanAge)
         return Parts(

@@ -51,12 +51,14 @@ public enum HTMLReport {
         }
         body += "</div>"
         body += "<section id=\"image-lag\"><h2>Images</h2>" + imageTable(lag) + "</section>"
-        body += "<section id=\"worst-vms\"><h2>Worst VMs</h2>" + worstVMs(scan) + "</section>"
+        // Ranked once: the worst-VMs table and the per-VM sections share the order.
+        let ranked = worstFirst(scan)
+        body += "<section id=\"worst-vms\"><h2>Worst VMs</h2>" + worstVMs(ranked) + "</section>"
         body += "<section id=\"top-missing\"><h2>Top missing updates</h2>" + topMissing(scan) + "</section>"
         body += "<section><h2>Time to fix</h2>" + timeToFix(drift) + "</section>"
         body += "<section id=\"problems\"><h2>Problems</h2>" + problemList(problems, lag: lag, headline) + "</section>"
         body += "<section id=\"vms\"><h2>What each VM must install</h2>"
-        body += vmSections(scan, open: open, limit: limit) + "</section>"
+        body += vmSections(ranked, open: open, limit: limit) + "</section>"
         return page(body)
     }
 
@@ -209,8 +211,8 @@ public enum HTMLReport {
         }.map(\.vm)
     }
 
-    private static func worstVMs(_ scan: FleetScan, limit: Int = 25) -> String {
-        let rows = worstFirst(scan).prefix(limit).map { vm -> [String] in
+    private static func worstVMs(_ ranked: [FleetScan.VMResult], limit: Int = 25) -> String {
+        let rows = ranked.prefix(limit).map { vm -> [String] in
             [
                 "<a href=\"#\(anchor(vm.vm))\">\(HTML.escape(vm.vm))</a>", HTML.escape(vm.group ?? ""),
                 HTML.escape(vm.product ?? ""), HTML.severity(vm.worstSeverity?.description),
@@ -230,9 +232,9 @@ public enum HTMLReport {
 
     /// One section per VM with something to install, in name order: each update, why (the open CVEs it closes,
     /// exploited or not, what it covers), and since when (its release, its age, and the first scan that showed it
-    /// or an update it covers missing). Past `limit` VMs, only the worst `limit` have one, and the page says so.
-    private static func vmSections(_ scan: FleetScan, open: OpenFindings, limit: Int?) -> String {
-        let all = worstFirst(scan)
+    /// or an update it covers missing). `all` is ranked worst first (`worstFirst`): past `limit` VMs, only the worst
+    /// `limit` have one, and the page says so.
+    private static func vmSections(_ all: [FleetScan.VMResult], open: OpenFindings, limit: Int?) -> String {
         guard !all.isEmpty else { return "<p>None: no VM has an update to install.</p>" }
         var note = ""
         var failing = all

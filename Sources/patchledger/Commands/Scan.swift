@@ -101,11 +101,9 @@ struct Scan: AsyncParsableCommand {
         case .json: await ScanJSON.write(scan, to: StandardOutput.write)
         case .csv: ScanRenderer.writeCSV(scan, to: StandardOutput.write)
         }
-        let problems =
-            gate.problems(
-                coverage: coverage, asOf: day, products: scan.vms.compactMap(\.product),
-                unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan)
-            + Unjudged.emptyFleet(vms: scan.vms.count)
+        let problems = gate.problems(
+            coverage: coverage, asOf: day, products: scan.vms.compactMap(\.product),
+            unknownProduct: scan.summary.unknownProduct, noScan: scan.summary.noScan, vms: scan.vms.count)
         try gate.report(problems, gating: failOn != nil)
         if let failOn, scan.hasFindings(atOrAbove: failOn.severity) { throw ExitCode(1) }
     }

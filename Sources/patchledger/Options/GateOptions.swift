@@ -16,21 +16,21 @@ struct GateOptions: ParsableArguments {
 
     func problems(
         coverage: CatalogCoverage, asOf: CalendarDate, products: [String] = [], unknownProduct: [String] = [],
-        noScan: [String] = []
+        noScan: [String] = [], vms: Int? = nil
     ) -> [String] {
         Self.problems(
             coverage: coverage, asOf: asOf, maxCatalogAge: maxCatalogAge, products: products,
-            unknownProduct: unknownProduct, noScan: noScan)
+            unknownProduct: unknownProduct, noScan: noScan, vms: vms)
     }
 
     /// What cannot be judged (`Unjudged.problems`), for commands without the option.
     static func problems(
         coverage: CatalogCoverage, asOf: CalendarDate, maxCatalogAge: Int = defaultMaxCatalogAge,
-        products: [String] = [], unknownProduct: [String] = [], noScan: [String] = []
+        products: [String] = [], unknownProduct: [String] = [], noScan: [String] = [], vms: Int? = nil
     ) -> [String] {
         Unjudged.problems(
             coverage: coverage, asOf: asOf, maxCatalogAge: maxCatalogAge, products: products,
-            unknownProduct: unknownProduct, noScan: noScan)
+            unknownProduct: unknownProduct, noScan: noScan, vms: vms)
     }
 
     /// Says each problem on stderr; under a gate, fails (exit 1) when there is one and `--allow-unknown` is off.
